@@ -1,0 +1,123 @@
+//! The command line, as clap types only: the doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::ui::OutputFormat;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0    no finding at or above --fail-on; or the command succeeded
+  1    findings at or above --fail-on (default: warning); an unknown verdict counts
+       as the worst outcome it could have reached
+  2    usage error: bad arguments, runbook, snapshot, answer or masst.toml
+  3    evidence could not be collected (AWS error, no credentials, missing resource)
+  4    an action failed, was declined, or was refused by a guard
+  130  interrupted";
+
+/// masst: the MangaAssist on-call toolkit for Bedrock throughput incidents.
+///
+/// Walks the seed's decision trees against live metrics (or a snapshot, or an embedded
+/// scenario), shows the evidence at every step, names the root cause and offers the fix.
+#[derive(Debug, Parser)]
+#[command(name = "masst", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Output format: human text, or one JSON document on stdout.
+    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Human)]
+    pub output: OutputFormat,
+    /// Print only results and errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Log more (-v: each AWS call with its duration; -vv: debug).
+    #[arg(long, short, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Load runbooks from this folder (or file) instead of the embedded ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub runbooks: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Walk runbooks against evidence and report root causes.
+    #[command(after_help = EXIT_CODES)]
+    Diagnose(DiagnoseArgs),
+    /// List, show or validate runbooks.
+    #[command(subcommand)]
+    Runbook(RunbookCommand),
+    /// Print shell completions (also committed under completions/).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+/// Which evidence to diagnose.
+#[derive(Debug, Args)]
+pub struct DiagnoseArgs {
+    /// The runbook to walk, or `all`.
+    /// The seed's: throttling, batch-backlog, underutilization, priority-inversion, dlq.
+    #[arg(default_value = "all")]
+    pub runbook: String,
+    /// Use an embedded scenario instead of live AWS (no account needed).
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file written by `masst snapshot capture`.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable.
+    #[arg(long, value_name = "NODE=yes|no")]
+    pub answer: Vec<String>,
+    /// Exit 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+}
+
+/// The severities `--fail-on` accepts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Critical,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RunbookCommand {
+    /// List the loaded runbooks.
+    List,
+    /// Show a runbook's tree, or print it as a Mermaid flowchart.
+    Show {
+        /// The runbook's name.
+        name: String,
+        /// Print a Mermaid flowchart instead (like the seed's).
+        #[arg(long)]
+        mermaid: bool,
+    },
+    /// Check a runbook file or a folder of them; exit 2 with the fix on the first error.
+    Validate {
+        /// A runbook file or a folder of *.toml runbooks.
+        path: PathBuf,
+    },
+}
+
+/// Shells clap can complete for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}

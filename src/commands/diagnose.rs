@@ -1,0 +1,200 @@
+//! `masst diagnose`: evidence in, runbooks walked, verdicts out, exit code by severity.
+
+use crate::cli::{DiagnoseArgs, FailOn, Global};
+use crate::engine::walk::{walk_all, Answers, Diagnosis, WalkContext};
+use crate::engine::{Runbook, RunbookSet, Severity};
+use crate::error::{Error, Outcome, Result};
+use crate::evidence::{scenario::Scenario, snapshot, Evidence};
+use crate::settings::Settings;
+use crate::ui::{render, Printer};
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Info => Severity::Info,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Critical => Severity::Critical,
+        }
+    }
+}
+
+/// Picks the runbooks named on the command line.
+pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
+    if name == "all" {
+        return Ok(set.runbooks.iter().collect());
+    }
+    set.get(name).map(|r| vec![r]).ok_or_else(|| {
+        Error::Usage(format!(
+            "there is no runbook `{name}`; choose all or one of {}",
+            set.names().join(", ")
+        ))
+    })
+}
+
+/// Parses `--answer NODE=yes|no`, checking that the node exists and asks a question.
+pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
+    let mut answers = Answers::default();
+    for a in raw {
+        let (key, val) = a
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--answer `{a}` must be NODE=yes or NODE=no")))?;
+        let yes = match val.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" => true,
+            "no" | "n" | "false" => false,
+            _ => {
+                return Err(Error::Usage(format!(
+                    "--answer `{a}`: `{val}` is not yes or no"
+                )))
+            }
+        };
+        let (rb_name, node) = match key.split_once('.') {
+            Some((r, n)) => (Some(r), n),
+            None => (None, key),
+        };
+        let askable: Vec<String> = runbooks
+            .iter()
+            .flat_map(|r| {
+                r.nodes
+                    .iter()
+                    .filter(|n| n.ask.is_some())
+                    .map(move |n| format!("{}.{}", r.name, n.id))
+            })
+            .collect();
+        let found = runbooks
+            .iter()
+            .filter(|r| rb_name.is_none_or(|n| n == r.name))
+            .find_map(|r| r.node(node).map(|n| (r, n)));
+        match found {
+            None => {
+                return Err(Error::Usage(format!(
+                    "--answer `{a}`: no selected runbook has a node `{key}`; questions that can be answered: {}",
+                    if askable.is_empty() { "none".to_string() } else { askable.join(", ") }
+                )))
+            }
+            Some((r, n)) if n.ask.is_none() => {
+                return Err(Error::Usage(format!(
+                    "--answer `{a}`: node `{}.{}` decides from metrics and asks nothing; questions that can be answered: {}",
+                    r.name,
+                    n.id,
+                    askable.join(", ")
+                )))
+            }
+            Some(_) => {
+                answers.0.insert(key.to_string(), yes);
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// Loads offline evidence (`--scenario` or `--from`), or `None` when live AWS is wanted.
+pub fn offline_evidence(
+    scenario: Option<&str>,
+    from: Option<&std::path::Path>,
+) -> Result<Option<Evidence>> {
+    if let Some(name) = scenario {
+        return Scenario::embedded(name)
+            .map(|s| Some(s.evidence(None)))
+            .map_err(Error::Usage);
+    }
+    if let Some(path) = from {
+        return snapshot::load(path).map(Some).map_err(Error::Usage);
+    }
+    Ok(None)
+}
+
+/// Walks, asking the engineer the runbooks' questions on a terminal until none is left
+/// that could be answered.
+pub fn walk_interactive(
+    runbooks: &[&Runbook],
+    ev: &Evidence,
+    cx: &mut WalkContext,
+    printer: &Printer,
+) -> Vec<Diagnosis> {
+    let mut results = walk_all(runbooks.iter().copied(), ev, cx);
+    if !printer.interactive || printer.json() {
+        return results;
+    }
+    loop {
+        let pending = results.iter().find_map(|d| {
+            let u = d.unknown.as_ref()?;
+            let q = u.question.as_ref()?;
+            let key = format!("{}.{}", d.runbook, u.node);
+            (!cx.answers.0.contains_key(&key)).then(|| (key, q.clone()))
+        });
+        let Some((key, question)) = pending else {
+            break;
+        };
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!("{question} [{key}]"))
+            .interact_opt();
+        match answer {
+            Ok(Some(a)) => {
+                cx.answers.0.insert(key, a);
+                results = walk_all(runbooks.iter().copied(), ev, cx);
+            }
+            _ => break,
+        }
+    }
+    results
+}
+
+/// Prints results and decides the outcome by `--fail-on`.
+pub fn report(
+    printer: &Printer,
+    ev: &Evidence,
+    results: &[Diagnosis],
+    fail_on: Severity,
+) -> Outcome {
+    if printer.json() {
+        printer.json_value(&serde_json::json!({
+            "source": ev.source,
+            "taken_at": ev.taken_at,
+            "fail_on": fail_on,
+            "results": results,
+        }));
+    } else {
+        if !printer.quiet {
+            printer.line(format!("Evidence: {} (taken {})", ev.source, ev.taken_at));
+            for (what, why) in &ev.gaps {
+                printer.line(format!("  not collected: {what}: {why}"));
+            }
+            printer.line("");
+        }
+        for d in results {
+            if printer.quiet && d.triggered == Some(false) {
+                continue;
+            }
+            printer.out(&render::diagnosis(d));
+            printer.line("");
+        }
+        printer.line(render::summary(results, fail_on));
+    }
+    if results.iter().any(|d| d.is_finding(fail_on)) {
+        Outcome::Findings
+    } else {
+        Outcome::Clear
+    }
+}
+
+/// `masst diagnose`.
+pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Outcome> {
+    let set = super::runbooks(global)?;
+    let selected = select(&set, &args.runbook)?;
+    let answers = parse_answers(&args.answer, &selected)?;
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let ev = match offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
+        Some(ev) => ev,
+        None => {
+            return Err(Error::Usage(
+                "live collection from AWS is not available in this build; use --scenario NAME or --from FILE".into(),
+            ))
+        }
+    };
+    let mut cx = WalkContext {
+        models: settings.model_keys(),
+        answers,
+    };
+    let results = walk_interactive(&selected, &ev, &mut cx, printer);
+    Ok(report(printer, &ev, &results, args.fail_on.into()))
+}

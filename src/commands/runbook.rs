@@ -1,0 +1,180 @@
+//! `masst runbook list|show|validate`: the runbooks as the engineer and the reviewer see them.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+
+use crate::cli::{Global, RunbookCommand};
+use crate::engine::runbook::{ModelScope, Runbook};
+use crate::engine::{self};
+use crate::error::{Error, Outcome, Result};
+use crate::ui::Printer;
+
+/// `masst runbook ...`.
+pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<Outcome> {
+    match cmd {
+        RunbookCommand::List => {
+            let set = super::runbooks(global)?;
+            if printer.json() {
+                let v: Vec<_> = set
+                    .runbooks
+                    .iter()
+                    .map(|r| serde_json::json!({"name": r.name, "title": r.title, "file": r.file, "nodes": r.nodes.len(), "outcomes": r.outcomes.len()}))
+                    .collect();
+                printer.json_value(&serde_json::json!({ "runbooks": v }));
+            } else {
+                let mut t = Table::new();
+                t.load_preset(UTF8_FULL_CONDENSED).set_header([
+                    "runbook",
+                    "title",
+                    "per model",
+                    "nodes",
+                    "outcomes",
+                ]);
+                for r in &set.runbooks {
+                    let scope = match r.scope {
+                        ModelScope::None => "no",
+                        ModelScope::Each => "each",
+                        ModelScope::Pick => "the throttled one",
+                    };
+                    t.add_row([
+                        r.name.clone(),
+                        r.title.clone(),
+                        scope.into(),
+                        r.nodes.len().to_string(),
+                        r.outcomes.len().to_string(),
+                    ]);
+                }
+                printer.line(t.to_string());
+            }
+        }
+        RunbookCommand::Show { name, mermaid } => {
+            let set = super::runbooks(global)?;
+            let rb = set.get(name).ok_or_else(|| {
+                Error::Usage(format!(
+                    "there is no runbook `{name}`; choose one of {}",
+                    set.names().join(", ")
+                ))
+            })?;
+            printer.out(&if *mermaid {
+                to_mermaid(rb)
+            } else {
+                describe(rb)
+            });
+        }
+        RunbookCommand::Validate { path } => {
+            let set = engine::load_dir(path).map_err(Error::Usage)?;
+            if printer.json() {
+                printer.json_value(&serde_json::json!({"valid": true, "runbooks": set.names()}));
+            } else {
+                printer.line(format!(
+                    "ok: {} runbook(s) valid: {}",
+                    set.runbooks.len(),
+                    set.names().join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Outcome::Clear)
+}
+
+/// A readable outline of the tree.
+pub fn describe(rb: &Runbook) -> String {
+    let mut s = format!(
+        "{} — {}\n{}\nfile: {}\n\ntrigger: {}\n    {}\n\n",
+        rb.name,
+        rb.title,
+        rb.summary,
+        rb.file,
+        rb.trigger.says.as_deref().unwrap_or(""),
+        rb.trigger.expr.source
+    );
+    for n in &rb.nodes {
+        s.push_str(&format!("{}  {}\n", n.id, n.title));
+        for t in &n.tests {
+            s.push_str(&format!("    if {}  → {}\n", t.when.expr.source, t.then));
+        }
+        if let Some(o) = &n.otherwise {
+            s.push_str(&format!("    else → {o}\n"));
+        }
+        if let Some(a) = &n.ask {
+            s.push_str(&format!(
+                "    ask: {}  yes → {}, no → {}\n",
+                a.prompt, a.yes, a.no
+            ));
+        }
+    }
+    s.push('\n');
+    for o in rb.outcomes.values() {
+        let acts: Vec<&str> = o.actions.iter().map(|a| a.id.as_str()).collect();
+        s.push_str(&format!(
+            "{} [{}] {}{}\n",
+            o.id,
+            o.severity,
+            o.title,
+            if acts.is_empty() {
+                String::new()
+            } else {
+                format!("  actions: {}", acts.join(", "))
+            }
+        ));
+    }
+    s
+}
+
+fn mid(id: &str) -> String {
+    id.replace('-', "_")
+}
+
+fn label(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "#quot;"))
+}
+
+/// The tree as a Mermaid flowchart, in the seed's style.
+pub fn to_mermaid(rb: &Runbook) -> String {
+    let mut s = String::from("flowchart TD\n");
+    s.push_str(&format!(
+        "    trigger[{}] --> {}\n",
+        label(rb.trigger.says.as_deref().unwrap_or("trigger")),
+        mid(&rb.start)
+    ));
+    for n in &rb.nodes {
+        s.push_str(&format!("    {}{{{}}}\n", mid(&n.id), label(&n.title)));
+        for t in &n.tests {
+            let l = t
+                .when
+                .says
+                .clone()
+                .unwrap_or_else(|| t.when.expr.source.clone());
+            s.push_str(&format!(
+                "    {} -->|{}| {}\n",
+                mid(&n.id),
+                label(&l),
+                mid(&t.then)
+            ));
+        }
+        if let Some(o) = &n.otherwise {
+            s.push_str(&format!("    {} -->|otherwise| {}\n", mid(&n.id), mid(o)));
+        }
+        if let Some(a) = &n.ask {
+            s.push_str(&format!(
+                "    {} -.->|engineer: yes| {}\n",
+                mid(&n.id),
+                mid(&a.yes)
+            ));
+            s.push_str(&format!(
+                "    {} -.->|engineer: no| {}\n",
+                mid(&n.id),
+                mid(&a.no)
+            ));
+        }
+    }
+    for o in rb.outcomes.values() {
+        s.push_str(&format!("    {}[{}]\n", mid(&o.id), label(&o.title)));
+        let fill = match o.severity {
+            engine::Severity::Critical => "#d13212,color:#fff",
+            engine::Severity::Warning => "#ff9900,color:#000",
+            engine::Severity::Info => "#2ecc71,color:#000",
+        };
+        s.push_str(&format!("    style {} fill:{fill}\n", mid(&o.id)));
+    }
+    s
+}

@@ -1,0 +1,162 @@
+//! Conditions and derived values are CEL expressions (the `cel` crate), never a home-made parser.
+//!
+//! CEL gives the engine three-valued logic for free: a signal with no data is simply not bound,
+//! and CEL's commutative `||`/`&&` still decide `missing || true` while anything that really
+//! depends on the missing value fails, which the walk reports as *unknown*.
+
+use std::collections::BTreeMap;
+
+use cel::{Context, ExecutionError, Program, Value};
+
+/// A typed value a signal resolves to; what CEL sees and what the printer shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum SigValue {
+    Num(f64),
+    Bool(bool),
+    Text(String),
+    List(Vec<f64>),
+}
+
+impl SigValue {
+    fn to_cel(&self) -> Value {
+        match self {
+            SigValue::Num(n) => Value::Float(*n),
+            SigValue::Bool(b) => Value::Bool(*b),
+            SigValue::Text(s) => Value::from(s.as_str()),
+            SigValue::List(v) => {
+                Value::from(v.iter().map(|x| Value::Float(*x)).collect::<Vec<_>>())
+            }
+        }
+    }
+
+    /// Human form: numbers trimmed of float noise, lists shown in full.
+    pub fn display(&self) -> String {
+        match self {
+            SigValue::Num(n) => fmt_num(*n),
+            SigValue::Bool(b) => b.to_string(),
+            SigValue::Text(s) => format!("{s:?}"),
+            SigValue::List(v) => {
+                let items: Vec<String> = v.iter().map(|x| fmt_num(*x)).collect();
+                format!("[{}]", items.join(", "))
+            }
+        }
+    }
+}
+
+/// Formats a number as an engineer reads it: integers without a decimal point, others to
+/// four significant decimals at most.
+pub fn fmt_num(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    if (n - n.round()).abs() < 1e-9 && n.abs() < 1e15 {
+        return format!("{}", n.round() as i64);
+    }
+    let s = format!("{n:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A compiled CEL expression with its source kept for messages and display.
+pub struct Expr {
+    pub source: String,
+    program: Program,
+}
+
+impl std::fmt::Debug for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Expr({:?})", self.source)
+    }
+}
+
+/// What evaluating an expression gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Eval {
+    Value(SigValue),
+    /// Could not be decided; the string says why (which inputs were missing, or the error).
+    Unknown(String),
+}
+
+impl Expr {
+    /// Compiles `source`, returning CEL's own parse message on failure.
+    pub fn compile(source: &str) -> Result<Self, String> {
+        let program = Program::compile(source).map_err(|e| e.to_string())?;
+        Ok(Expr {
+            source: source.to_string(),
+            program,
+        })
+    }
+
+    /// Every identifier the expression mentions, including macro-bound names such as the `x`
+    /// of `xs.filter(x, ...)`; callers intersect it with the signals they know.
+    pub fn identifiers(&self) -> Vec<String> {
+        self.program
+            .references()
+            .variables()
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    /// Runs the expression with `vars` bound; unbound names are simply absent.
+    pub fn eval(&self, vars: &BTreeMap<String, SigValue>) -> Result<SigValue, ExecError> {
+        let mut ctx = Context::default();
+        for (k, v) in vars {
+            ctx.add_variable_from_value(k.clone(), v.to_cel());
+        }
+        let _ = ctx.add_function("pow", |a: f64, b: f64| a.powf(b));
+        let _ = ctx.add_function("maximum", |a: f64, b: f64| a.max(b));
+        let _ = ctx.add_function("minimum", |a: f64, b: f64| a.min(b));
+        match self.program.execute(&ctx) {
+            Ok(v) => from_cel(&v).ok_or_else(|| ExecError::Type(format!("{v:?}"))),
+            Err(ExecutionError::UndeclaredReference(name)) => {
+                Err(ExecError::Undeclared(name.to_string()))
+            }
+            Err(e) => Err(ExecError::Other(e.to_string())),
+        }
+    }
+}
+
+/// Why an expression failed to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExecError {
+    /// A name was not bound: a missing signal at walk time, a typo at validation time.
+    Undeclared(String),
+    /// The expression ran but gave a value the engine has no use for (a map, bytes, ...).
+    Type(String),
+    Other(String),
+}
+
+impl std::fmt::Display for ExecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExecError::Undeclared(n) => write!(f, "no value for `{n}`"),
+            ExecError::Type(v) => write!(f, "gave an unusable value {v}"),
+            ExecError::Other(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+fn from_cel(v: &Value) -> Option<SigValue> {
+    Some(match v {
+        Value::Float(f) => SigValue::Num(*f),
+        Value::Int(i) => SigValue::Num(*i as f64),
+        Value::UInt(u) => SigValue::Num(*u as f64),
+        Value::Bool(b) => SigValue::Bool(*b),
+        Value::String(s) => SigValue::Text(s.to_string()),
+        Value::List(items) => SigValue::List(
+            items
+                .iter()
+                .map(|i| match i {
+                    Value::Float(f) => Some(*f),
+                    Value::Int(i) => Some(*i as f64),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        _ => return None,
+    })
+}

@@ -1,0 +1,14 @@
+//! The pure runbook engine: runbooks as validated data, and a walk over plain evidence.
+//!
+//! Nothing in here touches AWS, a terminal or the clock. `walk` takes a checked [`Runbook`],
+//! an [`Evidence`](crate::evidence::Evidence) value and the engineer's answers, and returns
+//! [`Diagnosis`] values that carry every input and threshold that produced them, so the same
+//! verdict can be shown, serialized, replayed from a snapshot and unit-tested without a network.
+
+pub mod expr;
+pub mod runbook;
+pub mod signal;
+pub mod walk;
+
+pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet};
+pub use walk::{walk, Answers, Diagnosis, Severity, Unknown, WalkContext};

@@ -1,0 +1,820 @@
+//! Runbook files: a raw serde type that only parses, and a checked [`Runbook`] built from it.
+//!
+//! As ast-grep does for its rules, every check happens once at load time, and each failure
+//! names the file, the node and the fix, so a broken runbook is caught by `masst runbook
+//! validate` in review rather than at 3 a.m. in the middle of a walk.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::actions;
+use crate::engine::expr::{Expr, SigValue};
+use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
+use crate::engine::walk::Severity;
+
+/// The five seed runbooks, compiled into the binary.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "throttling.toml",
+        include_str!("../../runbooks/throttling.toml"),
+    ),
+    (
+        "batch-backlog.toml",
+        include_str!("../../runbooks/batch-backlog.toml"),
+    ),
+    (
+        "underutilization.toml",
+        include_str!("../../runbooks/underutilization.toml"),
+    ),
+    (
+        "priority-inversion.toml",
+        include_str!("../../runbooks/priority-inversion.toml"),
+    ),
+    ("dlq.toml", include_str!("../../runbooks/dlq.toml")),
+];
+
+// ---------------------------------------------------------------- raw (parse only)
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRunbook {
+    name: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    scope: RawScope,
+    trigger: RawTrigger,
+    start: String,
+    #[serde(default)]
+    signals: BTreeMap<String, RawSignal>,
+    nodes: Vec<RawNode>,
+    outcomes: BTreeMap<String, RawOutcome>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawScope {
+    #[serde(default)]
+    models: ModelScope,
+    pick_by: Option<String>,
+}
+
+/// Which models a runbook is walked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModelScope {
+    /// Once, about no model in particular.
+    #[default]
+    None,
+    /// Once per model that has data.
+    Each,
+    /// Once, for the model that scores highest on `pick_by`.
+    Pick,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrigger {
+    when: String,
+    says: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSignal {
+    metric: Option<String>,
+    #[serde(default)]
+    dims: BTreeMap<String, String>,
+    stat: Option<Stat>,
+    over: Option<usize>,
+    config: Option<String>,
+    default: Option<toml::Value>,
+    queue: Option<String>,
+    ecs: Option<String>,
+    dlq: Option<String>,
+    expr: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<Kind>,
+    label: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    id: String,
+    title: String,
+    #[serde(default)]
+    tests: Vec<RawTest>,
+    #[serde(rename = "else")]
+    otherwise: Option<String>,
+    ask: Option<RawAsk>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTest {
+    when: String,
+    then: String,
+    says: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAsk {
+    prompt: String,
+    yes: String,
+    no: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutcome {
+    title: String,
+    severity: Severity,
+    cause: String,
+    #[serde(default)]
+    resolution: Vec<String>,
+    #[serde(default)]
+    actions: Vec<String>,
+}
+
+// ---------------------------------------------------------------- checked
+
+/// A checked runbook: every id resolves, every node is reachable, nothing loops, every
+/// expression compiles, names only declared signals and gives the type it must.
+#[derive(Debug)]
+pub struct Runbook {
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    pub file: String,
+    pub scope: ModelScope,
+    pub pick_by: Option<Expr>,
+    pub trigger: Condition,
+    pub start: String,
+    pub signals: BTreeMap<String, Signal>,
+    /// Nodes in file order.
+    pub nodes: Vec<Node>,
+    pub outcomes: BTreeMap<String, Outcome>,
+}
+
+/// A boolean expression with the sentence that explains it.
+#[derive(Debug)]
+pub struct Condition {
+    pub expr: Expr,
+    pub says: Option<String>,
+}
+
+/// A decision node.
+#[derive(Debug)]
+pub struct Node {
+    pub id: String,
+    pub title: String,
+    pub tests: Vec<Test>,
+    pub otherwise: Option<String>,
+    pub ask: Option<Ask>,
+}
+
+/// One ordered test of a node: the first that holds decides.
+#[derive(Debug)]
+pub struct Test {
+    pub when: Condition,
+    pub then: String,
+}
+
+/// A question for the engineer, asked when the node's inputs are missing (or answered
+/// up front with `--answer NODE=yes|no`, which always wins).
+#[derive(Debug)]
+pub struct Ask {
+    pub prompt: String,
+    pub yes: String,
+    pub no: String,
+}
+
+/// A leaf of the tree: the root cause and what to do about it.
+#[derive(Debug)]
+pub struct Outcome {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub cause: String,
+    pub resolution: Vec<String>,
+    pub actions: Vec<ActionRef>,
+}
+
+/// An action an outcome offers, with arguments that may be computed from signals
+/// (`concurrency.set {m} ${quota - pool_analytics}`).
+#[derive(Debug)]
+pub struct ActionRef {
+    pub id: String,
+    pub args: Vec<ArgPart>,
+}
+
+/// One argument word: literal text (with `{m}` placeholders) or a CEL expression.
+#[derive(Debug)]
+pub enum ArgPart {
+    Text(String),
+    Expr(Expr),
+}
+
+impl Runbook {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// Every node and outcome id reachable from `from`, itself included.
+    pub fn reachable(&self, from: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.to_string()];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(n) = self.node(&id) {
+                stack.extend(n.targets().map(String::from));
+            }
+        }
+        seen
+    }
+
+    /// Parses and checks one runbook file's text. `file` is used in messages only.
+    pub fn parse(file: &str, text: &str) -> Result<Runbook, String> {
+        let raw: RawRunbook = toml::from_str(text).map_err(|e| {
+            format!(
+                "{file}: not a valid runbook file: {}",
+                e.to_string().trim_end().replace('\n', " ")
+            )
+        })?;
+        Runbook::try_from((file, raw))
+    }
+}
+
+impl Node {
+    /// Every id this node can lead to.
+    pub fn targets(&self) -> impl Iterator<Item = &str> {
+        self.tests
+            .iter()
+            .map(|t| t.then.as_str())
+            .chain(self.otherwise.as_deref())
+            .chain(
+                self.ask
+                    .iter()
+                    .flat_map(|a| [a.yes.as_str(), a.no.as_str()]),
+            )
+    }
+}
+
+impl TryFrom<(&str, RawRunbook)> for Runbook {
+    type Error = String;
+
+    fn try_from((file, raw): (&str, RawRunbook)) -> Result<Self, String> {
+        let err = |what: String| format!("{file}: {what}");
+
+        // Signals first: everything else is checked against them.
+        let mut signals = BTreeMap::new();
+        for (name, s) in raw.signals {
+            let sig = check_signal(&name, s).map_err(|e| err(format!("signal `{name}`: {e}")))?;
+            if raw.scope.models == ModelScope::None && signal_is_per_model(&sig) {
+                return Err(err(format!(
+                    "signal `{name}` uses {{m}}/{{M}}, but the runbook is not per model; \
+                     set `[scope] models = \"each\"` or `\"pick\"`, or name the model"
+                )));
+            }
+            signals.insert(name, sig);
+        }
+        check_derived_cycles(&signals).map_err(err)?;
+
+        let compile = |what: &str, src: &str, want: Kind| -> Result<Expr, String> {
+            let e = Expr::compile(src)
+                .map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
+            type_check(&e, &signals, want).map_err(|m| err(format!("{what}: {m}")))?;
+            Ok(e)
+        };
+
+        let trigger = Condition {
+            expr: compile("trigger", &raw.trigger.when, Kind::Bool)?,
+            says: Some(raw.trigger.says),
+        };
+        let pick_by = match (raw.scope.models, raw.scope.pick_by) {
+            (ModelScope::Pick, Some(src)) => Some(compile("scope.pick_by", &src, Kind::Number)?),
+            (ModelScope::Pick, None) => {
+                return Err(err(
+                    "`[scope] models = \"pick\"` needs `pick_by`, a number to rank models by"
+                        .into(),
+                ))
+            }
+            (_, Some(_)) => {
+                return Err(err(
+                    "`pick_by` is only used with `models = \"pick\"`; remove it".into(),
+                ))
+            }
+            _ => None,
+        };
+
+        // Ids: unique, and nodes and outcomes share one namespace.
+        let mut ids = BTreeSet::new();
+        for n in &raw.nodes {
+            if !ids.insert(n.id.clone()) {
+                return Err(err(format!(
+                    "node `{}` is defined twice; give one of them another id",
+                    n.id
+                )));
+            }
+        }
+        for o in raw.outcomes.keys() {
+            if !ids.insert(o.clone()) {
+                return Err(err(format!(
+                    "`{o}` is both a node and an outcome; rename one of them"
+                )));
+            }
+        }
+
+        let mut nodes = Vec::new();
+        for n in raw.nodes {
+            let here = format!("node `{}`", n.id);
+            let mut tests = Vec::new();
+            for (i, t) in n.tests.into_iter().enumerate() {
+                let what = format!("{here}, test {}", i + 1);
+                tests.push(Test {
+                    when: Condition {
+                        expr: compile(&what, &t.when, Kind::Bool)?,
+                        says: t.says,
+                    },
+                    then: t.then,
+                });
+            }
+            if !tests.is_empty() && n.otherwise.is_none() {
+                return Err(err(format!("{here} has tests but no `else`: add `else = \"<node or outcome>\"` for when none holds")));
+            }
+            if tests.is_empty() && n.ask.is_none() {
+                return Err(err(format!(
+                    "{here} has neither `tests` nor `ask`, so the walk cannot leave it; add one"
+                )));
+            }
+            if tests.is_empty() && n.otherwise.is_some() {
+                return Err(err(format!(
+                    "{here} has `else` but no tests; use `ask` with `yes` and `no`, or add tests"
+                )));
+            }
+            let node = Node {
+                id: n.id,
+                title: n.title,
+                tests,
+                otherwise: n.otherwise,
+                ask: n.ask.map(|a| Ask {
+                    prompt: a.prompt,
+                    yes: a.yes,
+                    no: a.no,
+                }),
+            };
+            for t in node.targets() {
+                if !ids.contains(t) {
+                    return Err(err(format!(
+                        "{here} leads to `{t}`, which is neither a node nor an outcome of this runbook; \
+                         fix the id or add it"
+                    )));
+                }
+            }
+            nodes.push(node);
+        }
+
+        let mut outcomes = BTreeMap::new();
+        for (id, o) in raw.outcomes {
+            let mut acts = Vec::new();
+            for a in &o.actions {
+                let what = format!("outcome `{id}`, action `{a}`");
+                acts.push(parse_action(a, &signals).map_err(|m| err(format!("{what}: {m}")))?);
+            }
+            outcomes.insert(
+                id.clone(),
+                Outcome {
+                    id,
+                    title: o.title,
+                    severity: o.severity,
+                    cause: o.cause,
+                    resolution: o.resolution,
+                    actions: acts,
+                },
+            );
+        }
+
+        let rb = Runbook {
+            name: raw.name,
+            title: raw.title,
+            summary: raw.summary,
+            file: file.to_string(),
+            scope: raw.scope.models,
+            pick_by,
+            trigger,
+            start: raw.start,
+            signals,
+            nodes,
+            outcomes,
+        };
+
+        if rb.node(&rb.start).is_none() {
+            return Err(err(format!(
+                "`start = \"{}\"` names no node; point it at the first decision node",
+                rb.start
+            )));
+        }
+        check_cycles(&rb).map_err(err)?;
+        let reach = rb.reachable(&rb.start);
+        for id in &ids {
+            if !reach.contains(id) {
+                let kind = if rb.node(id).is_some() {
+                    "node"
+                } else {
+                    "outcome"
+                };
+                return Err(err(format!(
+                    "{kind} `{id}` is unreachable from `{}`: no test, else or answer leads to it; link it or delete it",
+                    rb.start
+                )));
+            }
+        }
+        Ok(rb)
+    }
+}
+
+fn signal_is_per_model(sig: &Signal) -> bool {
+    match &sig.source {
+        Source::Metric { name, dims, .. } => {
+            uses_model(name) || dims.values().any(|v| uses_model(v))
+        }
+        Source::Config { path, .. } => uses_model(path),
+        _ => false,
+    }
+}
+
+fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
+    let given = [
+        s.metric.is_some(),
+        s.config.is_some(),
+        s.queue.is_some(),
+        s.ecs.is_some(),
+        s.dlq.is_some(),
+        s.expr.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    if given != 1 {
+        return Err(
+            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq` or `expr`".into(),
+        );
+    }
+    if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty()) {
+        return Err("`stat`, `over` and `dims` only apply to a `metric` signal".into());
+    }
+    if s.config.is_none() && s.default.is_some() {
+        return Err("`default` only applies to a `config` signal".into());
+    }
+    let (source, kind) = if let Some(m) = s.metric {
+        let (ns, metric) = m
+            .split_once(':')
+            .ok_or_else(|| format!("metric `{m}` must be written `Namespace:MetricName`, e.g. `MangaAssist/Throughput:ThrottleRate`"))?;
+        let stat = s.stat.ok_or("a metric signal needs `stat` (value, last, first, mean, median, max, min, sum, count or series)")?;
+        if s.over == Some(0) {
+            return Err("`over = 0` reads no datapoints; use 1 or more, or leave it out for the whole window".into());
+        }
+        let kind = if stat == Stat::Series {
+            Kind::List
+        } else {
+            Kind::Number
+        };
+        (
+            Source::Metric {
+                namespace: ns.into(),
+                name: metric.into(),
+                dims: s.dims,
+                stat,
+                over: s.over,
+            },
+            kind,
+        )
+    } else if let Some(path) = s.config {
+        let default = match s.default {
+            None => None,
+            Some(toml::Value::Integer(i)) => Some(SigValue::Num(i as f64)),
+            Some(toml::Value::Float(f)) => Some(SigValue::Num(f)),
+            Some(toml::Value::Boolean(b)) => Some(SigValue::Bool(b)),
+            Some(toml::Value::String(t)) => Some(SigValue::Text(t)),
+            Some(_) => return Err("`default` must be a number, a boolean or a string".into()),
+        };
+        let kind = s.kind.unwrap_or(match &default {
+            Some(SigValue::Bool(_)) => Kind::Bool,
+            Some(SigValue::Text(_)) => Kind::Text,
+            _ => Kind::Number,
+        });
+        (Source::Config { path, default }, kind)
+    } else if let Some(q) = s.queue {
+        let (role, attribute) = q.split_once('.').ok_or_else(|| {
+            format!("queue `{q}` must be `primary.<Attribute>` or `dlq.<Attribute>`")
+        })?;
+        if role != "primary" && role != "dlq" {
+            return Err(format!(
+                "queue role `{role}` is unknown; use `primary` or `dlq`"
+            ));
+        }
+        (
+            Source::Queue {
+                role: role.into(),
+                attribute: attribute.into(),
+            },
+            Kind::Number,
+        )
+    } else if let Some(e) = s.ecs {
+        let (role, field) = e.rsplit_once('.').ok_or_else(|| {
+            format!("ecs `{e}` must be `<service>.<desired|running|pending|stopped_events>`")
+        })?;
+        if !["desired", "running", "pending", "stopped_events"].contains(&field) {
+            return Err(format!(
+                "ecs field `{field}` is unknown; use desired, running, pending or stopped_events"
+            ));
+        }
+        (
+            Source::Ecs {
+                role: role.into(),
+                field: field.into(),
+            },
+            Kind::Number,
+        )
+    } else if let Some(f) = s.dlq {
+        if !["retryable", "non_retryable", "unknown", "sampled"].contains(&f.as_str()) {
+            return Err(format!(
+                "dlq field `{f}` is unknown; use retryable, non_retryable, unknown or sampled"
+            ));
+        }
+        (Source::Dlq { field: f }, Kind::Number)
+    } else {
+        let src = s.expr.expect("counted above");
+        let expr = Expr::compile(&src).map_err(|m| format!("`{src}` does not parse: {m}"))?;
+        (Source::Derived { expr }, s.kind.unwrap_or(Kind::Number))
+    };
+    Ok(Signal {
+        name: name.to_string(),
+        source,
+        kind,
+        label: s.label,
+    })
+}
+
+fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String> {
+    fn visit<'a>(
+        name: &'a str,
+        signals: &'a BTreeMap<String, Signal>,
+        stack: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Result<(), String> {
+        if done.contains(name) {
+            return Ok(());
+        }
+        if let Some(pos) = stack.iter().position(|s| *s == name) {
+            let mut cycle: Vec<&str> = stack[pos..].to_vec();
+            cycle.push(name);
+            return Err(format!(
+                "signals {} depend on each other in a loop; break the loop",
+                cycle.join(" → ")
+            ));
+        }
+        if let Some(Signal {
+            source: Source::Derived { expr },
+            ..
+        }) = signals.get(name)
+        {
+            stack.push(name);
+            for dep in expr.identifiers() {
+                if let Some((k, _)) = signals.get_key_value(&dep) {
+                    visit(k, signals, stack, done)?;
+                }
+            }
+            stack.pop();
+        }
+        done.insert(name);
+        Ok(())
+    }
+    let mut done = BTreeSet::new();
+    for name in signals.keys() {
+        visit(name, signals, &mut Vec::new(), &mut done)?;
+    }
+    // Derived signals must also name only declared signals and give their declared type.
+    for sig in signals.values() {
+        if let Source::Derived { expr } = &sig.source {
+            type_check(expr, signals, sig.kind)
+                .map_err(|m| format!("signal `{}`: {m}", sig.name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs `expr` with every declared signal bound to a stand-in of its kind: an unbound name is
+/// an unknown signal, an error is a type mistake, and the result must be of kind `want`.
+fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Result<(), String> {
+    let vars: BTreeMap<String, SigValue> = signals
+        .iter()
+        .map(|(k, s)| (k.clone(), s.kind.sample()))
+        .collect();
+    match expr.eval(&vars) {
+        Ok(v) => {
+            let ok = matches!(
+                (&v, want),
+                (SigValue::Bool(_), Kind::Bool)
+                    | (SigValue::Num(_), Kind::Number)
+                    | (SigValue::Text(_), Kind::Text)
+                    | (SigValue::List(_), Kind::List)
+            );
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("`{}` must give a {want:?} but gives {}", expr.source, v.display()).to_lowercase())
+            }
+        }
+        Err(crate::engine::expr::ExecError::Undeclared(n)) => Err(format!(
+            "`{}` uses unknown signal `{n}`; declare it under [signals] or fix the name",
+            expr.source
+        )),
+        Err(e) => Err(format!(
+            "`{}` fails on sample values: {e} (CEL does no implicit int/double arithmetic: write 2.0, not 2)",
+            expr.source
+        )),
+    }
+}
+
+/// Splits an action line into words, keeping each `${...}` expression whole even when it has
+/// spaces inside.
+fn action_words(text: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' if depth == 0 && chars.peek() == Some(&'{') => {
+                chars.next();
+                cur.push_str("${");
+                depth = 1;
+            }
+            '{' if depth > 0 => {
+                depth += 1;
+                cur.push(c);
+            }
+            '}' if depth > 0 => {
+                depth -= 1;
+                cur.push(c);
+            }
+            c if c.is_whitespace() && depth == 0 => {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if depth > 0 {
+        return Err("a `${` is never closed; end the expression with `}`".into());
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
+fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<ActionRef, String> {
+    let words = action_words(text)?;
+    let mut words = words.iter().map(String::as_str);
+    let id = words.next().ok_or("an action needs an id")?;
+    if actions::info(id).is_none() {
+        let known: Vec<&str> = actions::CATALOG.iter().map(|a| a.id).collect();
+        return Err(format!(
+            "`{id}` is not an action id; use one of {}",
+            known.join(", ")
+        ));
+    }
+    let mut args = Vec::new();
+    for w in words {
+        if let Some(src) = w.strip_prefix("${").and_then(|w| w.strip_suffix('}')) {
+            let e = Expr::compile(src).map_err(|m| format!("`{src}` does not parse: {m}"))?;
+            type_check(&e, signals, Kind::Number)?;
+            args.push(ArgPart::Expr(e));
+        } else {
+            args.push(ArgPart::Text(w.to_string()));
+        }
+    }
+    Ok(ActionRef {
+        id: id.to_string(),
+        args,
+    })
+}
+
+fn check_cycles(rb: &Runbook) -> Result<(), String> {
+    fn visit<'a>(
+        rb: &'a Runbook,
+        id: &'a str,
+        stack: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) -> Result<(), String> {
+        if done.contains(id) {
+            return Ok(());
+        }
+        if let Some(pos) = stack.iter().position(|s| *s == id) {
+            let mut cycle: Vec<&str> = stack[pos..].to_vec();
+            cycle.push(id);
+            return Err(format!(
+                "node `{}` loops back: {}; a decision tree must not revisit a node",
+                stack[pos],
+                cycle.join(" → ")
+            ));
+        }
+        if let Some(n) = rb.node(id) {
+            stack.push(id);
+            for t in n.targets() {
+                visit(rb, t, stack, done)?;
+            }
+            stack.pop();
+        }
+        done.insert(id);
+        Ok(())
+    }
+    let mut done = BTreeSet::new();
+    for n in &rb.nodes {
+        visit(rb, &n.id, &mut Vec::new(), &mut done)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- sets
+
+/// The loaded runbooks, in a stable order.
+#[derive(Debug)]
+pub struct RunbookSet {
+    pub runbooks: Vec<Runbook>,
+}
+
+impl RunbookSet {
+    pub fn get(&self, name: &str) -> Option<&Runbook> {
+        self.runbooks.iter().find(|r| r.name == name)
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.runbooks.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    fn from_files(files: Vec<(String, String)>) -> Result<Self, String> {
+        let mut runbooks: Vec<Runbook> = Vec::new();
+        for (file, text) in files {
+            let rb = Runbook::parse(&file, &text)?;
+            if let Some(other) = runbooks.iter().find(|r| r.name == rb.name) {
+                return Err(format!(
+                    "{file}: runbook name `{}` is already used by {}; names must be unique",
+                    rb.name, other.file
+                ));
+            }
+            runbooks.push(rb);
+        }
+        Ok(RunbookSet { runbooks })
+    }
+}
+
+/// The runbooks compiled into the binary.
+pub fn load_embedded() -> RunbookSet {
+    let files = EMBEDDED
+        .iter()
+        .map(|(f, t)| (format!("runbooks/{f}"), t.to_string()))
+        .collect();
+    RunbookSet::from_files(files).expect("embedded runbooks are validated by the test suite")
+}
+
+/// Every `*.toml` of a folder, in name order (or one file).
+pub fn load_dir(path: &Path) -> Result<RunbookSet, String> {
+    let mut files = Vec::new();
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        files.push((path.display().to_string(), text));
+    } else {
+        let rd = std::fs::read_dir(path).map_err(|e| {
+            format!(
+                "{}: cannot read the runbook folder: {e}; pass a folder of *.toml runbooks",
+                path.display()
+            )
+        })?;
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+            files.push((p.display().to_string(), text));
+        }
+        if files.is_empty() {
+            return Err(format!("{}: holds no *.toml runbook files", path.display()));
+        }
+    }
+    RunbookSet::from_files(files)
+}

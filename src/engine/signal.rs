@@ -1,0 +1,471 @@
+//! Signals: the named inputs a runbook's conditions read, and how each is read off evidence.
+//!
+//! A signal names one source (a metric statistic, a key of the configuration document, a queue
+//! attribute, an ECS count, the DLQ sample, or a CEL expression over other signals). Resolving
+//! one never invents a value: no datapoints, no key, no queue all give *missing*, with the
+//! reason, which is what the walk reports when a verdict depends on it.
+
+use std::collections::BTreeMap;
+
+use crate::engine::expr::{Eval, Expr, SigValue};
+use crate::evidence::{dlq::Class, metric_key, Evidence};
+
+/// How a metric series is reduced to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stat {
+    /// The contract's *value*: the mean of the last 5 datapoints.
+    Value,
+    Last,
+    First,
+    Mean,
+    Median,
+    Max,
+    Min,
+    Sum,
+    Count,
+    /// The datapoints themselves, as a list, for conditions such as "3 of the last 5".
+    Series,
+}
+
+impl Stat {
+    fn describe(self, over: Option<usize>) -> String {
+        let span = match over {
+            Some(n) => format!("last {n}"),
+            None => "window".to_string(),
+        };
+        match self {
+            Stat::Value => "mean of last 5".into(),
+            Stat::Last => "latest".into(),
+            Stat::First => "first in window".into(),
+            Stat::Mean => format!("mean of {span}"),
+            Stat::Median => format!("median of {span}"),
+            Stat::Max => format!("max of {span}"),
+            Stat::Min => format!("min of {span}"),
+            Stat::Sum => format!("sum of {span}"),
+            Stat::Count => format!("datapoints in {span}"),
+            Stat::Series => format!("{span} datapoints"),
+        }
+    }
+}
+
+/// The type a signal's value has, declared so validation can type-check conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Number,
+    Bool,
+    Text,
+    List,
+}
+
+impl Kind {
+    /// A stand-in value of this kind, for validating expressions without evidence.
+    pub fn sample(self) -> SigValue {
+        match self {
+            Kind::Number => SigValue::Num(1.0),
+            Kind::Bool => SigValue::Bool(true),
+            Kind::Text => SigValue::Text("sonnet".into()),
+            Kind::List => SigValue::List(vec![1.0, 1.0]),
+        }
+    }
+}
+
+/// Where a signal's value comes from.
+#[derive(Debug)]
+pub enum Source {
+    Metric {
+        namespace: String,
+        name: String,
+        dims: BTreeMap<String, String>,
+        stat: Stat,
+        over: Option<usize>,
+    },
+    Config {
+        path: String,
+        default: Option<SigValue>,
+    },
+    Queue {
+        role: String,
+        attribute: String,
+    },
+    Ecs {
+        role: String,
+        field: String,
+    },
+    Dlq {
+        field: String,
+    },
+    Derived {
+        expr: Expr,
+    },
+}
+
+/// A checked signal definition.
+#[derive(Debug)]
+pub struct Signal {
+    pub name: String,
+    pub source: Source,
+    pub kind: Kind,
+    pub label: Option<String>,
+}
+
+/// A signal's value (or why it has none) and how it was read, for the evidence shown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Resolved {
+    pub name: String,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<SigValue>,
+    /// Why there is no value: the metric, key or resource that was missing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// For a derived signal, the signals it was computed from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Resolved>,
+}
+
+/// The placeholders a signal template may use, filled per walk.
+#[derive(Debug, Clone, Default)]
+pub struct Placeholders {
+    /// Model key, lower case (`sonnet`): `{m}`; capitalised (`Sonnet`): `{M}`.
+    pub model: Option<String>,
+}
+
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Does `text` use a per-model placeholder?
+pub fn uses_model(text: &str) -> bool {
+    text.contains("{m}") || text.contains("{M}")
+}
+
+/// Fills `{m}`, `{M}` (the walked model) and `{bm}`, `{BM}` (the batch model from the
+/// deployed document). An unfillable placeholder is a reason the signal is missing.
+pub fn expand(text: &str, ph: &Placeholders, ev: &Evidence) -> Result<String, String> {
+    let mut out = text.to_string();
+    if uses_model(&out) {
+        let m = ph
+            .model
+            .as_deref()
+            .ok_or("this signal is per model, but no model is being walked")?;
+        out = out.replace("{m}", m).replace("{M}", &capitalise(m));
+    }
+    if out.contains("{bm}") || out.contains("{BM}") {
+        let bm = ev
+            .config
+            .as_ref()
+            .and_then(|c| c.pointer("/batch/model"))
+            .and_then(|v| v.as_str())
+            .ok_or("config key batch.model (the batch model) is not in the deployed document")?;
+        out = out.replace("{bm}", bm).replace("{BM}", &capitalise(bm));
+    }
+    Ok(out)
+}
+
+/// Resolves signals for one walk, caching each so a derived signal reads its inputs once.
+pub struct Resolver<'a> {
+    pub signals: &'a BTreeMap<String, Signal>,
+    pub evidence: &'a Evidence,
+    pub placeholders: Placeholders,
+    cache: std::cell::RefCell<BTreeMap<String, Resolved>>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(
+        signals: &'a BTreeMap<String, Signal>,
+        evidence: &'a Evidence,
+        placeholders: Placeholders,
+    ) -> Self {
+        Resolver {
+            signals,
+            evidence,
+            placeholders,
+            cache: Default::default(),
+        }
+    }
+
+    /// Resolves a declared signal; validation guarantees the name exists and derived
+    /// signals have no cycles.
+    pub fn get(&self, name: &str) -> Resolved {
+        if let Some(r) = self.cache.borrow().get(name) {
+            return r.clone();
+        }
+        let sig = &self.signals[name];
+        let mut r = self.resolve(sig);
+        if let Some(label) = &sig.label {
+            r.source = format!("{label}: {}", r.source);
+        }
+        self.cache.borrow_mut().insert(name.to_string(), r.clone());
+        r
+    }
+
+    /// Binds every known signal named in `idents`, for evaluating one expression, and
+    /// returns the resolved inputs for display.
+    pub fn bind(&self, idents: &[String]) -> (BTreeMap<String, SigValue>, Vec<Resolved>) {
+        let mut vars = BTreeMap::new();
+        let mut shown = Vec::new();
+        for id in idents {
+            if !self.signals.contains_key(id) {
+                continue;
+            }
+            let r = self.get(id);
+            if let Some(v) = &r.value {
+                vars.insert(id.clone(), v.clone());
+            }
+            shown.push(r);
+        }
+        (vars, shown)
+    }
+
+    /// Evaluates an expression over the signals, turning failures into a reason that names
+    /// what was missing.
+    pub fn eval(&self, expr: &Expr) -> (Eval, Vec<Resolved>) {
+        let (vars, shown) = self.bind(&expr.identifiers());
+        let out = match expr.eval(&vars) {
+            Ok(v) => Eval::Value(v),
+            Err(e) => {
+                let missing: Vec<String> = shown.iter().flat_map(|r| r.missing.clone()).collect();
+                if missing.is_empty() {
+                    Eval::Unknown(format!("`{}` {e}", expr.source))
+                } else {
+                    Eval::Unknown(dedup(missing).join("; "))
+                }
+            }
+        };
+        (out, shown)
+    }
+
+    fn resolve(&self, sig: &Signal) -> Resolved {
+        let ev = self.evidence;
+        let ph = &self.placeholders;
+        let mut r = Resolved {
+            name: sig.name.clone(),
+            source: String::new(),
+            value: None,
+            missing: vec![],
+            parts: vec![],
+        };
+        match &sig.source {
+            Source::Metric {
+                namespace,
+                name,
+                dims,
+                stat,
+                over,
+            } => {
+                let name = match expand(name, ph, ev) {
+                    Ok(n) => n,
+                    Err(e) => return fail(r, format!("{namespace}:{name}"), e),
+                };
+                let mut d = BTreeMap::new();
+                for (k, v) in dims {
+                    match expand(v, ph, ev) {
+                        Ok(v) => d.insert(k.clone(), v),
+                        Err(e) => return fail(r, format!("{namespace}:{name}"), e),
+                    };
+                }
+                let key = metric_key(namespace, &name, &d);
+                r.source = format!("{key} · {}", stat.describe(*over));
+                let all = ev.series(&key);
+                if all.is_empty() {
+                    r.missing
+                        .push(format!("metric {key} has no datapoints in the window"));
+                    return r;
+                }
+                let take = match stat {
+                    Stat::Value => Some(5),
+                    _ => *over,
+                };
+                let pts: &[f64] = match take {
+                    Some(n) if n < all.len() => &all[all.len() - n..],
+                    _ => &all,
+                };
+                r.value = Some(reduce(*stat, pts, &all));
+            }
+            Source::Config { path, default } => {
+                let path = match expand(path, ph, ev) {
+                    Ok(p) => p,
+                    Err(e) => return fail(r, format!("config {path}"), e),
+                };
+                r.source = format!("config {path}");
+                let Some(doc) = &ev.config else {
+                    let why = ev
+                        .gaps
+                        .get("config")
+                        .cloned()
+                        .unwrap_or_else(|| "no configuration document was read".into());
+                    r.missing.push(format!("config {path}: {why}"));
+                    return r;
+                };
+                let pointer = format!("/{}", path.replace('.', "/"));
+                match doc.pointer(&pointer) {
+                    Some(serde_json::Value::Number(n)) => r.value = n.as_f64().map(SigValue::Num),
+                    Some(serde_json::Value::Bool(b)) => r.value = Some(SigValue::Bool(*b)),
+                    Some(serde_json::Value::String(s)) => r.value = Some(SigValue::Text(s.clone())),
+                    _ => match default {
+                        Some(d) => {
+                            r.value = Some(d.clone());
+                            r.source.push_str(" (not set; default)");
+                        }
+                        None => r
+                            .missing
+                            .push(format!("config key {path} is not in the deployed document")),
+                    },
+                }
+            }
+            Source::Queue { role, attribute } => {
+                r.source = format!("SQS {role} queue {attribute}");
+                let Some(q) = ev.queues.get(role) else {
+                    let why = ev
+                        .gaps
+                        .get(&format!("queue.{role}"))
+                        .cloned()
+                        .unwrap_or_else(|| "not read".into());
+                    r.missing.push(format!("SQS {role} queue: {why}"));
+                    return r;
+                };
+                r.source = format!("SQS {} {attribute}", q.name);
+                match q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()) {
+                    Some(v) => r.value = Some(SigValue::Num(v)),
+                    None => r.missing.push(format!("SQS {} has no {attribute}", q.name)),
+                }
+            }
+            Source::Ecs { role, field } => {
+                r.source = format!("ECS {role} {field}");
+                let Some(s) = ev.services.get(role) else {
+                    let why = ev
+                        .gaps
+                        .get(&format!("service.{role}"))
+                        .cloned()
+                        .unwrap_or_else(|| "not read".into());
+                    r.missing.push(format!("ECS service {role}: {why}"));
+                    return r;
+                };
+                r.source = format!("ECS {} {field}", s.name);
+                let v = match field.as_str() {
+                    "desired" => s.desired as f64,
+                    "running" => s.running as f64,
+                    "pending" => s.pending as f64,
+                    _ => s.stopped_events() as f64,
+                };
+                r.value = Some(SigValue::Num(v));
+            }
+            Source::Dlq { field } => {
+                r.source = format!("DLQ sample {field}");
+                let sample = match &ev.dlq_sample {
+                    Some(s) if !s.messages.is_empty() => s,
+                    Some(_) => {
+                        r.missing
+                            .push("the DLQ sample is empty (its messages may be in flight)".into());
+                        return r;
+                    }
+                    None => {
+                        let why = ev
+                            .gaps
+                            .get("dlq_sample")
+                            .cloned()
+                            .unwrap_or_else(|| "no DLQ sample was read".into());
+                        r.missing.push(format!("DLQ sample: {why}"));
+                        return r;
+                    }
+                };
+                let v = match field.as_str() {
+                    "retryable" => sample.count(Class::Retryable),
+                    "non_retryable" => sample.count(Class::NonRetryable),
+                    "unknown" => sample.count(Class::Unknown),
+                    _ => sample.messages.len(),
+                };
+                r.value = Some(SigValue::Num(v as f64));
+            }
+            Source::Derived { expr } => {
+                r.source = expr.source.clone();
+                let (out, inputs) = self.eval(expr);
+                match out {
+                    Eval::Value(v) => r.value = Some(v),
+                    Eval::Unknown(why) => {
+                        let m: Vec<String> =
+                            inputs.iter().flat_map(|i| i.missing.clone()).collect();
+                        r.missing = if m.is_empty() { vec![why] } else { dedup(m) };
+                    }
+                }
+                r.parts = inputs;
+            }
+        }
+        r
+    }
+}
+
+fn fail(mut r: Resolved, source: String, why: String) -> Resolved {
+    r.source = source;
+    r.missing.push(why);
+    r
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    v.retain(|s| seen.insert(s.clone()));
+    v
+}
+
+fn reduce(stat: Stat, pts: &[f64], all: &[f64]) -> SigValue {
+    let n = pts.len() as f64;
+    SigValue::Num(match stat {
+        Stat::Value | Stat::Mean => pts.iter().sum::<f64>() / n,
+        Stat::Last => *all.last().expect("non-empty"),
+        Stat::First => all[0],
+        Stat::Median => {
+            let mut s = pts.to_vec();
+            s.sort_by(|a, b| a.total_cmp(b));
+            let mid = s.len() / 2;
+            if s.len().is_multiple_of(2) {
+                (s[mid - 1] + s[mid]) / 2.0
+            } else {
+                s[mid]
+            }
+        }
+        Stat::Max => pts.iter().cloned().fold(f64::MIN, f64::max),
+        Stat::Min => pts.iter().cloned().fold(f64::MAX, f64::min),
+        Stat::Sum => pts.iter().sum(),
+        Stat::Count => n,
+        Stat::Series => return SigValue::List(pts.to_vec()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reductions_follow_the_contract_readings() {
+        let all = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0];
+        assert_eq!(reduce(Stat::Value, &all[2..], &all), SigValue::Num(5.0));
+        assert_eq!(reduce(Stat::Median, &all, &all), SigValue::Num(4.0));
+        assert_eq!(reduce(Stat::Median, &all[..4], &all), SigValue::Num(2.5));
+        assert_eq!(reduce(Stat::First, &all[5..], &all), SigValue::Num(1.0));
+        assert_eq!(
+            reduce(Stat::Series, &all[5..], &all),
+            SigValue::List(vec![6.0, 7.0])
+        );
+    }
+
+    #[test]
+    fn model_placeholders_expand_in_both_cases() {
+        let ev = Evidence::new("t", jiff::Timestamp::UNIX_EPOCH);
+        let ph = Placeholders {
+            model: Some("sonnet".into()),
+        };
+        assert_eq!(
+            expand("CircuitState_{M}/{m}", &ph, &ev).unwrap(),
+            "CircuitState_Sonnet/sonnet"
+        );
+        assert!(expand("x_{BM}", &ph, &ev)
+            .unwrap_err()
+            .contains("batch.model"));
+    }
+}

@@ -1,0 +1,402 @@
+//! The walk: a runbook's decision tree followed over one piece of evidence.
+//!
+//! Every step keeps the expressions it tested, the inputs it read (with their sources) and what
+//! each gave, so the printer can show the evidence and thresholds behind a verdict. A test
+//! whose inputs are missing stops the walk as *unknown* at that node: the engine never guesses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::actions;
+use crate::engine::expr::{fmt_num, Eval, SigValue};
+use crate::engine::runbook::{ArgPart, Condition, ModelScope, Runbook};
+use crate::engine::signal::{expand, uses_model, Placeholders, Resolved, Resolver, Source};
+use crate::evidence::Evidence;
+
+/// How bad an outcome is (the seed: real-time degradation is not acceptable, batch is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Critical,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Critical => "critical",
+        })
+    }
+}
+
+/// The engineer's answers to questions, by `node` or `runbook.node`.
+#[derive(Debug, Clone, Default)]
+pub struct Answers(pub BTreeMap<String, bool>);
+
+impl Answers {
+    fn get(&self, runbook: &str, node: &str) -> Option<bool> {
+        self.0
+            .get(&format!("{runbook}.{node}"))
+            .or_else(|| self.0.get(node))
+            .copied()
+    }
+}
+
+/// What a walk needs besides the runbook and evidence.
+#[derive(Debug, Clone)]
+pub struct WalkContext {
+    /// Model keys, in the order results are given (`sonnet`, `haiku`).
+    pub models: Vec<String>,
+    pub answers: Answers,
+}
+
+/// One evaluated condition with the inputs it read.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Check {
+    pub expr: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
+    /// `None` when it could not be decided.
+    pub result: Option<bool>,
+    pub inputs: Vec<Resolved>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why_unknown: Option<String>,
+}
+
+/// One node visited.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Step {
+    pub node: String,
+    pub title: String,
+    pub checks: Vec<Check>,
+    /// The engineer's answer, when it decided this node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<bool>,
+    /// Where the walk went next (a node or an outcome); `None` where it stopped unknown.
+    pub next: Option<String>,
+}
+
+/// Where and why a walk could not decide.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Unknown {
+    /// The node that could not be decided (`trigger` for the trigger itself).
+    pub node: String,
+    /// The metrics, keys or resources that were missing.
+    pub missing: Vec<String>,
+    /// The question the engineer can answer instead, with `--answer NODE=yes|no`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+/// A model's rank when a runbook picks one (throttling: share of quota in flight).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ModelScore {
+    pub model: String,
+    pub score: Option<f64>,
+}
+
+/// The result of walking one runbook (for one model).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Diagnosis {
+    pub runbook: String,
+    pub model: Option<String>,
+    /// `None` when the trigger itself could not be evaluated.
+    pub triggered: Option<bool>,
+    pub outcome: Option<String>,
+    pub severity: Option<Severity>,
+    pub path: Vec<String>,
+    pub actions: Vec<String>,
+    /// The actions as the commands that run them.
+    pub commands: Vec<String>,
+    pub title: String,
+    pub trigger: Check,
+    pub steps: Vec<Step>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unknown: Option<Unknown>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resolution: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub model_scores: Vec<ModelScore>,
+}
+
+impl Diagnosis {
+    /// True when this result is a finding at or above `level`. A walk that could not look
+    /// counts as a finding of the worst outcome it might have reached.
+    pub fn is_finding(&self, level: Severity) -> bool {
+        self.triggered != Some(false) && self.severity.is_some_and(|s| s >= level)
+    }
+}
+
+/// Walks `rb` over `ev`, giving one result, or one per model for per-model runbooks.
+pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
+    match rb.scope {
+        ModelScope::None => vec![walk_one(rb, ev, cx, None, vec![])],
+        ModelScope::Each => {
+            let with_data: Vec<&String> = cx
+                .models
+                .iter()
+                .filter(|m| model_has_data(rb, ev, m))
+                .collect();
+            let models = if with_data.is_empty() {
+                cx.models.iter().collect()
+            } else {
+                with_data
+            };
+            models
+                .into_iter()
+                .map(|m| walk_one(rb, ev, cx, Some(m), vec![]))
+                .collect()
+        }
+        ModelScope::Pick => {
+            let pick = rb.pick_by.as_ref().expect("checked at load");
+            let scores: Vec<ModelScore> = cx
+                .models
+                .iter()
+                .map(|m| {
+                    let r = Resolver::new(
+                        &rb.signals,
+                        ev,
+                        Placeholders {
+                            model: Some(m.clone()),
+                        },
+                    );
+                    let score = match r.eval(pick).0 {
+                        Eval::Value(SigValue::Num(n)) if n.is_finite() => Some(n),
+                        _ => None,
+                    };
+                    ModelScore {
+                        model: m.clone(),
+                        score,
+                    }
+                })
+                .collect();
+            let best = scores
+                .iter()
+                .filter_map(|s| s.score.map(|v| (v, &s.model)))
+                .fold(None::<(f64, &String)>, |acc, (v, m)| match acc {
+                    Some((bv, _)) if bv >= v => acc,
+                    _ => Some((v, m)),
+                })
+                .map(|(_, m)| m.clone())
+                .or_else(|| cx.models.first().cloned());
+            vec![walk_one(rb, ev, cx, best.as_deref(), scores)]
+        }
+    }
+}
+
+fn model_has_data(rb: &Runbook, ev: &Evidence, model: &str) -> bool {
+    let r = Resolver::new(
+        &rb.signals,
+        ev,
+        Placeholders {
+            model: Some(model.to_string()),
+        },
+    );
+    rb.signals.values().any(|s| match &s.source {
+        Source::Metric { name, dims, .. }
+            if uses_model(name) || dims.values().any(|d| uses_model(d)) =>
+        {
+            r.get(&s.name).value.is_some()
+        }
+        _ => false,
+    })
+}
+
+fn check(r: &Resolver<'_>, c: &Condition) -> Check {
+    let (out, inputs) = r.eval(&c.expr);
+    let (result, why_unknown) = match out {
+        Eval::Value(SigValue::Bool(b)) => (Some(b), None),
+        Eval::Value(v) => (
+            None,
+            Some(format!(
+                "`{}` gave {} instead of true/false",
+                c.expr.source,
+                v.display()
+            )),
+        ),
+        Eval::Unknown(why) => (None, Some(why)),
+    };
+    Check {
+        expr: c.expr.source.clone(),
+        says: c.says.clone(),
+        result,
+        inputs,
+        why_unknown,
+    }
+}
+
+fn worst_reachable(rb: &Runbook, from: &str) -> Option<Severity> {
+    rb.reachable(from)
+        .iter()
+        .filter_map(|id| rb.outcomes.get(id))
+        .map(|o| o.severity)
+        .max()
+}
+
+fn walk_one(
+    rb: &Runbook,
+    ev: &Evidence,
+    cx: &WalkContext,
+    model: Option<&str>,
+    model_scores: Vec<ModelScore>,
+) -> Diagnosis {
+    let r = Resolver::new(
+        &rb.signals,
+        ev,
+        Placeholders {
+            model: model.map(String::from),
+        },
+    );
+    let trigger = check(&r, &rb.trigger);
+    let mut d = Diagnosis {
+        runbook: rb.name.clone(),
+        model: model.map(String::from),
+        triggered: trigger.result,
+        outcome: None,
+        severity: None,
+        path: vec![],
+        actions: vec![],
+        commands: vec![],
+        title: rb.title.clone(),
+        trigger,
+        steps: vec![],
+        unknown: None,
+        outcome_title: None,
+        cause: None,
+        resolution: vec![],
+        model_scores,
+    };
+    match d.triggered {
+        Some(false) => return d,
+        None => {
+            d.severity = rb.outcomes.values().map(|o| o.severity).max();
+            d.unknown = Some(Unknown {
+                node: "trigger".into(),
+                missing: split_missing(d.trigger.why_unknown.as_deref()),
+                question: None,
+            });
+            return d;
+        }
+        Some(true) => {}
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut at = rb.start.clone();
+    while let Some(node) = rb.node(&at) {
+        if !seen.insert(at.clone()) {
+            break; // validation forbids cycles; this only guards against a bug
+        }
+        d.path.push(node.id.clone());
+        let mut step = Step {
+            node: node.id.clone(),
+            title: node.title.clone(),
+            checks: vec![],
+            answer: None,
+            next: None,
+        };
+        let answer = node
+            .ask
+            .as_ref()
+            .and_then(|_| cx.answers.get(&rb.name, &node.id));
+        if let (Some(ask), Some(a)) = (&node.ask, answer) {
+            step.answer = Some(a);
+            step.next = Some(if a { ask.yes.clone() } else { ask.no.clone() });
+        } else {
+            let mut stuck = None;
+            for t in &node.tests {
+                let c = check(&r, &t.when);
+                let result = c.result;
+                let why = c.why_unknown.clone();
+                step.checks.push(c);
+                match result {
+                    Some(true) => {
+                        step.next = Some(t.then.clone());
+                        break;
+                    }
+                    Some(false) => {}
+                    None => {
+                        stuck = Some(why);
+                        break;
+                    }
+                }
+            }
+            if step.next.is_none() && stuck.is_none() {
+                if node.tests.is_empty() {
+                    stuck = Some(Some("no answer was given".into()));
+                } else {
+                    step.next = node.otherwise.clone();
+                }
+            }
+            if let Some(why) = stuck {
+                d.unknown = Some(Unknown {
+                    node: node.id.clone(),
+                    missing: split_missing(why.as_deref()),
+                    question: node.ask.as_ref().map(|a| a.prompt.clone()),
+                });
+                d.severity = worst_reachable(rb, &node.id);
+                d.steps.push(step);
+                return d;
+            }
+        }
+        at = step.next.clone().expect("decided above");
+        d.steps.push(step);
+    }
+
+    let o = rb
+        .outcomes
+        .get(&at)
+        .expect("validated: every target is a node or an outcome");
+    d.outcome = Some(o.id.clone());
+    d.severity = Some(o.severity);
+    d.outcome_title = Some(o.title.clone());
+    d.cause = Some(o.cause.clone());
+    d.resolution = o.resolution.clone();
+    for a in &o.actions {
+        d.actions.push(a.id.clone());
+        d.commands
+            .push(render_command(&r, ev, a.id.as_str(), &a.args));
+    }
+    d
+}
+
+fn split_missing(why: Option<&str>) -> Vec<String> {
+    why.map(|w| w.split("; ").map(String::from).collect())
+        .unwrap_or_default()
+}
+
+fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -> String {
+    let info = actions::info(id).expect("validated action id");
+    let mut cmd = format!("masst {}", info.command);
+    for a in args {
+        cmd.push(' ');
+        match a {
+            ArgPart::Text(t) => {
+                cmd.push_str(&expand(t, &r.placeholders, ev).unwrap_or_else(|_| t.clone()))
+            }
+            ArgPart::Expr(e) => match r.eval(e).0 {
+                Eval::Value(SigValue::Num(n)) if n.is_finite() => {
+                    cmd.push_str(&fmt_num(n.floor().max(0.0)))
+                }
+                _ => cmd.push_str("<N>"),
+            },
+        }
+    }
+    cmd
+}
+
+/// Walks several runbooks, in the order given.
+pub fn walk_all<'a>(
+    rbs: impl IntoIterator<Item = &'a Runbook>,
+    ev: &Evidence,
+    cx: &WalkContext,
+) -> Vec<Diagnosis> {
+    rbs.into_iter().flat_map(|rb| walk(rb, ev, cx)).collect()
+}

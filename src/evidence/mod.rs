@@ -1,0 +1,206 @@
+//! Evidence: everything a runbook may read, as one plain serializable value.
+//!
+//! There are three sources of it (live AWS, a snapshot file, an embedded scenario) and one
+//! type, so a verdict reached at 3 a.m. can be replayed byte for byte in a postmortem or a CI
+//! job. Metric keys are *logical*: the contract's namespace and name, with the model key
+//! (`sonnet`) where AWS has a model id, so a snapshot does not depend on one deployment's names.
+
+pub mod dlq;
+pub mod scenario;
+pub mod snapshot;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The snapshot format version this build reads and writes.
+pub const FORMAT: u32 = 1;
+
+/// One observation of the system, as plain data.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Always [`FORMAT`]; checked on load.
+    pub format: u32,
+    /// When the evidence was taken (the end of the metric window).
+    pub taken_at: jiff::Timestamp,
+    /// Where it came from: `scenario:flash-sale`, `aws:eu-west-1`, a file name...
+    pub source: String,
+    /// Width of the metric window in one-minute datapoints.
+    #[serde(default = "default_window")]
+    pub window_minutes: u32,
+    /// Metric series by logical key (see [`metric_key`]); points are `[epoch seconds, value]`,
+    /// oldest first. A key that is absent, or present with no points, is *missing*.
+    #[serde(default)]
+    pub metrics: BTreeMap<String, Vec<(i64, f64)>>,
+    /// SQS queues by role (`primary`, `dlq`).
+    #[serde(default)]
+    pub queues: BTreeMap<String, QueueState>,
+    /// ECS services by role (the contract's service names).
+    #[serde(default)]
+    pub services: BTreeMap<String, ServiceState>,
+    /// The deployed throughput configuration document (contract §3), if it could be read.
+    #[serde(default)]
+    pub config: Option<serde_json::Value>,
+    /// A classified sample of the DLQ, if one was read.
+    #[serde(default)]
+    pub dlq_sample: Option<dlq::DlqSample>,
+    /// Parts that could not be collected, with the reason; shown next to any unknown verdict.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub gaps: BTreeMap<String, String>,
+}
+
+fn default_window() -> u32 {
+    60
+}
+
+/// SQS attributes exactly as `GetQueueAttributes` returned them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct QueueState {
+    pub name: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl QueueState {
+    /// A numeric attribute; `maxReceiveCount` and `deadLetterTargetArn` are read out of the
+    /// `RedrivePolicy` JSON, where SQS keeps them.
+    pub fn attribute(&self, key: &str) -> Option<String> {
+        if let Some(v) = self.attributes.get(key) {
+            return Some(v.clone());
+        }
+        let policy: serde_json::Value =
+            serde_json::from_str(self.attributes.get("RedrivePolicy")?).ok()?;
+        match policy.get(key)? {
+            serde_json::Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+/// The counts of one ECS service and its recent events.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceState {
+    pub name: String,
+    pub desired: i64,
+    pub running: i64,
+    #[serde(default)]
+    pub pending: i64,
+    #[serde(default)]
+    pub events: Vec<ServiceEvent>,
+}
+
+/// One ECS service event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceEvent {
+    pub at: jiff::Timestamp,
+    pub message: String,
+}
+
+impl ServiceState {
+    /// Events that say a task stopped or failed, the sign of a crash loop.
+    pub fn stopped_events(&self) -> usize {
+        self.events
+            .iter()
+            .filter(|e| {
+                let m = e.message.to_ascii_lowercase();
+                m.contains("stopped") || m.contains("unhealthy") || m.contains("failed")
+            })
+            .count()
+    }
+}
+
+/// The logical key of a metric series: `Namespace:Name`, plus `{K=V,...}` when it has
+/// dimensions (sorted, so the key is canonical).
+pub fn metric_key(namespace: &str, name: &str, dims: &BTreeMap<String, String>) -> String {
+    if dims.is_empty() {
+        format!("{namespace}:{name}")
+    } else {
+        let d: Vec<String> = dims.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{namespace}:{name}{{{}}}", d.join(","))
+    }
+}
+
+/// Splits a logical key back into namespace, name and dimensions.
+pub fn parse_metric_key(key: &str) -> Option<(String, String, BTreeMap<String, String>)> {
+    let (ns, rest) = key.split_once(':')?;
+    let (name, dims) = match rest.split_once('{') {
+        Some((name, d)) => {
+            let d = d.strip_suffix('}')?;
+            let mut dims = BTreeMap::new();
+            for pair in d.split(',').filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('=')?;
+                dims.insert(k.to_string(), v.to_string());
+            }
+            (name, dims)
+        }
+        None => (rest, BTreeMap::new()),
+    };
+    if ns.is_empty() || name.is_empty() {
+        return None;
+    }
+    Some((ns.to_string(), name.to_string(), dims))
+}
+
+impl Evidence {
+    /// An empty observation taken at `taken_at`, for collectors to fill.
+    pub fn new(source: impl Into<String>, taken_at: jiff::Timestamp) -> Self {
+        Evidence {
+            format: FORMAT,
+            taken_at,
+            source: source.into(),
+            window_minutes: 60,
+            metrics: BTreeMap::new(),
+            queues: BTreeMap::new(),
+            services: BTreeMap::new(),
+            config: None,
+            dlq_sample: None,
+            gaps: BTreeMap::new(),
+        }
+    }
+
+    /// The values of a series, oldest first; empty when missing.
+    pub fn series(&self, key: &str) -> Vec<f64> {
+        self.metrics
+            .get(key)
+            .map(|p| p.iter().map(|(_, v)| *v).collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metric_keys_round_trip_with_and_without_dimensions() {
+        let mut dims = BTreeMap::new();
+        dims.insert("ModelId".to_string(), "sonnet".to_string());
+        let k = metric_key("AWS/Bedrock", "Invocations", &dims);
+        assert_eq!(k, "AWS/Bedrock:Invocations{ModelId=sonnet}");
+        assert_eq!(
+            parse_metric_key(&k),
+            Some(("AWS/Bedrock".into(), "Invocations".into(), dims))
+        );
+        let plain = metric_key("MangaAssist/DLQ", "Depth", &BTreeMap::new());
+        assert_eq!(parse_metric_key(&plain).unwrap().1, "Depth");
+        assert_eq!(parse_metric_key("nocolon"), None);
+    }
+
+    #[test]
+    fn max_receive_count_is_read_from_the_redrive_policy() {
+        let mut q = QueueState {
+            name: "q".into(),
+            ..Default::default()
+        };
+        q.attributes.insert(
+            "RedrivePolicy".into(),
+            r#"{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:1:dlq","maxReceiveCount":3}"#.into(),
+        );
+        assert_eq!(q.attribute("maxReceiveCount").as_deref(), Some("3"));
+        assert_eq!(q.attribute("VisibilityTimeout"), None);
+    }
+}

@@ -1,0 +1,241 @@
+//! `masst.toml`: every default name of the contract (§1–§3), overridable per deployment.
+//!
+//! Looked up as `--config PATH`, else `./masst.toml`, else `$XDG_CONFIG_HOME/masst/masst.toml`.
+//! Each value remembers where it came from, for `masst config show`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The effective settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// AWS profile, region and endpoint; the command line and the SDK environment win.
+    pub aws: AwsSettings,
+    pub resources: Resources,
+    pub appconfig: AppConfigNames,
+    /// Model key → Bedrock model id, in the order results are shown.
+    pub models: IndexMap<String, String>,
+    pub metrics: MetricNames,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct AwsSettings {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// Seconds one AWS call may take before it is abandoned.
+    pub call_timeout_s: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Resources {
+    pub queue: String,
+    pub dlq: String,
+    pub cluster: String,
+    /// ECS service role (the contract's name) → the deployed service name.
+    pub services: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AppConfigNames {
+    pub application: String,
+    pub environment: String,
+    pub profile: String,
+    pub strategy: String,
+}
+
+/// Renames from the contract's metric names to a deployment's.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricNames {
+    /// Contract namespace → deployed namespace.
+    pub namespaces: BTreeMap<String, String>,
+    /// `Namespace:Name` (contract) → deployed metric name.
+    pub names: BTreeMap<String, String>,
+}
+
+impl Default for Resources {
+    fn default() -> Self {
+        Resources {
+            queue: "mangaassist-batch".into(),
+            dlq: "mangaassist-batch-dlq".into(),
+            cluster: "mangaassist".into(),
+            services: [
+                "chat-api",
+                "batch-worker",
+                "analytics-pipeline",
+                "catalog-enrichment",
+            ]
+            .into_iter()
+            .map(|s| (s.to_string(), s.to_string()))
+            .collect(),
+        }
+    }
+}
+
+impl Default for AppConfigNames {
+    fn default() -> Self {
+        AppConfigNames {
+            application: "MangaAssist".into(),
+            environment: "prod".into(),
+            profile: "throughput".into(),
+            strategy: "masst-all-at-once".into(),
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            aws: AwsSettings::default(),
+            resources: Resources::default(),
+            appconfig: AppConfigNames::default(),
+            models: [
+                ("sonnet", "anthropic.claude-3-sonnet-20240229-v1:0"),
+                ("haiku", "anthropic.claude-3-haiku-20240307-v1:0"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            metrics: MetricNames::default(),
+        }
+    }
+}
+
+/// Settings and the file they came from (`None`: built-in defaults only).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub settings: Settings,
+    pub file: Option<PathBuf>,
+    /// The keys the file set, dotted (`resources.queue`), for `config show`.
+    pub set_by_file: Vec<String>,
+}
+
+impl Settings {
+    /// The model keys in display order.
+    pub fn model_keys(&self) -> Vec<String> {
+        self.models.keys().cloned().collect()
+    }
+
+    /// Where the config file is looked for, in order, when `--config` is not given.
+    pub fn search_path() -> Vec<PathBuf> {
+        let mut v = vec![PathBuf::from("masst.toml")];
+        if let Ok(dirs) = etcetera::choose_base_strategy() {
+            use etcetera::BaseStrategy;
+            v.push(dirs.config_dir().join("masst").join("masst.toml"));
+        }
+        v
+    }
+
+    /// Loads `explicit`, or the first file of the search path, or the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
+        let path = match explicit {
+            Some(p) => {
+                if !p.exists() {
+                    return Err(Error::Config(format!(
+                        "config file {} does not exist; check --config",
+                        p.display()
+                    )));
+                }
+                Some(p.to_path_buf())
+            }
+            None => Self::search_path().into_iter().find(|p| p.is_file()),
+        };
+        let Some(path) = path else {
+            return Ok(Loaded {
+                settings: Settings::default(),
+                file: None,
+                set_by_file: vec![],
+            });
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::Config(format!("cannot read config file {}: {e}", path.display()))
+        })?;
+        let settings =
+            Self::parse(&text).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        let table: toml::Table = toml::from_str(&text).unwrap_or_default();
+        let mut set = Vec::new();
+        flatten("", &toml::Value::Table(table), &mut set);
+        Ok(Loaded {
+            settings,
+            file: Some(path),
+            set_by_file: set,
+        })
+    }
+
+    /// Parses config text and checks it.
+    pub fn parse(text: &str) -> std::result::Result<Settings, String> {
+        let s: Settings = toml::from_str(text).map_err(|e| {
+            format!(
+                "not a valid masst config: {}",
+                e.to_string().trim_end().replace('\n', " ")
+            )
+        })?;
+        let mut s = s;
+        for (role, name) in Resources::default().services {
+            s.resources.services.entry(role).or_insert(name);
+        }
+        if s.models.is_empty() {
+            return Err("[models] is empty; name at least one model, e.g. sonnet = \"anthropic.claude-3-sonnet-20240229-v1:0\"".into());
+        }
+        for (k, ns) in &s.metrics.namespaces {
+            if ns.is_empty() || k.is_empty() {
+                return Err(format!("[metrics.namespaces] `{k}` maps to an empty name"));
+            }
+        }
+        Ok(s)
+    }
+}
+
+fn flatten(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
+    match v {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        _ => out.push(prefix.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_file_overrides_only_what_it_names() {
+        let s = Settings::parse(
+            "[resources]\nqueue = \"q2\"\n[resources.services]\nbatch-worker = \"bw\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.resources.queue, "q2");
+        assert_eq!(s.resources.dlq, "mangaassist-batch-dlq");
+        assert_eq!(s.resources.services["batch-worker"], "bw");
+        assert_eq!(s.resources.services["chat-api"], "chat-api");
+        assert_eq!(s.model_keys(), vec!["sonnet", "haiku"]);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_types_are_refused_with_the_key() {
+        assert!(Settings::parse("[resources]\nqueeu = \"x\"")
+            .unwrap_err()
+            .contains("queeu"));
+        assert!(Settings::parse("[resources]\nqueue = 3")
+            .unwrap_err()
+            .contains("queue"));
+    }
+}

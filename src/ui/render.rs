@@ -1,0 +1,221 @@
+//! Human rendering of diagnoses: the walked path as a tree, each node with the values it read
+//! against the thresholds it tested, then the root cause, the resolution and the commands.
+
+use console::style;
+
+use crate::engine::expr::SigValue;
+use crate::engine::signal::Resolved;
+use crate::engine::walk::{Check, Diagnosis, Severity};
+use crate::engine::Severity as Sev;
+
+fn sev_label(s: Severity) -> String {
+    let t = s.to_string().to_uppercase();
+    match s {
+        Sev::Critical => style(t).red().bold().to_string(),
+        Sev::Warning => style(t).yellow().bold().to_string(),
+        Sev::Info => style(t).cyan().to_string(),
+    }
+}
+
+fn value_text(r: &Resolved) -> String {
+    match &r.value {
+        Some(SigValue::List(v)) if v.len() > 8 => format!("[{} datapoints]", v.len()),
+        Some(v) => style(v.display()).bold().to_string(),
+        None => style("missing").red().bold().to_string(),
+    }
+}
+
+fn mark(result: Option<bool>) -> String {
+    match result {
+        Some(true) => style("✔").green().to_string(),
+        Some(false) => style("✘").dim().to_string(),
+        None => style("?").red().bold().to_string(),
+    }
+}
+
+fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
+    out.push_str(&format!(
+        "{indent}{} = {}  {}\n",
+        r.name,
+        value_text(r),
+        style(&r.source).dim()
+    ));
+    if r.parts.is_empty() {
+        for m in &r.missing {
+            out.push_str(&format!("{indent}  {} {m}\n", style("missing:").red()));
+        }
+    }
+    for p in &r.parts {
+        input_lines(p, &format!("{indent}  "), out);
+    }
+}
+
+fn check_lines(c: &Check, indent: &str, out: &mut String) {
+    let says = c
+        .says
+        .as_deref()
+        .map(|s| format!("  {}", style(format!("({s})")).dim()))
+        .unwrap_or_default();
+    out.push_str(&format!("{indent}{} {}{says}\n", mark(c.result), c.expr));
+    for i in &c.inputs {
+        input_lines(i, &format!("{indent}    "), out);
+    }
+    if c.result.is_none() && c.inputs.iter().all(|i| i.missing.is_empty()) {
+        if let Some(w) = &c.why_unknown {
+            out.push_str(&format!(
+                "{indent}    {} {w}\n",
+                style("could not decide:").red()
+            ));
+        }
+    }
+}
+
+/// Renders one diagnosis.
+pub fn diagnosis(d: &Diagnosis) -> String {
+    let mut out = String::new();
+    let who = match &d.model {
+        Some(m) => format!("{} ({m})", d.runbook),
+        None => d.runbook.clone(),
+    };
+    match d.triggered {
+        Some(false) => {
+            out.push_str(&format!(
+                "{} {}  {}\n",
+                style("○").green(),
+                style(&who).bold(),
+                style("clear").green()
+            ));
+            check_lines(&d.trigger, "    ", &mut out);
+            return out;
+        }
+        None => {
+            out.push_str(&format!(
+                "{} {}  {} could not evaluate the trigger\n",
+                style("?").red().bold(),
+                style(&who).bold(),
+                style("UNKNOWN").red().bold()
+            ));
+            check_lines(&d.trigger, "    ", &mut out);
+            return out;
+        }
+        Some(true) => {}
+    }
+    let head = match (&d.outcome_title, d.severity) {
+        (Some(t), Some(s)) => format!("{}  {}", sev_label(s), style(t).bold()),
+        (_, s) => format!(
+            "{} stopped at `{}`{}",
+            style("UNKNOWN").red().bold(),
+            d.unknown.as_ref().map(|u| u.node.as_str()).unwrap_or("?"),
+            s.map(|s| format!(" (could be {s})")).unwrap_or_default()
+        ),
+    };
+    out.push_str(&format!(
+        "{} {}  {head}\n",
+        style("●").red().bold(),
+        style(&who).bold()
+    ));
+    out.push_str(&format!(
+        "  {} {}\n",
+        style("trigger").dim(),
+        d.trigger.says.as_deref().unwrap_or("")
+    ));
+    check_lines(&d.trigger, "    ", &mut out);
+    if !d.model_scores.is_empty() {
+        let scores: Vec<String> = d
+            .model_scores
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    s.model,
+                    s.score
+                        .map(crate::engine::expr::fmt_num)
+                        .unwrap_or_else(|| "unknown".into())
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "  {} {} (share of quota in flight: {})\n",
+            style("model").dim(),
+            d.model.as_deref().unwrap_or("?"),
+            scores.join(", ")
+        ));
+    }
+    let n = d.steps.len();
+    for (i, s) in d.steps.iter().enumerate() {
+        let last = i + 1 == n;
+        let (branch, pipe) = if last {
+            ("└─", "   ")
+        } else {
+            ("├─", "│  ")
+        };
+        out.push_str(&format!(
+            "  {branch} {}  {}\n",
+            style(&s.node).bold(),
+            s.title
+        ));
+        let indent = format!("  {pipe}  ");
+        if let Some(a) = s.answer {
+            out.push_str(&format!(
+                "{indent}answered by the engineer: {}\n",
+                if a { "yes" } else { "no" }
+            ));
+        }
+        for c in &s.checks {
+            check_lines(c, &indent, &mut out);
+        }
+        match &s.next {
+            Some(next) => out.push_str(&format!("{indent}→ {}\n", style(next).bold())),
+            None => out.push_str(&format!("{indent}→ {}\n", style("unknown").red().bold())),
+        }
+    }
+    if let Some(u) = &d.unknown {
+        out.push_str(&format!(
+            "  {} the walk stopped at `{}`: a metric it needs has no data.\n",
+            style("Unknown:").red().bold(),
+            u.node
+        ));
+        for m in &u.missing {
+            out.push_str(&format!("    - {m}\n"));
+        }
+        if let Some(q) = &u.question {
+            out.push_str(&format!(
+                "  {q}\n  Answer with `--answer {}.{}=yes|no`.\n",
+                d.runbook, u.node
+            ));
+        }
+    }
+    if let Some(c) = &d.cause {
+        out.push_str(&format!("  {} {c}\n", style("Root cause:").bold()));
+    }
+    if !d.resolution.is_empty() {
+        out.push_str(&format!("  {}\n", style("Resolution:").bold()));
+        for (i, r) in d.resolution.iter().enumerate() {
+            out.push_str(&format!("    {}. {r}\n", i + 1));
+        }
+    }
+    if !d.commands.is_empty() {
+        out.push_str(&format!("  {}\n", style("Run:").bold()));
+        for c in &d.commands {
+            out.push_str(&format!("    {}\n", style(c).cyan()));
+        }
+    }
+    out
+}
+
+/// The closing summary line.
+pub fn summary(results: &[Diagnosis], fail_on: Severity) -> String {
+    let findings = results
+        .iter()
+        .filter(|d| d.triggered == Some(true) && d.outcome.is_some())
+        .count();
+    let unknown = results.iter().filter(|d| d.unknown.is_some()).count();
+    let clear = results
+        .iter()
+        .filter(|d| d.triggered == Some(false))
+        .count();
+    let failing = results.iter().filter(|d| d.is_finding(fail_on)).count();
+    format!(
+        "{findings} finding(s), {unknown} unknown, {clear} clear; {failing} at or above {fail_on} (--fail-on)"
+    )
+}
