@@ -33,7 +33,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Output format: human text, or one JSON document on stdout.
-    #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
     pub output: OutputFormat,
     /// Print only results and errors.
     #[arg(long, short, global = true)]
@@ -54,6 +54,9 @@ pub enum Command {
     /// Walk runbooks against evidence and report root causes.
     #[command(after_help = EXIT_CODES)]
     Diagnose(DiagnoseArgs),
+    /// Capture evidence to a snapshot file, to replay with `diagnose --from`.
+    #[command(subcommand)]
+    Snapshot(SnapshotCommand),
     /// List, show or validate runbooks.
     #[command(subcommand)]
     Runbook(RunbookCommand),
@@ -84,6 +87,26 @@ pub struct DiagnoseArgs {
     /// Exit 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Collect the evidence the runbooks need and write it as a snapshot (stdout by default).
+    Capture(CaptureArgs),
+}
+
+/// Where to capture from and to.
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// Write to FILE instead of stdout.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// How much metric history to read, e.g. `60m`, `2h` (one datapoint a minute).
+    #[arg(long, value_name = "DURATION", default_value = "60m")]
+    pub window: String,
+    /// Capture an embedded scenario's evidence instead of live AWS.
+    #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
 }
 
 /// The severities `--fail-on` accepts.

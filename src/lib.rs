@@ -19,6 +19,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let printer = ui::Printer::new(cli.global.output, cli.global.quiet, cli.global.verbose);
     match &cli.command {
         Command::Diagnose(args) => commands::diagnose::run(&cli.global, args, &printer),
+        Command::Snapshot(cli::SnapshotCommand::Capture(args)) => {
+            commands::snapshot::capture(&cli.global, args, &printer)
+        }
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
         Command::Completions { shell } => {
             printer.out(&commands::completions::script(*shell));

@@ -69,15 +69,10 @@ impl Default for Resources {
             queue: "mangaassist-batch".into(),
             dlq: "mangaassist-batch-dlq".into(),
             cluster: "mangaassist".into(),
-            services: [
-                "chat-api",
-                "batch-worker",
-                "analytics-pipeline",
-                "catalog-enrichment",
-            ]
-            .into_iter()
-            .map(|s| (s.to_string(), s.to_string()))
-            .collect(),
+            services: ["chat-api", "batch-worker", "analytics-pipeline", "catalog-enrichment"]
+                .into_iter()
+                .map(|s| (s.to_string(), s.to_string()))
+                .collect(),
         }
     }
 }
@@ -141,51 +136,37 @@ impl Settings {
         let path = match explicit {
             Some(p) => {
                 if !p.exists() {
-                    return Err(Error::Config(format!(
-                        "config file {} does not exist; check --config",
-                        p.display()
-                    )));
+                    return Err(Error::Config(format!("config file {} does not exist; check --config", p.display())));
                 }
                 Some(p.to_path_buf())
             }
             None => Self::search_path().into_iter().find(|p| p.is_file()),
         };
         let Some(path) = path else {
-            return Ok(Loaded {
-                settings: Settings::default(),
-                file: None,
-                set_by_file: vec![],
-            });
+            return Ok(Loaded { settings: Settings::default(), file: None, set_by_file: vec![] });
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Error::Config(format!("cannot read config file {}: {e}", path.display()))
-        })?;
-        let settings =
-            Self::parse(&text).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Config(format!("cannot read config file {}: {e}", path.display())))?;
+        let settings = Self::parse(&text).map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
         let table: toml::Table = toml::from_str(&text).unwrap_or_default();
         let mut set = Vec::new();
         flatten("", &toml::Value::Table(table), &mut set);
-        Ok(Loaded {
-            settings,
-            file: Some(path),
-            set_by_file: set,
-        })
+        Ok(Loaded { settings, file: Some(path), set_by_file: set })
     }
 
     /// Parses config text and checks it.
     pub fn parse(text: &str) -> std::result::Result<Settings, String> {
-        let s: Settings = toml::from_str(text).map_err(|e| {
-            format!(
-                "not a valid masst config: {}",
-                e.to_string().trim_end().replace('\n', " ")
-            )
-        })?;
+        let s: Settings = toml::from_str(text)
+            .map_err(|e| format!("not a valid masst config: {}", e.to_string().trim_end().replace('\n', " ")))?;
         let mut s = s;
         for (role, name) in Resources::default().services {
             s.resources.services.entry(role).or_insert(name);
         }
         if s.models.is_empty() {
-            return Err("[models] is empty; name at least one model, e.g. sonnet = \"anthropic.claude-3-sonnet-20240229-v1:0\"".into());
+            return Err(
+                "[models] is empty; name at least one model, e.g. sonnet = \"anthropic.claude-3-sonnet-20240229-v1:0\""
+                    .into(),
+            );
         }
         for (k, ns) in &s.metrics.namespaces {
             if ns.is_empty() || k.is_empty() {
@@ -200,11 +181,7 @@ fn flatten(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
     match v {
         toml::Value::Table(t) => {
             for (k, v) in t {
-                let key = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
                 flatten(&key, v, out);
             }
         }
@@ -218,10 +195,7 @@ mod tests {
 
     #[test]
     fn a_partial_file_overrides_only_what_it_names() {
-        let s = Settings::parse(
-            "[resources]\nqueue = \"q2\"\n[resources.services]\nbatch-worker = \"bw\"\n",
-        )
-        .unwrap();
+        let s = Settings::parse("[resources]\nqueue = \"q2\"\n[resources.services]\nbatch-worker = \"bw\"\n").unwrap();
         assert_eq!(s.resources.queue, "q2");
         assert_eq!(s.resources.dlq, "mangaassist-batch-dlq");
         assert_eq!(s.resources.services["batch-worker"], "bw");
@@ -231,11 +205,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_types_are_refused_with_the_key() {
-        assert!(Settings::parse("[resources]\nqueeu = \"x\"")
-            .unwrap_err()
-            .contains("queeu"));
-        assert!(Settings::parse("[resources]\nqueue = 3")
-            .unwrap_err()
-            .contains("queue"));
+        assert!(Settings::parse("[resources]\nqueeu = \"x\"").unwrap_err().contains("queeu"));
+        assert!(Settings::parse("[resources]\nqueue = 3").unwrap_err().contains("queue"));
     }
 }

@@ -29,21 +29,9 @@ pub const CATALOG: &[ActionInfo] = &[
         command: "concurrency set",
         summary: "set a pool's max_concurrency for a model",
     },
-    ActionInfo {
-        id: "routing.haiku",
-        command: "routing haiku",
-        summary: "route simple queries to Haiku",
-    },
-    ActionInfo {
-        id: "batch.pause",
-        command: "batch pause",
-        summary: "pause batch processing",
-    },
-    ActionInfo {
-        id: "batch.resume",
-        command: "batch resume",
-        summary: "resume batch processing",
-    },
+    ActionInfo { id: "routing.haiku", command: "routing haiku", summary: "route simple queries to Haiku" },
+    ActionInfo { id: "batch.pause", command: "batch pause", summary: "pause batch processing" },
+    ActionInfo { id: "batch.resume", command: "batch resume", summary: "resume batch processing" },
     ActionInfo {
         id: "batch.concurrency",
         command: "batch concurrency",
@@ -54,16 +42,8 @@ pub const CATALOG: &[ActionInfo] = &[
         command: "batch schedule apply",
         summary: "apply the time-of-day batch schedule (JST)",
     },
-    ActionInfo {
-        id: "batch.model",
-        command: "batch model",
-        summary: "switch the batch model",
-    },
-    ActionInfo {
-        id: "batch.scale",
-        command: "batch scale",
-        summary: "set the batch-worker ECS desired count",
-    },
+    ActionInfo { id: "batch.model", command: "batch model", summary: "switch the batch model" },
+    ActionInfo { id: "batch.scale", command: "batch scale", summary: "set the batch-worker ECS desired count" },
     ActionInfo {
         id: "producer.pause",
         command: "producer pause",
@@ -74,21 +54,13 @@ pub const CATALOG: &[ActionInfo] = &[
         command: "producer resume",
         summary: "restore the batch producer's saved count",
     },
-    ActionInfo {
-        id: "queue.fix",
-        command: "queue fix",
-        summary: "VisibilityTimeout 300, maxReceiveCount 5",
-    },
+    ActionInfo { id: "queue.fix", command: "queue fix", summary: "VisibilityTimeout 300, maxReceiveCount 5" },
     ActionInfo {
         id: "dlq.redrive",
         command: "dlq redrive --retryable-only",
         summary: "move retryable DLQ messages back, losslessly",
     },
-    ActionInfo {
-        id: "alarms.install",
-        command: "alarms install",
-        summary: "install the seed's CloudWatch alarms",
-    },
+    ActionInfo { id: "alarms.install", command: "alarms install", summary: "install the seed's CloudWatch alarms" },
 ];
 
 /// Looks an action id up.

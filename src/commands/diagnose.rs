@@ -24,10 +24,7 @@ pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
         return Ok(set.runbooks.iter().collect());
     }
     set.get(name).map(|r| vec![r]).ok_or_else(|| {
-        Error::Usage(format!(
-            "there is no runbook `{name}`; choose all or one of {}",
-            set.names().join(", ")
-        ))
+        Error::Usage(format!("there is no runbook `{name}`; choose all or one of {}", set.names().join(", ")))
     })
 }
 
@@ -35,17 +32,12 @@ pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
 pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
     let mut answers = Answers::default();
     for a in raw {
-        let (key, val) = a
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--answer `{a}` must be NODE=yes or NODE=no")))?;
+        let (key, val) =
+            a.split_once('=').ok_or_else(|| Error::Usage(format!("--answer `{a}` must be NODE=yes or NODE=no")))?;
         let yes = match val.to_ascii_lowercase().as_str() {
             "yes" | "y" | "true" => true,
             "no" | "n" | "false" => false,
-            _ => {
-                return Err(Error::Usage(format!(
-                    "--answer `{a}`: `{val}` is not yes or no"
-                )))
-            }
+            _ => return Err(Error::Usage(format!("--answer `{a}`: `{val}` is not yes or no"))),
         };
         let (rb_name, node) = match key.split_once('.') {
             Some((r, n)) => (Some(r), n),
@@ -53,17 +45,10 @@ pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
         };
         let askable: Vec<String> = runbooks
             .iter()
-            .flat_map(|r| {
-                r.nodes
-                    .iter()
-                    .filter(|n| n.ask.is_some())
-                    .map(move |n| format!("{}.{}", r.name, n.id))
-            })
+            .flat_map(|r| r.nodes.iter().filter(|n| n.ask.is_some()).map(move |n| format!("{}.{}", r.name, n.id)))
             .collect();
-        let found = runbooks
-            .iter()
-            .filter(|r| rb_name.is_none_or(|n| n == r.name))
-            .find_map(|r| r.node(node).map(|n| (r, n)));
+        let found =
+            runbooks.iter().filter(|r| rb_name.is_none_or(|n| n == r.name)).find_map(|r| r.node(node).map(|n| (r, n)));
         match found {
             None => {
                 return Err(Error::Usage(format!(
@@ -88,14 +73,9 @@ pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
 }
 
 /// Loads offline evidence (`--scenario` or `--from`), or `None` when live AWS is wanted.
-pub fn offline_evidence(
-    scenario: Option<&str>,
-    from: Option<&std::path::Path>,
-) -> Result<Option<Evidence>> {
+pub fn offline_evidence(scenario: Option<&str>, from: Option<&std::path::Path>) -> Result<Option<Evidence>> {
     if let Some(name) = scenario {
-        return Scenario::embedded(name)
-            .map(|s| Some(s.evidence(None)))
-            .map_err(Error::Usage);
+        return Scenario::embedded(name).map(|s| Some(s.evidence(None))).map_err(Error::Usage);
     }
     if let Some(path) = from {
         return snapshot::load(path).map(Some).map_err(Error::Usage);
@@ -125,9 +105,7 @@ pub fn walk_interactive(
         let Some((key, question)) = pending else {
             break;
         };
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(format!("{question} [{key}]"))
-            .interact_opt();
+        let answer = dialoguer::Confirm::new().with_prompt(format!("{question} [{key}]")).interact_opt();
         match answer {
             Ok(Some(a)) => {
                 cx.answers.0.insert(key, a);
@@ -140,12 +118,7 @@ pub fn walk_interactive(
 }
 
 /// Prints results and decides the outcome by `--fail-on`.
-pub fn report(
-    printer: &Printer,
-    ev: &Evidence,
-    results: &[Diagnosis],
-    fail_on: Severity,
-) -> Outcome {
+pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: Severity) -> Outcome {
     if printer.json() {
         printer.json_value(&serde_json::json!({
             "source": ev.source,
@@ -191,10 +164,7 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
             ))
         }
     };
-    let mut cx = WalkContext {
-        models: settings.model_keys(),
-        answers,
-    };
+    let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);
     Ok(report(printer, &ev, &results, args.fail_on.into()))
 }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod diagnose;
 pub mod runbook;
+pub mod snapshot;
 
 use crate::cli::Global;
 use crate::engine::{self, RunbookSet};

@@ -22,13 +22,7 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
                 printer.json_value(&serde_json::json!({ "runbooks": v }));
             } else {
                 let mut t = Table::new();
-                t.load_preset(UTF8_FULL_CONDENSED).set_header([
-                    "runbook",
-                    "title",
-                    "per model",
-                    "nodes",
-                    "outcomes",
-                ]);
+                t.load_preset(UTF8_FULL_CONDENSED).set_header(["runbook", "title", "per model", "nodes", "outcomes"]);
                 for r in &set.runbooks {
                     let scope = match r.scope {
                         ModelScope::None => "no",
@@ -49,27 +43,16 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
         RunbookCommand::Show { name, mermaid } => {
             let set = super::runbooks(global)?;
             let rb = set.get(name).ok_or_else(|| {
-                Error::Usage(format!(
-                    "there is no runbook `{name}`; choose one of {}",
-                    set.names().join(", ")
-                ))
+                Error::Usage(format!("there is no runbook `{name}`; choose one of {}", set.names().join(", ")))
             })?;
-            printer.out(&if *mermaid {
-                to_mermaid(rb)
-            } else {
-                describe(rb)
-            });
+            printer.out(&if *mermaid { to_mermaid(rb) } else { describe(rb) });
         }
         RunbookCommand::Validate { path } => {
             let set = engine::load_dir(path).map_err(Error::Usage)?;
             if printer.json() {
                 printer.json_value(&serde_json::json!({"valid": true, "runbooks": set.names()}));
             } else {
-                printer.line(format!(
-                    "ok: {} runbook(s) valid: {}",
-                    set.runbooks.len(),
-                    set.names().join(", ")
-                ));
+                printer.line(format!("ok: {} runbook(s) valid: {}", set.runbooks.len(), set.names().join(", ")));
             }
         }
     }
@@ -96,10 +79,7 @@ pub fn describe(rb: &Runbook) -> String {
             s.push_str(&format!("    else → {o}\n"));
         }
         if let Some(a) = &n.ask {
-            s.push_str(&format!(
-                "    ask: {}  yes → {}, no → {}\n",
-                a.prompt, a.yes, a.no
-            ));
+            s.push_str(&format!("    ask: {}  yes → {}, no → {}\n", a.prompt, a.yes, a.no));
         }
     }
     s.push('\n');
@@ -110,11 +90,7 @@ pub fn describe(rb: &Runbook) -> String {
             o.id,
             o.severity,
             o.title,
-            if acts.is_empty() {
-                String::new()
-            } else {
-                format!("  actions: {}", acts.join(", "))
-            }
+            if acts.is_empty() { String::new() } else { format!("  actions: {}", acts.join(", ")) }
         ));
     }
     s
@@ -139,32 +115,15 @@ pub fn to_mermaid(rb: &Runbook) -> String {
     for n in &rb.nodes {
         s.push_str(&format!("    {}{{{}}}\n", mid(&n.id), label(&n.title)));
         for t in &n.tests {
-            let l = t
-                .when
-                .says
-                .clone()
-                .unwrap_or_else(|| t.when.expr.source.clone());
-            s.push_str(&format!(
-                "    {} -->|{}| {}\n",
-                mid(&n.id),
-                label(&l),
-                mid(&t.then)
-            ));
+            let l = t.when.says.clone().unwrap_or_else(|| t.when.expr.source.clone());
+            s.push_str(&format!("    {} -->|{}| {}\n", mid(&n.id), label(&l), mid(&t.then)));
         }
         if let Some(o) = &n.otherwise {
             s.push_str(&format!("    {} -->|otherwise| {}\n", mid(&n.id), mid(o)));
         }
         if let Some(a) = &n.ask {
-            s.push_str(&format!(
-                "    {} -.->|engineer: yes| {}\n",
-                mid(&n.id),
-                mid(&a.yes)
-            ));
-            s.push_str(&format!(
-                "    {} -.->|engineer: no| {}\n",
-                mid(&n.id),
-                mid(&a.no)
-            ));
+            s.push_str(&format!("    {} -.->|engineer: yes| {}\n", mid(&n.id), mid(&a.yes)));
+            s.push_str(&format!("    {} -.->|engineer: no| {}\n", mid(&n.id), mid(&a.no)));
         }
     }
     for o in rb.outcomes.values() {

@@ -24,9 +24,7 @@ impl SigValue {
             SigValue::Num(n) => Value::Float(*n),
             SigValue::Bool(b) => Value::Bool(*b),
             SigValue::Text(s) => Value::from(s.as_str()),
-            SigValue::List(v) => {
-                Value::from(v.iter().map(|x| Value::Float(*x)).collect::<Vec<_>>())
-            }
+            SigValue::List(v) => Value::from(v.iter().map(|x| Value::Float(*x)).collect::<Vec<_>>()),
         }
     }
 
@@ -84,21 +82,17 @@ impl Expr {
     /// Compiles `source`, returning CEL's own parse message on failure.
     pub fn compile(source: &str) -> Result<Self, String> {
         let program = Program::compile(source).map_err(|e| e.to_string())?;
-        Ok(Expr {
-            source: source.to_string(),
-            program,
-        })
+        Ok(Expr { source: source.to_string(), program })
     }
 
     /// Every identifier the expression mentions, including macro-bound names such as the `x`
     /// of `xs.filter(x, ...)`; callers intersect it with the signals they know.
+    /// They come in order of first appearance in the source, so evidence is always shown in
+    /// the order the author wrote it.
     pub fn identifiers(&self) -> Vec<String> {
-        self.program
-            .references()
-            .variables()
-            .into_iter()
-            .map(String::from)
-            .collect()
+        let mut ids: Vec<String> = self.program.references().variables().into_iter().map(String::from).collect();
+        ids.sort_by_key(|id| (first_word_at(&self.source, id), id.clone()));
+        ids
     }
 
     /// Runs the expression with `vars` bound; unbound names are simply absent.
@@ -112,9 +106,7 @@ impl Expr {
         let _ = ctx.add_function("minimum", |a: f64, b: f64| a.min(b));
         match self.program.execute(&ctx) {
             Ok(v) => from_cel(&v).ok_or_else(|| ExecError::Type(format!("{v:?}"))),
-            Err(ExecutionError::UndeclaredReference(name)) => {
-                Err(ExecError::Undeclared(name.to_string()))
-            }
+            Err(ExecutionError::UndeclaredReference(name)) => Err(ExecError::Undeclared(name.to_string())),
             Err(e) => Err(ExecError::Other(e.to_string())),
         }
     }
@@ -159,4 +151,20 @@ fn from_cel(v: &Value) -> Option<SigValue> {
         ),
         _ => return None,
     })
+}
+
+/// Byte offset of the first whole-word occurrence of `word` in `text` (`usize::MAX` if none).
+fn first_word_at(text: &str, word: &str) -> usize {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(word) {
+        let at = from + pos;
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        if !before.is_some_and(is_ident) && !after.is_some_and(is_ident) {
+            return at;
+        }
+        from = at + word.len();
+    }
+    usize::MAX
 }

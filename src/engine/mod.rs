@@ -12,3 +12,6 @@ pub mod walk;
 
 pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet};
 pub use walk::{walk, Answers, Diagnosis, Severity, Unknown, WalkContext};
+
+#[cfg(test)]
+mod tests;

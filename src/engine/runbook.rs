@@ -16,22 +16,10 @@ use crate::engine::walk::Severity;
 
 /// The five seed runbooks, compiled into the binary.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "throttling.toml",
-        include_str!("../../runbooks/throttling.toml"),
-    ),
-    (
-        "batch-backlog.toml",
-        include_str!("../../runbooks/batch-backlog.toml"),
-    ),
-    (
-        "underutilization.toml",
-        include_str!("../../runbooks/underutilization.toml"),
-    ),
-    (
-        "priority-inversion.toml",
-        include_str!("../../runbooks/priority-inversion.toml"),
-    ),
+    ("throttling.toml", include_str!("../../runbooks/throttling.toml")),
+    ("batch-backlog.toml", include_str!("../../runbooks/batch-backlog.toml")),
+    ("underutilization.toml", include_str!("../../runbooks/underutilization.toml")),
+    ("priority-inversion.toml", include_str!("../../runbooks/priority-inversion.toml")),
     ("dlq.toml", include_str!("../../runbooks/dlq.toml")),
 ];
 
@@ -243,10 +231,7 @@ impl Runbook {
     /// Parses and checks one runbook file's text. `file` is used in messages only.
     pub fn parse(file: &str, text: &str) -> Result<Runbook, String> {
         let raw: RawRunbook = toml::from_str(text).map_err(|e| {
-            format!(
-                "{file}: not a valid runbook file: {}",
-                e.to_string().trim_end().replace('\n', " ")
-            )
+            format!("{file}: not a valid runbook file: {}", e.to_string().trim_end().replace('\n', " "))
         })?;
         Runbook::try_from((file, raw))
     }
@@ -259,11 +244,7 @@ impl Node {
             .iter()
             .map(|t| t.then.as_str())
             .chain(self.otherwise.as_deref())
-            .chain(
-                self.ask
-                    .iter()
-                    .flat_map(|a| [a.yes.as_str(), a.no.as_str()]),
-            )
+            .chain(self.ask.iter().flat_map(|a| [a.yes.as_str(), a.no.as_str()]))
     }
 }
 
@@ -288,29 +269,19 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
         check_derived_cycles(&signals).map_err(err)?;
 
         let compile = |what: &str, src: &str, want: Kind| -> Result<Expr, String> {
-            let e = Expr::compile(src)
-                .map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
+            let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
             type_check(&e, &signals, want).map_err(|m| err(format!("{what}: {m}")))?;
             Ok(e)
         };
 
-        let trigger = Condition {
-            expr: compile("trigger", &raw.trigger.when, Kind::Bool)?,
-            says: Some(raw.trigger.says),
-        };
+        let trigger =
+            Condition { expr: compile("trigger", &raw.trigger.when, Kind::Bool)?, says: Some(raw.trigger.says) };
         let pick_by = match (raw.scope.models, raw.scope.pick_by) {
             (ModelScope::Pick, Some(src)) => Some(compile("scope.pick_by", &src, Kind::Number)?),
             (ModelScope::Pick, None) => {
-                return Err(err(
-                    "`[scope] models = \"pick\"` needs `pick_by`, a number to rank models by"
-                        .into(),
-                ))
+                return Err(err("`[scope] models = \"pick\"` needs `pick_by`, a number to rank models by".into()))
             }
-            (_, Some(_)) => {
-                return Err(err(
-                    "`pick_by` is only used with `models = \"pick\"`; remove it".into(),
-                ))
-            }
+            (_, Some(_)) => return Err(err("`pick_by` is only used with `models = \"pick\"`; remove it".into())),
             _ => None,
         };
 
@@ -318,17 +289,12 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
         let mut ids = BTreeSet::new();
         for n in &raw.nodes {
             if !ids.insert(n.id.clone()) {
-                return Err(err(format!(
-                    "node `{}` is defined twice; give one of them another id",
-                    n.id
-                )));
+                return Err(err(format!("node `{}` is defined twice; give one of them another id", n.id)));
             }
         }
         for o in raw.outcomes.keys() {
             if !ids.insert(o.clone()) {
-                return Err(err(format!(
-                    "`{o}` is both a node and an outcome; rename one of them"
-                )));
+                return Err(err(format!("`{o}` is both a node and an outcome; rename one of them")));
             }
         }
 
@@ -339,20 +305,17 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
             for (i, t) in n.tests.into_iter().enumerate() {
                 let what = format!("{here}, test {}", i + 1);
                 tests.push(Test {
-                    when: Condition {
-                        expr: compile(&what, &t.when, Kind::Bool)?,
-                        says: t.says,
-                    },
+                    when: Condition { expr: compile(&what, &t.when, Kind::Bool)?, says: t.says },
                     then: t.then,
                 });
             }
             if !tests.is_empty() && n.otherwise.is_none() {
-                return Err(err(format!("{here} has tests but no `else`: add `else = \"<node or outcome>\"` for when none holds")));
+                return Err(err(format!(
+                    "{here} has tests but no `else`: add `else = \"<node or outcome>\"` for when none holds"
+                )));
             }
             if tests.is_empty() && n.ask.is_none() {
-                return Err(err(format!(
-                    "{here} has neither `tests` nor `ask`, so the walk cannot leave it; add one"
-                )));
+                return Err(err(format!("{here} has neither `tests` nor `ask`, so the walk cannot leave it; add one")));
             }
             if tests.is_empty() && n.otherwise.is_some() {
                 return Err(err(format!(
@@ -364,11 +327,7 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
                 title: n.title,
                 tests,
                 otherwise: n.otherwise,
-                ask: n.ask.map(|a| Ask {
-                    prompt: a.prompt,
-                    yes: a.yes,
-                    no: a.no,
-                }),
+                ask: n.ask.map(|a| Ask { prompt: a.prompt, yes: a.yes, no: a.no }),
             };
             for t in node.targets() {
                 if !ids.contains(t) {
@@ -416,20 +375,14 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
         };
 
         if rb.node(&rb.start).is_none() {
-            return Err(err(format!(
-                "`start = \"{}\"` names no node; point it at the first decision node",
-                rb.start
-            )));
+            return Err(err(format!("`start = \"{}\"` names no node; point it at the first decision node", rb.start)));
         }
         check_cycles(&rb).map_err(err)?;
         let reach = rb.reachable(&rb.start);
-        for id in &ids {
+        let node_ids = rb.nodes.iter().map(|n| &n.id);
+        for id in node_ids.chain(rb.outcomes.keys()) {
             if !reach.contains(id) {
-                let kind = if rb.node(id).is_some() {
-                    "node"
-                } else {
-                    "outcome"
-                };
+                let kind = if rb.node(id).is_some() { "node" } else { "outcome" };
                 return Err(err(format!(
                     "{kind} `{id}` is unreachable from `{}`: no test, else or answer leads to it; link it or delete it",
                     rb.start
@@ -442,30 +395,20 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
 
 fn signal_is_per_model(sig: &Signal) -> bool {
     match &sig.source {
-        Source::Metric { name, dims, .. } => {
-            uses_model(name) || dims.values().any(|v| uses_model(v))
-        }
+        Source::Metric { name, dims, .. } => uses_model(name) || dims.values().any(|v| uses_model(v)),
         Source::Config { path, .. } => uses_model(path),
         _ => false,
     }
 }
 
 fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
-    let given = [
-        s.metric.is_some(),
-        s.config.is_some(),
-        s.queue.is_some(),
-        s.ecs.is_some(),
-        s.dlq.is_some(),
-        s.expr.is_some(),
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count();
+    let given =
+        [s.metric.is_some(), s.config.is_some(), s.queue.is_some(), s.ecs.is_some(), s.dlq.is_some(), s.expr.is_some()]
+            .iter()
+            .filter(|b| **b)
+            .count();
     if given != 1 {
-        return Err(
-            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq` or `expr`".into(),
-        );
+        return Err("give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq` or `expr`".into());
     }
     if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty()) {
         return Err("`stat`, `over` and `dims` only apply to a `metric` signal".into());
@@ -474,28 +417,17 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         return Err("`default` only applies to a `config` signal".into());
     }
     let (source, kind) = if let Some(m) = s.metric {
-        let (ns, metric) = m
-            .split_once(':')
-            .ok_or_else(|| format!("metric `{m}` must be written `Namespace:MetricName`, e.g. `MangaAssist/Throughput:ThrottleRate`"))?;
-        let stat = s.stat.ok_or("a metric signal needs `stat` (value, last, first, mean, median, max, min, sum, count or series)")?;
+        let (ns, metric) = m.split_once(':').ok_or_else(|| {
+            format!("metric `{m}` must be written `Namespace:MetricName`, e.g. `MangaAssist/Throughput:ThrottleRate`")
+        })?;
+        let stat = s
+            .stat
+            .ok_or("a metric signal needs `stat` (value, last, first, mean, median, max, min, sum, count or series)")?;
         if s.over == Some(0) {
             return Err("`over = 0` reads no datapoints; use 1 or more, or leave it out for the whole window".into());
         }
-        let kind = if stat == Stat::Series {
-            Kind::List
-        } else {
-            Kind::Number
-        };
-        (
-            Source::Metric {
-                namespace: ns.into(),
-                name: metric.into(),
-                dims: s.dims,
-                stat,
-                over: s.over,
-            },
-            kind,
-        )
+        let kind = if stat == Stat::Series { Kind::List } else { Kind::Number };
+        (Source::Metric { namespace: ns.into(), name: metric.into(), dims: s.dims, stat, over: s.over }, kind)
     } else if let Some(path) = s.config {
         let default = match s.default {
             None => None,
@@ -512,42 +444,24 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         });
         (Source::Config { path, default }, kind)
     } else if let Some(q) = s.queue {
-        let (role, attribute) = q.split_once('.').ok_or_else(|| {
-            format!("queue `{q}` must be `primary.<Attribute>` or `dlq.<Attribute>`")
-        })?;
+        let (role, attribute) = q
+            .split_once('.')
+            .ok_or_else(|| format!("queue `{q}` must be `primary.<Attribute>` or `dlq.<Attribute>`"))?;
         if role != "primary" && role != "dlq" {
-            return Err(format!(
-                "queue role `{role}` is unknown; use `primary` or `dlq`"
-            ));
+            return Err(format!("queue role `{role}` is unknown; use `primary` or `dlq`"));
         }
-        (
-            Source::Queue {
-                role: role.into(),
-                attribute: attribute.into(),
-            },
-            Kind::Number,
-        )
+        (Source::Queue { role: role.into(), attribute: attribute.into() }, Kind::Number)
     } else if let Some(e) = s.ecs {
-        let (role, field) = e.rsplit_once('.').ok_or_else(|| {
-            format!("ecs `{e}` must be `<service>.<desired|running|pending|stopped_events>`")
-        })?;
+        let (role, field) = e
+            .rsplit_once('.')
+            .ok_or_else(|| format!("ecs `{e}` must be `<service>.<desired|running|pending|stopped_events>`"))?;
         if !["desired", "running", "pending", "stopped_events"].contains(&field) {
-            return Err(format!(
-                "ecs field `{field}` is unknown; use desired, running, pending or stopped_events"
-            ));
+            return Err(format!("ecs field `{field}` is unknown; use desired, running, pending or stopped_events"));
         }
-        (
-            Source::Ecs {
-                role: role.into(),
-                field: field.into(),
-            },
-            Kind::Number,
-        )
+        (Source::Ecs { role: role.into(), field: field.into() }, Kind::Number)
     } else if let Some(f) = s.dlq {
         if !["retryable", "non_retryable", "unknown", "sampled"].contains(&f.as_str()) {
-            return Err(format!(
-                "dlq field `{f}` is unknown; use retryable, non_retryable, unknown or sampled"
-            ));
+            return Err(format!("dlq field `{f}` is unknown; use retryable, non_retryable, unknown or sampled"));
         }
         (Source::Dlq { field: f }, Kind::Number)
     } else {
@@ -555,12 +469,7 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         let expr = Expr::compile(&src).map_err(|m| format!("`{src}` does not parse: {m}"))?;
         (Source::Derived { expr }, s.kind.unwrap_or(Kind::Number))
     };
-    Ok(Signal {
-        name: name.to_string(),
-        source,
-        kind,
-        label: s.label,
-    })
+    Ok(Signal { name: name.to_string(), source, kind, label: s.label })
 }
 
 fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String> {
@@ -576,16 +485,9 @@ fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String
         if let Some(pos) = stack.iter().position(|s| *s == name) {
             let mut cycle: Vec<&str> = stack[pos..].to_vec();
             cycle.push(name);
-            return Err(format!(
-                "signals {} depend on each other in a loop; break the loop",
-                cycle.join(" → ")
-            ));
+            return Err(format!("signals {} depend on each other in a loop; break the loop", cycle.join(" → ")));
         }
-        if let Some(Signal {
-            source: Source::Derived { expr },
-            ..
-        }) = signals.get(name)
-        {
+        if let Some(Signal { source: Source::Derived { expr }, .. }) = signals.get(name) {
             stack.push(name);
             for dep in expr.identifiers() {
                 if let Some((k, _)) = signals.get_key_value(&dep) {
@@ -604,8 +506,7 @@ fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String
     // Derived signals must also name only declared signals and give their declared type.
     for sig in signals.values() {
         if let Source::Derived { expr } = &sig.source {
-            type_check(expr, signals, sig.kind)
-                .map_err(|m| format!("signal `{}`: {m}", sig.name))?;
+            type_check(expr, signals, sig.kind).map_err(|m| format!("signal `{}`: {m}", sig.name))?;
         }
     }
     Ok(())
@@ -614,10 +515,7 @@ fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String
 /// Runs `expr` with every declared signal bound to a stand-in of its kind: an unbound name is
 /// an unknown signal, an error is a type mistake, and the result must be of kind `want`.
 fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Result<(), String> {
-    let vars: BTreeMap<String, SigValue> = signals
-        .iter()
-        .map(|(k, s)| (k.clone(), s.kind.sample()))
-        .collect();
+    let vars: BTreeMap<String, SigValue> = signals.iter().map(|(k, s)| (k.clone(), s.kind.sample())).collect();
     match expr.eval(&vars) {
         Ok(v) => {
             let ok = matches!(
@@ -633,10 +531,9 @@ fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Re
                 Err(format!("`{}` must give a {want:?} but gives {}", expr.source, v.display()).to_lowercase())
             }
         }
-        Err(crate::engine::expr::ExecError::Undeclared(n)) => Err(format!(
-            "`{}` uses unknown signal `{n}`; declare it under [signals] or fix the name",
-            expr.source
-        )),
+        Err(crate::engine::expr::ExecError::Undeclared(n)) => {
+            Err(format!("`{}` uses unknown signal `{n}`; declare it under [signals] or fix the name", expr.source))
+        }
         Err(e) => Err(format!(
             "`{}` fails on sample values: {e} (CEL does no implicit int/double arithmetic: write 2.0, not 2)",
             expr.source
@@ -689,10 +586,7 @@ fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<Action
     let id = words.next().ok_or("an action needs an id")?;
     if actions::info(id).is_none() {
         let known: Vec<&str> = actions::CATALOG.iter().map(|a| a.id).collect();
-        return Err(format!(
-            "`{id}` is not an action id; use one of {}",
-            known.join(", ")
-        ));
+        return Err(format!("`{id}` is not an action id; use one of {}", known.join(", ")));
     }
     let mut args = Vec::new();
     for w in words {
@@ -704,10 +598,7 @@ fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<Action
             args.push(ArgPart::Text(w.to_string()));
         }
     }
-    Ok(ActionRef {
-        id: id.to_string(),
-        args,
-    })
+    Ok(ActionRef { id: id.to_string(), args })
 }
 
 fn check_cycles(rb: &Runbook) -> Result<(), String> {
@@ -781,10 +672,7 @@ impl RunbookSet {
 
 /// The runbooks compiled into the binary.
 pub fn load_embedded() -> RunbookSet {
-    let files = EMBEDDED
-        .iter()
-        .map(|(f, t)| (format!("runbooks/{f}"), t.to_string()))
-        .collect();
+    let files = EMBEDDED.iter().map(|(f, t)| (format!("runbooks/{f}"), t.to_string())).collect();
     RunbookSet::from_files(files).expect("embedded runbooks are validated by the test suite")
 }
 
@@ -792,15 +680,11 @@ pub fn load_embedded() -> RunbookSet {
 pub fn load_dir(path: &Path) -> Result<RunbookSet, String> {
     let mut files = Vec::new();
     if path.is_file() {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         files.push((path.display().to_string(), text));
     } else {
         let rd = std::fs::read_dir(path).map_err(|e| {
-            format!(
-                "{}: cannot read the runbook folder: {e}; pass a folder of *.toml runbooks",
-                path.display()
-            )
+            format!("{}: cannot read the runbook folder: {e}; pass a folder of *.toml runbooks", path.display())
         })?;
         let mut paths: Vec<_> = rd
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -808,8 +692,7 @@ pub fn load_dir(path: &Path) -> Result<RunbookSet, String> {
             .collect();
         paths.sort();
         for p in paths {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
             files.push((p.display().to_string(), text));
         }
         if files.is_empty() {

@@ -74,31 +74,12 @@ impl Kind {
 /// Where a signal's value comes from.
 #[derive(Debug)]
 pub enum Source {
-    Metric {
-        namespace: String,
-        name: String,
-        dims: BTreeMap<String, String>,
-        stat: Stat,
-        over: Option<usize>,
-    },
-    Config {
-        path: String,
-        default: Option<SigValue>,
-    },
-    Queue {
-        role: String,
-        attribute: String,
-    },
-    Ecs {
-        role: String,
-        field: String,
-    },
-    Dlq {
-        field: String,
-    },
-    Derived {
-        expr: Expr,
-    },
+    Metric { namespace: String, name: String, dims: BTreeMap<String, String>, stat: Stat, over: Option<usize> },
+    Config { path: String, default: Option<SigValue> },
+    Queue { role: String, attribute: String },
+    Ecs { role: String, field: String },
+    Dlq { field: String },
+    Derived { expr: Expr },
 }
 
 /// A checked signal definition.
@@ -150,10 +131,7 @@ pub fn uses_model(text: &str) -> bool {
 pub fn expand(text: &str, ph: &Placeholders, ev: &Evidence) -> Result<String, String> {
     let mut out = text.to_string();
     if uses_model(&out) {
-        let m = ph
-            .model
-            .as_deref()
-            .ok_or("this signal is per model, but no model is being walked")?;
+        let m = ph.model.as_deref().ok_or("this signal is per model, but no model is being walked")?;
         out = out.replace("{m}", m).replace("{M}", &capitalise(m));
     }
     if out.contains("{bm}") || out.contains("{BM}") {
@@ -177,17 +155,8 @@ pub struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(
-        signals: &'a BTreeMap<String, Signal>,
-        evidence: &'a Evidence,
-        placeholders: Placeholders,
-    ) -> Self {
-        Resolver {
-            signals,
-            evidence,
-            placeholders,
-            cache: Default::default(),
-        }
+    pub fn new(signals: &'a BTreeMap<String, Signal>, evidence: &'a Evidence, placeholders: Placeholders) -> Self {
+        Resolver { signals, evidence, placeholders, cache: Default::default() }
     }
 
     /// Resolves a declared signal; validation guarantees the name exists and derived
@@ -244,21 +213,10 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, sig: &Signal) -> Resolved {
         let ev = self.evidence;
         let ph = &self.placeholders;
-        let mut r = Resolved {
-            name: sig.name.clone(),
-            source: String::new(),
-            value: None,
-            missing: vec![],
-            parts: vec![],
-        };
+        let mut r =
+            Resolved { name: sig.name.clone(), source: String::new(), value: None, missing: vec![], parts: vec![] };
         match &sig.source {
-            Source::Metric {
-                namespace,
-                name,
-                dims,
-                stat,
-                over,
-            } => {
+            Source::Metric { namespace, name, dims, stat, over } => {
                 let name = match expand(name, ph, ev) {
                     Ok(n) => n,
                     Err(e) => return fail(r, format!("{namespace}:{name}"), e),
@@ -274,8 +232,7 @@ impl<'a> Resolver<'a> {
                 r.source = format!("{key} · {}", stat.describe(*over));
                 let all = ev.series(&key);
                 if all.is_empty() {
-                    r.missing
-                        .push(format!("metric {key} has no datapoints in the window"));
+                    r.missing.push(format!("metric {key} has no datapoints in the window"));
                     return r;
                 }
                 let take = match stat {
@@ -295,11 +252,8 @@ impl<'a> Resolver<'a> {
                 };
                 r.source = format!("config {path}");
                 let Some(doc) = &ev.config else {
-                    let why = ev
-                        .gaps
-                        .get("config")
-                        .cloned()
-                        .unwrap_or_else(|| "no configuration document was read".into());
+                    let why =
+                        ev.gaps.get("config").cloned().unwrap_or_else(|| "no configuration document was read".into());
                     r.missing.push(format!("config {path}: {why}"));
                     return r;
                 };
@@ -313,20 +267,14 @@ impl<'a> Resolver<'a> {
                             r.value = Some(d.clone());
                             r.source.push_str(" (not set; default)");
                         }
-                        None => r
-                            .missing
-                            .push(format!("config key {path} is not in the deployed document")),
+                        None => r.missing.push(format!("config key {path} is not in the deployed document")),
                     },
                 }
             }
             Source::Queue { role, attribute } => {
                 r.source = format!("SQS {role} queue {attribute}");
                 let Some(q) = ev.queues.get(role) else {
-                    let why = ev
-                        .gaps
-                        .get(&format!("queue.{role}"))
-                        .cloned()
-                        .unwrap_or_else(|| "not read".into());
+                    let why = ev.gaps.get(&format!("queue.{role}")).cloned().unwrap_or_else(|| "not read".into());
                     r.missing.push(format!("SQS {role} queue: {why}"));
                     return r;
                 };
@@ -339,11 +287,7 @@ impl<'a> Resolver<'a> {
             Source::Ecs { role, field } => {
                 r.source = format!("ECS {role} {field}");
                 let Some(s) = ev.services.get(role) else {
-                    let why = ev
-                        .gaps
-                        .get(&format!("service.{role}"))
-                        .cloned()
-                        .unwrap_or_else(|| "not read".into());
+                    let why = ev.gaps.get(&format!("service.{role}")).cloned().unwrap_or_else(|| "not read".into());
                     r.missing.push(format!("ECS service {role}: {why}"));
                     return r;
                 };
@@ -361,16 +305,11 @@ impl<'a> Resolver<'a> {
                 let sample = match &ev.dlq_sample {
                     Some(s) if !s.messages.is_empty() => s,
                     Some(_) => {
-                        r.missing
-                            .push("the DLQ sample is empty (its messages may be in flight)".into());
+                        r.missing.push("the DLQ sample is empty (its messages may be in flight)".into());
                         return r;
                     }
                     None => {
-                        let why = ev
-                            .gaps
-                            .get("dlq_sample")
-                            .cloned()
-                            .unwrap_or_else(|| "no DLQ sample was read".into());
+                        let why = ev.gaps.get("dlq_sample").cloned().unwrap_or_else(|| "no DLQ sample was read".into());
                         r.missing.push(format!("DLQ sample: {why}"));
                         return r;
                     }
@@ -389,8 +328,7 @@ impl<'a> Resolver<'a> {
                 match out {
                     Eval::Value(v) => r.value = Some(v),
                     Eval::Unknown(why) => {
-                        let m: Vec<String> =
-                            inputs.iter().flat_map(|i| i.missing.clone()).collect();
+                        let m: Vec<String> = inputs.iter().flat_map(|i| i.missing.clone()).collect();
                         r.missing = if m.is_empty() { vec![why] } else { dedup(m) };
                     }
                 }
@@ -448,24 +386,14 @@ mod tests {
         assert_eq!(reduce(Stat::Median, &all, &all), SigValue::Num(4.0));
         assert_eq!(reduce(Stat::Median, &all[..4], &all), SigValue::Num(2.5));
         assert_eq!(reduce(Stat::First, &all[5..], &all), SigValue::Num(1.0));
-        assert_eq!(
-            reduce(Stat::Series, &all[5..], &all),
-            SigValue::List(vec![6.0, 7.0])
-        );
+        assert_eq!(reduce(Stat::Series, &all[5..], &all), SigValue::List(vec![6.0, 7.0]));
     }
 
     #[test]
     fn model_placeholders_expand_in_both_cases() {
         let ev = Evidence::new("t", jiff::Timestamp::UNIX_EPOCH);
-        let ph = Placeholders {
-            model: Some("sonnet".into()),
-        };
-        assert_eq!(
-            expand("CircuitState_{M}/{m}", &ph, &ev).unwrap(),
-            "CircuitState_Sonnet/sonnet"
-        );
-        assert!(expand("x_{BM}", &ph, &ev)
-            .unwrap_err()
-            .contains("batch.model"));
+        let ph = Placeholders { model: Some("sonnet".into()) };
+        assert_eq!(expand("CircuitState_{M}/{m}", &ph, &ev).unwrap(), "CircuitState_Sonnet/sonnet");
+        assert!(expand("x_{BM}", &ph, &ev).unwrap_err().contains("batch.model"));
     }
 }

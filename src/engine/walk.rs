@@ -39,10 +39,7 @@ pub struct Answers(pub BTreeMap<String, bool>);
 
 impl Answers {
     fn get(&self, runbook: &str, node: &str) -> Option<bool> {
-        self.0
-            .get(&format!("{runbook}.{node}"))
-            .or_else(|| self.0.get(node))
-            .copied()
+        self.0.get(&format!("{runbook}.{node}")).or_else(|| self.0.get(node)).copied()
     }
 }
 
@@ -140,20 +137,9 @@ pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
     match rb.scope {
         ModelScope::None => vec![walk_one(rb, ev, cx, None, vec![])],
         ModelScope::Each => {
-            let with_data: Vec<&String> = cx
-                .models
-                .iter()
-                .filter(|m| model_has_data(rb, ev, m))
-                .collect();
-            let models = if with_data.is_empty() {
-                cx.models.iter().collect()
-            } else {
-                with_data
-            };
-            models
-                .into_iter()
-                .map(|m| walk_one(rb, ev, cx, Some(m), vec![]))
-                .collect()
+            let with_data: Vec<&String> = cx.models.iter().filter(|m| model_has_data(rb, ev, m)).collect();
+            let models = if with_data.is_empty() { cx.models.iter().collect() } else { with_data };
+            models.into_iter().map(|m| walk_one(rb, ev, cx, Some(m), vec![])).collect()
         }
         ModelScope::Pick => {
             let pick = rb.pick_by.as_ref().expect("checked at load");
@@ -161,21 +147,12 @@ pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
                 .models
                 .iter()
                 .map(|m| {
-                    let r = Resolver::new(
-                        &rb.signals,
-                        ev,
-                        Placeholders {
-                            model: Some(m.clone()),
-                        },
-                    );
+                    let r = Resolver::new(&rb.signals, ev, Placeholders { model: Some(m.clone()) });
                     let score = match r.eval(pick).0 {
                         Eval::Value(SigValue::Num(n)) if n.is_finite() => Some(n),
                         _ => None,
                     };
-                    ModelScore {
-                        model: m.clone(),
-                        score,
-                    }
+                    ModelScore { model: m.clone(), score }
                 })
                 .collect();
             let best = scores
@@ -187,23 +164,46 @@ pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
                 })
                 .map(|(_, m)| m.clone())
                 .or_else(|| cx.models.first().cloned());
-            vec![walk_one(rb, ev, cx, best.as_deref(), scores)]
+            let unscored: Vec<String> = scores
+                .iter()
+                .filter(|s| s.score.is_none())
+                .flat_map(|s| {
+                    let r = Resolver::new(&rb.signals, ev, Placeholders { model: Some(s.model.clone()) });
+                    let (why, _) = r.eval(pick);
+                    match why {
+                        Eval::Unknown(w) => split_missing(Some(&w)),
+                        Eval::Value(v) => vec![format!("{} scored {} for {}", pick.source, v.display(), s.model)],
+                    }
+                })
+                .collect();
+            let mut d = walk_one(rb, ev, cx, best.as_deref(), scores);
+            if !unscored.is_empty() && d.triggered == Some(true) {
+                // Which model is throttled cannot be told; walking the best-known one could
+                // blame the wrong model, so say so instead.
+                d = Diagnosis {
+                    model: None,
+                    outcome: None,
+                    path: vec![],
+                    steps: vec![],
+                    actions: vec![],
+                    commands: vec![],
+                    outcome_title: None,
+                    cause: None,
+                    resolution: vec![],
+                    severity: worst_reachable(rb, &rb.start),
+                    unknown: Some(Unknown { node: "model-selection".into(), missing: unscored, question: None }),
+                    ..d
+                };
+            }
+            vec![d]
         }
     }
 }
 
 fn model_has_data(rb: &Runbook, ev: &Evidence, model: &str) -> bool {
-    let r = Resolver::new(
-        &rb.signals,
-        ev,
-        Placeholders {
-            model: Some(model.to_string()),
-        },
-    );
+    let r = Resolver::new(&rb.signals, ev, Placeholders { model: Some(model.to_string()) });
     rb.signals.values().any(|s| match &s.source {
-        Source::Metric { name, dims, .. }
-            if uses_model(name) || dims.values().any(|d| uses_model(d)) =>
-        {
+        Source::Metric { name, dims, .. } if uses_model(name) || dims.values().any(|d| uses_model(d)) => {
             r.get(&s.name).value.is_some()
         }
         _ => false,
@@ -214,31 +214,14 @@ fn check(r: &Resolver<'_>, c: &Condition) -> Check {
     let (out, inputs) = r.eval(&c.expr);
     let (result, why_unknown) = match out {
         Eval::Value(SigValue::Bool(b)) => (Some(b), None),
-        Eval::Value(v) => (
-            None,
-            Some(format!(
-                "`{}` gave {} instead of true/false",
-                c.expr.source,
-                v.display()
-            )),
-        ),
+        Eval::Value(v) => (None, Some(format!("`{}` gave {} instead of true/false", c.expr.source, v.display()))),
         Eval::Unknown(why) => (None, Some(why)),
     };
-    Check {
-        expr: c.expr.source.clone(),
-        says: c.says.clone(),
-        result,
-        inputs,
-        why_unknown,
-    }
+    Check { expr: c.expr.source.clone(), says: c.says.clone(), result, inputs, why_unknown }
 }
 
 fn worst_reachable(rb: &Runbook, from: &str) -> Option<Severity> {
-    rb.reachable(from)
-        .iter()
-        .filter_map(|id| rb.outcomes.get(id))
-        .map(|o| o.severity)
-        .max()
+    rb.reachable(from).iter().filter_map(|id| rb.outcomes.get(id)).map(|o| o.severity).max()
 }
 
 fn walk_one(
@@ -248,13 +231,7 @@ fn walk_one(
     model: Option<&str>,
     model_scores: Vec<ModelScore>,
 ) -> Diagnosis {
-    let r = Resolver::new(
-        &rb.signals,
-        ev,
-        Placeholders {
-            model: model.map(String::from),
-        },
-    );
+    let r = Resolver::new(&rb.signals, ev, Placeholders { model: model.map(String::from) });
     let trigger = check(&r, &rb.trigger);
     let mut d = Diagnosis {
         runbook: rb.name.clone(),
@@ -295,17 +272,9 @@ fn walk_one(
             break; // validation forbids cycles; this only guards against a bug
         }
         d.path.push(node.id.clone());
-        let mut step = Step {
-            node: node.id.clone(),
-            title: node.title.clone(),
-            checks: vec![],
-            answer: None,
-            next: None,
-        };
-        let answer = node
-            .ask
-            .as_ref()
-            .and_then(|_| cx.answers.get(&rb.name, &node.id));
+        let mut step =
+            Step { node: node.id.clone(), title: node.title.clone(), checks: vec![], answer: None, next: None };
+        let answer = node.ask.as_ref().and_then(|_| cx.answers.get(&rb.name, &node.id));
         if let (Some(ask), Some(a)) = (&node.ask, answer) {
             step.answer = Some(a);
             step.next = Some(if a { ask.yes.clone() } else { ask.no.clone() });
@@ -350,10 +319,7 @@ fn walk_one(
         d.steps.push(step);
     }
 
-    let o = rb
-        .outcomes
-        .get(&at)
-        .expect("validated: every target is a node or an outcome");
+    let o = rb.outcomes.get(&at).expect("validated: every target is a node or an outcome");
     d.outcome = Some(o.id.clone());
     d.severity = Some(o.severity);
     d.outcome_title = Some(o.title.clone());
@@ -361,15 +327,13 @@ fn walk_one(
     d.resolution = o.resolution.clone();
     for a in &o.actions {
         d.actions.push(a.id.clone());
-        d.commands
-            .push(render_command(&r, ev, a.id.as_str(), &a.args));
+        d.commands.push(render_command(&r, ev, a.id.as_str(), &a.args));
     }
     d
 }
 
 fn split_missing(why: Option<&str>) -> Vec<String> {
-    why.map(|w| w.split("; ").map(String::from).collect())
-        .unwrap_or_default()
+    why.map(|w| w.split("; ").map(String::from).collect()).unwrap_or_default()
 }
 
 fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -> String {
@@ -378,13 +342,9 @@ fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -
     for a in args {
         cmd.push(' ');
         match a {
-            ArgPart::Text(t) => {
-                cmd.push_str(&expand(t, &r.placeholders, ev).unwrap_or_else(|_| t.clone()))
-            }
+            ArgPart::Text(t) => cmd.push_str(&expand(t, &r.placeholders, ev).unwrap_or_else(|_| t.clone())),
             ArgPart::Expr(e) => match r.eval(e).0 {
-                Eval::Value(SigValue::Num(n)) if n.is_finite() => {
-                    cmd.push_str(&fmt_num(n.floor().max(0.0)))
-                }
+                Eval::Value(SigValue::Num(n)) if n.is_finite() => cmd.push_str(&fmt_num(n.floor().max(0.0))),
                 _ => cmd.push_str("<N>"),
             },
         }
@@ -393,10 +353,6 @@ fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -
 }
 
 /// Walks several runbooks, in the order given.
-pub fn walk_all<'a>(
-    rbs: impl IntoIterator<Item = &'a Runbook>,
-    ev: &Evidence,
-    cx: &WalkContext,
-) -> Vec<Diagnosis> {
+pub fn walk_all<'a>(rbs: impl IntoIterator<Item = &'a Runbook>, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
     rbs.into_iter().flat_map(|rb| walk(rb, ev, cx)).collect()
 }

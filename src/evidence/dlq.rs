@@ -91,12 +91,7 @@ pub struct Parsed {
 
 /// Reads a DLQ message per contract §4. Never fails: what it cannot read is `Unknown`.
 pub fn parse(msg: &Incoming<'_>) -> Parsed {
-    let unknown = Parsed {
-        format: Format::Unknown,
-        error_type: None,
-        class: Class::Unknown,
-        job: None,
-    };
+    let unknown = Parsed { format: Format::Unknown, error_type: None, class: Class::Unknown, job: None };
     let Ok(text) = std::str::from_utf8(msg.body) else {
         return unknown;
     };
@@ -107,43 +102,19 @@ pub fn parse(msg: &Incoming<'_>) -> Parsed {
         return unknown;
     };
     if obj.contains_key("original_request") {
-        let error_type = obj
-            .get("error_type")
-            .and_then(|v| v.as_str())
-            .map(String::from);
-        let job = obj
-            .get("original_request")
-            .filter(|j| j.is_object())
-            .cloned();
+        let error_type = obj.get("error_type").and_then(|v| v.as_str()).map(String::from);
+        let job = obj.get("original_request").filter(|j| j.is_object()).cloned();
         if job.is_none() || error_type.is_none() {
-            return Parsed {
-                format: Format::Envelope,
-                error_type,
-                class: Class::Unknown,
-                job,
-            };
+            return Parsed { format: Format::Envelope, error_type, class: Class::Unknown, job };
         }
         let class = class_of(error_type.as_deref());
-        return Parsed {
-            format: Format::Envelope,
-            error_type,
-            class,
-            job,
-        };
+        return Parsed { format: Format::Envelope, error_type, class, job };
     }
     match msg.error_type_attr {
-        Some(t) => Parsed {
-            format: Format::Raw,
-            error_type: Some(t.to_string()),
-            class: class_of(Some(t)),
-            job: Some(value),
-        },
-        None => Parsed {
-            format: Format::Unknown,
-            error_type: None,
-            class: Class::Unknown,
-            job: Some(value),
-        },
+        Some(t) => {
+            Parsed { format: Format::Raw, error_type: Some(t.to_string()), class: class_of(Some(t)), job: Some(value) }
+        }
+        None => Parsed { format: Format::Unknown, error_type: None, class: Class::Unknown, job: Some(value) },
     }
 }
 
@@ -152,10 +123,7 @@ mod tests {
     use super::*;
 
     fn p(body: &str, attr: Option<&str>) -> Parsed {
-        parse(&Incoming {
-            body: body.as_bytes(),
-            error_type_attr: attr,
-        })
+        parse(&Incoming { body: body.as_bytes(), error_type_attr: attr })
     }
 
     #[test]
@@ -170,43 +138,16 @@ mod tests {
 
     #[test]
     fn a_raw_body_takes_its_error_type_from_the_attribute() {
-        let r = p(
-            r#"{"job_id":"j2","kind":"enrich","payload":{}}"#,
-            Some("ValidationException"),
-        );
+        let r = p(r#"{"job_id":"j2","kind":"enrich","payload":{}}"#, Some("ValidationException"));
         assert_eq!((r.format, r.class), (Format::Raw, Class::NonRetryable));
     }
 
     #[test]
     fn binary_non_json_and_unlabelled_bodies_are_unknown() {
-        assert_eq!(
-            parse(&Incoming {
-                body: &[0xff, 0x00, 0x12],
-                error_type_attr: None
-            })
-            .class,
-            Class::Unknown
-        );
-        assert_eq!(
-            p("not json", Some("ThrottlingException")).class,
-            Class::Unknown
-        );
+        assert_eq!(parse(&Incoming { body: &[0xff, 0x00, 0x12], error_type_attr: None }).class, Class::Unknown);
+        assert_eq!(p("not json", Some("ThrottlingException")).class, Class::Unknown);
         assert_eq!(p(r#"{"job_id":"j3"}"#, None).class, Class::Unknown);
-        assert_eq!(
-            p(
-                r#"{"original_request":{"job_id":"j"},"error_type":42}"#,
-                None
-            )
-            .class,
-            Class::Unknown
-        );
-        assert_eq!(
-            p(
-                r#"{"original_request":"x","error_type":"ThrottlingException"}"#,
-                None
-            )
-            .class,
-            Class::Unknown
-        );
+        assert_eq!(p(r#"{"original_request":{"job_id":"j"},"error_type":42}"#, None).class, Class::Unknown);
+        assert_eq!(p(r#"{"original_request":"x","error_type":"ThrottlingException"}"#, None).class, Class::Unknown);
     }
 }

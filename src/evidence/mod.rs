@@ -70,8 +70,7 @@ impl QueueState {
         if let Some(v) = self.attributes.get(key) {
             return Some(v.clone());
         }
-        let policy: serde_json::Value =
-            serde_json::from_str(self.attributes.get("RedrivePolicy")?).ok()?;
+        let policy: serde_json::Value = serde_json::from_str(self.attributes.get("RedrivePolicy")?).ok()?;
         match policy.get(key)? {
             serde_json::Value::String(s) => Some(s.clone()),
             other => Some(other.to_string()),
@@ -164,10 +163,7 @@ impl Evidence {
 
     /// The values of a series, oldest first; empty when missing.
     pub fn series(&self, key: &str) -> Vec<f64> {
-        self.metrics
-            .get(key)
-            .map(|p| p.iter().map(|(_, v)| *v).collect())
-            .unwrap_or_default()
+        self.metrics.get(key).map(|p| p.iter().map(|(_, v)| *v).collect()).unwrap_or_default()
     }
 }
 
@@ -181,10 +177,7 @@ mod tests {
         dims.insert("ModelId".to_string(), "sonnet".to_string());
         let k = metric_key("AWS/Bedrock", "Invocations", &dims);
         assert_eq!(k, "AWS/Bedrock:Invocations{ModelId=sonnet}");
-        assert_eq!(
-            parse_metric_key(&k),
-            Some(("AWS/Bedrock".into(), "Invocations".into(), dims))
-        );
+        assert_eq!(parse_metric_key(&k), Some(("AWS/Bedrock".into(), "Invocations".into(), dims)));
         let plain = metric_key("MangaAssist/DLQ", "Depth", &BTreeMap::new());
         assert_eq!(parse_metric_key(&plain).unwrap().1, "Depth");
         assert_eq!(parse_metric_key("nocolon"), None);
@@ -192,10 +185,7 @@ mod tests {
 
     #[test]
     fn max_receive_count_is_read_from_the_redrive_policy() {
-        let mut q = QueueState {
-            name: "q".into(),
-            ..Default::default()
-        };
+        let mut q = QueueState { name: "q".into(), ..Default::default() };
         q.attributes.insert(
             "RedrivePolicy".into(),
             r#"{"deadLetterTargetArn":"arn:aws:sqs:us-east-1:1:dlq","maxReceiveCount":3}"#.into(),

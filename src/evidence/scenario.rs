@@ -15,26 +15,11 @@ use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceState};
 /// The scenarios compiled into the binary; `healthy` is the base the others extend.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("healthy", include_str!("../../scenarios/healthy.toml")),
-    (
-        "flash-sale",
-        include_str!("../../scenarios/flash-sale.toml"),
-    ),
-    (
-        "batch-backlog",
-        include_str!("../../scenarios/batch-backlog.toml"),
-    ),
-    (
-        "conservative-limits",
-        include_str!("../../scenarios/conservative-limits.toml"),
-    ),
-    (
-        "priority-inversion",
-        include_str!("../../scenarios/priority-inversion.toml"),
-    ),
-    (
-        "dlq-retryable",
-        include_str!("../../scenarios/dlq-retryable.toml"),
-    ),
+    ("flash-sale", include_str!("../../scenarios/flash-sale.toml")),
+    ("batch-backlog", include_str!("../../scenarios/batch-backlog.toml")),
+    ("conservative-limits", include_str!("../../scenarios/conservative-limits.toml")),
+    ("priority-inversion", include_str!("../../scenarios/priority-inversion.toml")),
+    ("dlq-retryable", include_str!("../../scenarios/dlq-retryable.toml")),
 ];
 
 #[derive(Deserialize)]
@@ -175,12 +160,7 @@ impl Scenario {
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, t)| *t)
-            .ok_or_else(|| {
-                format!(
-                    "there is no scenario `{name}`; choose one of {}",
-                    names().join(", ")
-                )
-            })?;
+            .ok_or_else(|| format!("there is no scenario `{name}`; choose one of {}", names().join(", ")))?;
         let raw: RawScenario = toml::from_str(text).map_err(|e| format!("scenario {name}: {e}"))?;
         let mut base = match &raw.extends {
             Some(parent) => Scenario::embedded(parent)?,
@@ -198,25 +178,15 @@ impl Scenario {
         base.name = raw.name;
         base.title = raw.title;
         if let Some(at) = raw.at {
-            let ts: jiff::Timestamp = at
-                .parse()
-                .map_err(|e| format!("scenario {name}: `at = {at:?}`: {e}"))?;
+            let ts: jiff::Timestamp = at.parse().map_err(|e| format!("scenario {name}: `at = {at:?}`: {e}"))?;
             base.at = Some(ts);
         }
         let overlay = serde_json::to_value(raw.config).map_err(|e| e.to_string())?;
         merge(&mut base.config, overlay);
         for path in raw.unset {
             let (parent, key) = path.rsplit_once('.').unwrap_or(("", &path));
-            let ptr = if parent.is_empty() {
-                String::new()
-            } else {
-                format!("/{}", parent.replace('.', "/"))
-            };
-            if let Some(obj) = base
-                .config
-                .pointer_mut(&ptr)
-                .and_then(|v| v.as_object_mut())
-            {
+            let ptr = if parent.is_empty() { String::new() } else { format!("/{}", parent.replace('.', "/")) };
+            if let Some(obj) = base.config.pointer_mut(&ptr).and_then(|v| v.as_object_mut()) {
                 obj.remove(key);
             }
         }
@@ -257,11 +227,7 @@ impl Scenario {
                     "binary" => (vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, n as u8], b.error_type.clone()),
                     _ => (format!("job {job_id} failed: {}", b.error_type.clone().unwrap_or_default()).into_bytes(), None),
                 };
-                out.push(SeedMessage {
-                    body,
-                    error_type: attr,
-                    job_id,
-                });
+                out.push(SeedMessage { body, error_type: attr, job_id });
             }
         }
         out
@@ -269,11 +235,7 @@ impl Scenario {
 
     /// The jobs waiting on the primary queue.
     pub fn primary_seed(&self) -> Vec<SeedMessage> {
-        let depth = self
-            .queues
-            .get("primary")
-            .and_then(|q| q.depth)
-            .unwrap_or(0);
+        let depth = self.queues.get("primary").and_then(|q| q.depth).unwrap_or(0);
         (0..depth)
             .map(|i| {
                 let job_id = format!("queued-{:05}", i + 1);
@@ -289,11 +251,7 @@ impl Scenario {
         let mut out = BTreeMap::new();
         for (key, shape) in &self.metrics {
             let pts: Vec<(i64, f64)> = (0..minutes)
-                .filter_map(|i| {
-                    shape
-                        .at(i, minutes)
-                        .map(|v| (end - (minutes - i) as i64 * 60, v))
-                })
+                .filter_map(|i| shape.at(i, minutes).map(|v| (end - (minutes - i) as i64 * 60, v)))
                 .collect();
             if !pts.is_empty() {
                 out.insert(key.clone(), pts);
@@ -312,15 +270,9 @@ impl Scenario {
         let dlq = self.dlq_seed();
         for (role, q) in &self.queues {
             let mut attrs = q.attributes.clone();
-            let depth = if role == "dlq" {
-                dlq.len()
-            } else {
-                q.depth.unwrap_or(0)
-            };
+            let depth = if role == "dlq" { dlq.len() } else { q.depth.unwrap_or(0) };
             attrs.insert("ApproximateNumberOfMessages".into(), depth.to_string());
-            attrs
-                .entry("ApproximateNumberOfMessagesNotVisible".into())
-                .or_insert_with(|| "0".into());
+            attrs.entry("ApproximateNumberOfMessagesNotVisible".into()).or_insert_with(|| "0".into());
             if let Some(m) = q.max_receive_count {
                 attrs.insert(
                     "RedrivePolicy".into(),
@@ -329,10 +281,7 @@ impl Scenario {
             }
             ev.queues.insert(
                 role.clone(),
-                QueueState {
-                    name: q.name.clone().unwrap_or_else(|| role.clone()),
-                    attributes: attrs,
-                },
+                QueueState { name: q.name.clone().unwrap_or_else(|| role.clone()), attributes: attrs },
             );
         }
         for (role, s) in &self.services {
@@ -353,10 +302,7 @@ impl Scenario {
                 .take(100)
                 .enumerate()
                 .map(|(i, m)| {
-                    let p = dlq::parse(&Incoming {
-                        body: &m.body,
-                        error_type_attr: m.error_type.as_deref(),
-                    });
+                    let p = dlq::parse(&Incoming { body: &m.body, error_type_attr: m.error_type.as_deref() });
                     MessageSummary {
                         id: format!("msg-{:05}", i + 1),
                         format: p.format,
@@ -375,12 +321,8 @@ impl Scenario {
     /// Checks that every metric key is a well-formed logical key.
     pub fn check(&self) -> Result<(), String> {
         for k in self.metrics.keys() {
-            parse_metric_key(k).ok_or_else(|| {
-                format!(
-                    "scenario {}: metric key `{k}` is not `Namespace:Name`",
-                    self.name
-                )
-            })?;
+            parse_metric_key(k)
+                .ok_or_else(|| format!("scenario {}: metric key `{k}` is not `Namespace:Name`", self.name))?;
         }
         Ok(())
     }
@@ -403,36 +345,14 @@ mod tests {
 
     #[test]
     fn shapes_step_ramp_and_pulse_over_the_window() {
-        let step = Shape::Spec(ShapeSpec {
-            base: 1.0,
-            to: Some(5.0),
-            from: Some(50),
-            ..Default::default()
-        });
+        let step = Shape::Spec(ShapeSpec { base: 1.0, to: Some(5.0), from: Some(50), ..Default::default() });
         assert_eq!((step.at(49, 60), step.at(50, 60)), (Some(1.0), Some(5.0)));
-        let ramp = Shape::Spec(ShapeSpec {
-            base: 0.0,
-            to: Some(59.0),
-            ramp: true,
-            ..Default::default()
-        });
+        let ramp = Shape::Spec(ShapeSpec { base: 0.0, to: Some(59.0), ramp: true, ..Default::default() });
         assert_eq!((ramp.at(0, 60), ramp.at(59, 60)), (Some(0.0), Some(59.0)));
-        let pulse = Shape::Spec(ShapeSpec {
-            base: 0.0,
-            to: Some(2.0),
-            from: Some(10),
-            until: Some(12),
-            ..Default::default()
-        });
+        let pulse =
+            Shape::Spec(ShapeSpec { base: 0.0, to: Some(2.0), from: Some(10), until: Some(12), ..Default::default() });
         assert_eq!((pulse.at(11, 60), pulse.at(12, 60)), (Some(2.0), Some(0.0)));
-        assert_eq!(
-            Shape::Spec(ShapeSpec {
-                absent: true,
-                ..Default::default()
-            })
-            .at(0, 60),
-            None
-        );
+        assert_eq!(Shape::Spec(ShapeSpec { absent: true, ..Default::default() }).at(0, 60), None);
     }
 
     #[test]
@@ -441,10 +361,7 @@ mod tests {
             let s = Scenario::embedded(name).unwrap();
             s.check().unwrap();
             assert!(s.config["account_quota"]["sonnet"].is_number(), "{name}");
-            assert_eq!(
-                s.evidence(None).metrics["MangaAssist/Throughput:InvocationsPerMinute"].len(),
-                60
-            );
+            assert_eq!(s.evidence(None).metrics["MangaAssist/Throughput:InvocationsPerMinute"].len(), 60);
         }
     }
 }

@@ -9,17 +9,15 @@ use crate::evidence::{Evidence, FORMAT};
 
 /// Reads and checks a snapshot file.
 pub fn load(path: &Path) -> Result<Evidence, String> {
-    let text =
-        std::fs::read(path).map_err(|e| format!("cannot read snapshot {}: {e}", path.display()))?;
+    let text = std::fs::read(path).map_err(|e| format!("cannot read snapshot {}: {e}", path.display()))?;
     parse(&path.display().to_string(), &text)
 }
 
 /// Parses snapshot bytes; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Evidence, String> {
     let hint = "Capture a fresh one with `masst snapshot capture -o FILE`.";
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        format!("{name} is not a masst snapshot: it is not valid JSON ({e}). {hint}")
-    })?;
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| format!("{name} is not a masst snapshot: it is not valid JSON ({e}). {hint}"))?;
     match value.get("format").and_then(|f| f.as_u64()) {
         Some(f) if f == FORMAT as u64 => {}
         Some(f) => {
@@ -29,8 +27,8 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Evidence, String> {
         }
         None => return Err(format!("{name} is not a masst snapshot: it has no numeric \"format\" field. {hint}")),
     }
-    let mut ev: Evidence = serde_json::from_value(value)
-        .map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
+    let mut ev: Evidence =
+        serde_json::from_value(value).map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
     for pts in ev.metrics.values_mut() {
         pts.sort_by_key(|(t, _)| *t);
     }
@@ -48,20 +46,12 @@ mod tests {
 
     #[test]
     fn a_snapshot_round_trips_and_other_versions_are_refused() {
-        let ev = crate::evidence::scenario::Scenario::embedded("flash-sale")
-            .unwrap()
-            .evidence(None);
+        let ev = crate::evidence::scenario::Scenario::embedded("flash-sale").unwrap().evidence(None);
         let json = to_json(&ev);
         assert_eq!(parse("s.json", json.as_bytes()).unwrap(), ev);
         let v2 = json.replacen("\"format\": 1", "\"format\": 2", 1);
-        assert!(parse("s.json", v2.as_bytes())
-            .unwrap_err()
-            .contains("format 2"));
-        assert!(parse("s.json", b"{\"format\":1,\"taken_at\":3}")
-            .unwrap_err()
-            .contains("not a valid"));
-        assert!(parse("s.json", b"\x00\x01")
-            .unwrap_err()
-            .contains("not valid JSON"));
+        assert!(parse("s.json", v2.as_bytes()).unwrap_err().contains("format 2"));
+        assert!(parse("s.json", b"{\"format\":1,\"taken_at\":3}").unwrap_err().contains("not a valid"));
+        assert!(parse("s.json", b"\x00\x01").unwrap_err().contains("not valid JSON"));
     }
 }

@@ -34,12 +34,7 @@ fn mark(result: Option<bool>) -> String {
 }
 
 fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
-    out.push_str(&format!(
-        "{indent}{} = {}  {}\n",
-        r.name,
-        value_text(r),
-        style(&r.source).dim()
-    ));
+    out.push_str(&format!("{indent}{} = {}  {}\n", r.name, value_text(r), style(&r.source).dim()));
     if r.parts.is_empty() {
         for m in &r.missing {
             out.push_str(&format!("{indent}  {} {m}\n", style("missing:").red()));
@@ -51,21 +46,14 @@ fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
 }
 
 fn check_lines(c: &Check, indent: &str, out: &mut String) {
-    let says = c
-        .says
-        .as_deref()
-        .map(|s| format!("  {}", style(format!("({s})")).dim()))
-        .unwrap_or_default();
+    let says = c.says.as_deref().map(|s| format!("  {}", style(format!("({s})")).dim())).unwrap_or_default();
     out.push_str(&format!("{indent}{} {}{says}\n", mark(c.result), c.expr));
     for i in &c.inputs {
         input_lines(i, &format!("{indent}    "), out);
     }
     if c.result.is_none() && c.inputs.iter().all(|i| i.missing.is_empty()) {
         if let Some(w) = &c.why_unknown {
-            out.push_str(&format!(
-                "{indent}    {} {w}\n",
-                style("could not decide:").red()
-            ));
+            out.push_str(&format!("{indent}    {} {w}\n", style("could not decide:").red()));
         }
     }
 }
@@ -79,12 +67,7 @@ pub fn diagnosis(d: &Diagnosis) -> String {
     };
     match d.triggered {
         Some(false) => {
-            out.push_str(&format!(
-                "{} {}  {}\n",
-                style("○").green(),
-                style(&who).bold(),
-                style("clear").green()
-            ));
+            out.push_str(&format!("{} {}  {}\n", style("○").green(), style(&who).bold(), style("clear").green()));
             check_lines(&d.trigger, "    ", &mut out);
             return out;
         }
@@ -109,29 +92,15 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             s.map(|s| format!(" (could be {s})")).unwrap_or_default()
         ),
     };
-    out.push_str(&format!(
-        "{} {}  {head}\n",
-        style("●").red().bold(),
-        style(&who).bold()
-    ));
-    out.push_str(&format!(
-        "  {} {}\n",
-        style("trigger").dim(),
-        d.trigger.says.as_deref().unwrap_or("")
-    ));
+    out.push_str(&format!("{} {}  {head}\n", style("●").red().bold(), style(&who).bold()));
+    out.push_str(&format!("  {} {}\n", style("trigger").dim(), d.trigger.says.as_deref().unwrap_or("")));
     check_lines(&d.trigger, "    ", &mut out);
     if !d.model_scores.is_empty() {
         let scores: Vec<String> = d
             .model_scores
             .iter()
             .map(|s| {
-                format!(
-                    "{} {}",
-                    s.model,
-                    s.score
-                        .map(crate::engine::expr::fmt_num)
-                        .unwrap_or_else(|| "unknown".into())
-                )
+                format!("{} {}", s.model, s.score.map(crate::engine::expr::fmt_num).unwrap_or_else(|| "unknown".into()))
             })
             .collect();
         out.push_str(&format!(
@@ -144,22 +113,11 @@ pub fn diagnosis(d: &Diagnosis) -> String {
     let n = d.steps.len();
     for (i, s) in d.steps.iter().enumerate() {
         let last = i + 1 == n;
-        let (branch, pipe) = if last {
-            ("└─", "   ")
-        } else {
-            ("├─", "│  ")
-        };
-        out.push_str(&format!(
-            "  {branch} {}  {}\n",
-            style(&s.node).bold(),
-            s.title
-        ));
+        let (branch, pipe) = if last { ("└─", "   ") } else { ("├─", "│  ") };
+        out.push_str(&format!("  {branch} {}  {}\n", style(&s.node).bold(), s.title));
         let indent = format!("  {pipe}  ");
         if let Some(a) = s.answer {
-            out.push_str(&format!(
-                "{indent}answered by the engineer: {}\n",
-                if a { "yes" } else { "no" }
-            ));
+            out.push_str(&format!("{indent}answered by the engineer: {}\n", if a { "yes" } else { "no" }));
         }
         for c in &s.checks {
             check_lines(c, &indent, &mut out);
@@ -179,10 +137,7 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             out.push_str(&format!("    - {m}\n"));
         }
         if let Some(q) = &u.question {
-            out.push_str(&format!(
-                "  {q}\n  Answer with `--answer {}.{}=yes|no`.\n",
-                d.runbook, u.node
-            ));
+            out.push_str(&format!("  {q}\n  Answer with `--answer {}.{}=yes|no`.\n", d.runbook, u.node));
         }
     }
     if let Some(c) = &d.cause {
@@ -205,17 +160,9 @@ pub fn diagnosis(d: &Diagnosis) -> String {
 
 /// The closing summary line.
 pub fn summary(results: &[Diagnosis], fail_on: Severity) -> String {
-    let findings = results
-        .iter()
-        .filter(|d| d.triggered == Some(true) && d.outcome.is_some())
-        .count();
+    let findings = results.iter().filter(|d| d.triggered == Some(true) && d.outcome.is_some()).count();
     let unknown = results.iter().filter(|d| d.unknown.is_some()).count();
-    let clear = results
-        .iter()
-        .filter(|d| d.triggered == Some(false))
-        .count();
+    let clear = results.iter().filter(|d| d.triggered == Some(false)).count();
     let failing = results.iter().filter(|d| d.is_finding(fail_on)).count();
-    format!(
-        "{findings} finding(s), {unknown} unknown, {clear} clear; {failing} at or above {fail_on} (--fail-on)"
-    )
+    format!("{findings} finding(s), {unknown} unknown, {clear} clear; {failing} at or above {fail_on} (--fail-on)")
 }

@@ -1,1 +1,6 @@
+//! The one integration test binary: the real `masst` binary run as a user runs it.
 
+mod cli;
+mod completions;
+mod offline;
+mod runbooks;
