@@ -30,7 +30,7 @@ pub struct Cli {
 }
 
 /// Options every command takes.
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Output format: human text, or one JSON document on stdout.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
@@ -47,6 +47,15 @@ pub struct Global {
     /// Load runbooks from this folder (or file) instead of the embedded ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub runbooks: Option<PathBuf>,
+    /// AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// AWS region (default: AWS_REGION, then the profile, then [aws] region).
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +66,14 @@ pub enum Command {
     /// Capture evidence to a snapshot file, to replay with `diagnose --from`.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
+    /// One screen of every runbook's trigger: current values, thresholds, state.
+    Status(StatusArgs),
+    /// Write a scenario's world into a local AWS emulator (for tests, demos, drills).
+    #[command(subcommand)]
+    Lab(LabCommand),
+    /// Show the effective configuration and where each value came from.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// List, show or validate runbooks.
     #[command(subcommand)]
     Runbook(RunbookCommand),
@@ -87,6 +104,42 @@ pub struct DiagnoseArgs {
     /// Exit 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
+    /// How much metric history to read live, e.g. `60m`, `2h`.
+    #[arg(long, value_name = "DURATION", default_value = "60m")]
+    pub window: String,
+}
+
+/// `masst status` options.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// How much metric history to read live.
+    #[arg(long, value_name = "DURATION", default_value = "60m")]
+    pub window: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LabCommand {
+    /// Create the scenario's queues, messages, AppConfig document, ECS services and an hour
+    /// of metric history. Refuses any endpoint that is not on this machine.
+    Up {
+        /// The scenario to build.
+        #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names())]
+        scenario: String,
+    },
+    /// Remove what `lab up` created (metric history stays: CloudWatch cannot delete it).
+    Down,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print every setting with its value and origin.
+    Show,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,11 +3,13 @@
 //! (the remediation catalogue), `ui` (the one printer) and `commands` (one file per verb).
 
 pub mod actions;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod engine;
 pub mod error;
 pub mod evidence;
+pub mod lab;
 pub mod settings;
 pub mod ui;
 
@@ -17,11 +19,23 @@ use error::{Outcome, Result};
 /// Runs a parsed command line; `main` only maps the result to an exit code.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let printer = ui::Printer::new(cli.global.output, cli.global.quiet, cli.global.verbose);
+    if cli.global.verbose > 0 {
+        let level = if cli.global.verbose > 1 { "debug" } else { "masst=info" };
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(level))
+            .with_writer(std::io::stderr)
+            .with_target(false)
+            .without_time()
+            .try_init();
+    }
     match &cli.command {
         Command::Diagnose(args) => commands::diagnose::run(&cli.global, args, &printer),
         Command::Snapshot(cli::SnapshotCommand::Capture(args)) => {
             commands::snapshot::capture(&cli.global, args, &printer)
         }
+        Command::Status(args) => commands::status::run(&cli.global, args, &printer),
+        Command::Lab(cmd) => commands::lab::run(&cli.global, cmd, &printer),
+        Command::Config(cli::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
         Command::Completions { shell } => {
             printer.out(&commands::completions::script(*shell));

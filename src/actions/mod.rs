@@ -3,6 +3,8 @@
 //! Runbooks name actions by id; this module turns an id into the `masst` command an engineer
 //! runs, so a diagnosis can print the exact next step before any of it happens.
 
+pub mod appconfig;
+
 /// One action of contract §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActionInfo {

@@ -159,9 +159,8 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     let ev = match offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
         Some(ev) => ev,
         None => {
-            return Err(Error::Usage(
-                "live collection from AWS is not available in this build; use --scenario NAME or --from FILE".into(),
-            ))
+            let window = super::snapshot::window_minutes(&args.window)?;
+            super::collect_live(global, &settings, &selected, window, printer)?
         }
     };
     let mut cx = WalkContext { models: settings.model_keys(), answers };

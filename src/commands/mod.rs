@@ -1,13 +1,20 @@
 //! One file per verb; each is thin: arguments in, library calls, the printer out.
 
 pub mod completions;
+pub mod config;
 pub mod diagnose;
+pub mod lab;
 pub mod runbook;
 pub mod snapshot;
+pub mod status;
 
+use crate::aws::{AwsOptions, Clients};
 use crate::cli::Global;
-use crate::engine::{self, RunbookSet};
+use crate::engine::{self, Runbook, RunbookSet};
 use crate::error::{Error, Result};
+use crate::evidence::{collect, Evidence};
+use crate::settings::Settings;
+use crate::ui::Printer;
 
 /// The runbooks to use: `--runbooks DIR`, or the embedded ones.
 pub fn runbooks(global: &Global) -> Result<RunbookSet> {
@@ -15,4 +22,44 @@ pub fn runbooks(global: &Global) -> Result<RunbookSet> {
         Some(dir) => engine::load_dir(dir).map_err(Error::Usage),
         None => Ok(engine::load_embedded()),
     }
+}
+
+/// Runs async AWS work on a small single-threaded runtime: the work is network-bound and
+/// concurrent within one thread, and a single thread starts fastest.
+pub fn block_on<T>(fut: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime starts").block_on(fut)
+}
+
+/// The AWS options from the global flags.
+pub fn aws_options(global: &Global) -> AwsOptions {
+    AwsOptions {
+        profile: global.profile.clone(),
+        region: global.region.clone(),
+        endpoint_url: global.endpoint_url.clone(),
+    }
+}
+
+/// Builds the AWS clients.
+pub async fn clients(global: &Global, settings: &Settings) -> Result<Clients> {
+    crate::aws::load(&aws_options(global), settings).await
+}
+
+/// Collects live evidence for `runbooks` over `window` minutes, with a spinner on a terminal.
+pub fn collect_live(
+    global: &Global,
+    settings: &Settings,
+    runbooks: &[&Runbook],
+    window: u32,
+    printer: &Printer,
+) -> Result<Evidence> {
+    let plan = collect::plan(runbooks, &settings.model_keys());
+    let spinner = printer.spinner("collecting evidence from AWS…");
+    let result = block_on(async {
+        let c = clients(global, settings).await?;
+        collect::collect(&c, settings, &plan, window, jiff::Timestamp::now()).await
+    });
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    result
 }

@@ -33,14 +33,15 @@ pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) ->
 }
 
 /// `masst snapshot capture`.
-pub fn capture(_global: &Global, args: &CaptureArgs, printer: &Printer) -> Result<Outcome> {
-    let _minutes = window_minutes(&args.window)?;
+pub fn capture(global: &Global, args: &CaptureArgs, printer: &Printer) -> Result<Outcome> {
+    let minutes = window_minutes(&args.window)?;
     let ev = match super::diagnose::offline_evidence(args.scenario.as_deref(), None)? {
         Some(ev) => ev,
         None => {
-            return Err(Error::Usage(
-                "live collection from AWS is not available in this build; use --scenario NAME".into(),
-            ))
+            let settings = crate::settings::Settings::load(global.config.as_deref())?.settings;
+            let set = super::runbooks(global)?;
+            let all: Vec<&crate::engine::Runbook> = set.runbooks.iter().collect();
+            super::collect_live(global, &settings, &all, minutes, printer)?
         }
     };
     write(printer, &ev, args.out.as_deref())?;

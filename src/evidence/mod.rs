@@ -5,6 +5,7 @@
 //! job. Metric keys are *logical*: the contract's namespace and name, with the model key
 //! (`sonnet`) where AWS has a model id, so a snapshot does not depend on one deployment's names.
 
+pub mod collect;
 pub mod dlq;
 pub mod scenario;
 pub mod snapshot;

@@ -1,0 +1,89 @@
+//! `masst lab up|down`: a scenario's world in a local emulator, never anywhere else.
+
+use crate::aws::is_loopback;
+use crate::cli::{Global, LabCommand};
+use crate::error::{Error, Outcome, Result};
+use crate::evidence::scenario::Scenario;
+use crate::settings::Settings;
+use crate::ui::Printer;
+
+/// Refuses any endpoint that is not on this machine: the lab writes fake incidents.
+fn local_endpoint(global: &Global, settings: &Settings) -> Result<String> {
+    let url = global
+        .endpoint_url
+        .clone()
+        .or_else(|| std::env::var("AWS_ENDPOINT_URL").ok().filter(|v| !v.is_empty()))
+        .or_else(|| settings.aws.endpoint_url.clone())
+        .ok_or_else(|| {
+            Error::Usage("masst lab writes a fake incident and only talks to a local emulator: pass --endpoint-url http://127.0.0.1:PORT".into())
+        })?;
+    if !is_loopback(&url) {
+        return Err(Error::Usage(format!(
+            "masst lab refuses {url}: it is not a loopback address. The lab only writes into a local emulator (127.0.0.1, localhost, ::1)"
+        )));
+    }
+    Ok(url)
+}
+
+/// `masst lab ...`.
+pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outcome> {
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let url = local_endpoint(global, &settings)?;
+    let mut global_local = global.clone();
+    global_local.endpoint_url = Some(url.clone());
+    match cmd {
+        LabCommand::Up { scenario } => {
+            let s = Scenario::embedded(scenario).map_err(Error::Usage)?;
+            let spinner = printer.spinner(&format!("building scenario {scenario} at {url}…"));
+            let report = super::block_on(async {
+                let c = super::clients(&global_local, &settings).await?;
+                crate::lab::up(&c, &settings, &s, jiff::Timestamp::now()).await
+            });
+            if let Some(sp) = spinner {
+                sp.finish_and_clear();
+            }
+            let report = report?;
+            if printer.json() {
+                printer.json_value(&report);
+            } else {
+                printer.line(format!("lab: scenario {} is up at {url}", report.scenario));
+                printer.line(format!(
+                    "  queues: {} (primary {} messages, DLQ {})",
+                    settings.resources.queue,
+                    report.queues.get("primary").unwrap_or(&0),
+                    report.queues.get("dlq").unwrap_or(&0)
+                ));
+                printer.line(format!(
+                    "  AppConfig: {} / {} / {} version {} deployed",
+                    settings.appconfig.application,
+                    settings.appconfig.environment,
+                    settings.appconfig.profile,
+                    report.config_version
+                ));
+                printer.line(format!("  ECS: {} services in {}", report.services.len(), settings.resources.cluster));
+                printer.line(format!(
+                    "  metrics: {} series, {} datapoints over the last hour",
+                    report.metric_series, report.datapoints
+                ));
+                printer.line(format!("Next: masst --endpoint-url {url} diagnose all"));
+            }
+        }
+        LabCommand::Down => {
+            let removed = super::block_on(async {
+                let c = super::clients(&global_local, &settings).await?;
+                crate::lab::down(&c, &settings).await
+            })?;
+            if printer.json() {
+                printer.json_value(&serde_json::json!({ "removed": removed }));
+            } else if removed.is_empty() {
+                printer.line("lab: nothing to remove");
+            } else {
+                for r in removed {
+                    printer.line(format!("removed {r}"));
+                }
+                printer.line("(metric history stays in CloudWatch until it ages out)");
+            }
+        }
+    }
+    Ok(Outcome::Clear)
+}

@@ -1,0 +1,590 @@
+//! The live collector: gathers exactly the evidence the chosen runbooks read, in as few AWS
+//! calls as the APIs allow, with every independent call in flight at once.
+//!
+//! One `GetMetricData` for every metric signal (paged only past its 500-query limit), one
+//! `GetQueueAttributes` per queue, one `DescribeServices` for every ECS service, the AppConfig
+//! chain to the deployed document, and a DLQ sample read without consuming it. A metric with no
+//! datapoints is left out of the evidence (*missing*), never written as zero; any call that
+//! fails fails the collection, so no verdict is ever built on what could not be read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+
+use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat, ScanBy};
+use aws_sdk_sqs::types::{ChangeMessageVisibilityBatchRequestEntry, MessageSystemAttributeName, QueueAttributeName};
+use futures::future::try_join_all;
+
+use crate::aws::{explain, Clients};
+use crate::engine::runbook::Runbook;
+use crate::engine::signal::{capitalise, Source};
+use crate::error::Error;
+use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary};
+use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceEvent, ServiceState};
+use crate::settings::Settings;
+
+/// What to collect: derived from the runbooks' signals, so nothing unused is read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// Logical metric keys.
+    pub metrics: BTreeSet<String>,
+    pub config: bool,
+    /// Config keys (dotted) the runbooks need and have no default for.
+    pub config_keys: BTreeSet<String>,
+    pub queues: BTreeSet<String>,
+    pub dlq_sample: bool,
+    /// ECS service roles.
+    pub services: BTreeSet<String>,
+}
+
+fn expansions(text: &str, models: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = models.iter().map(|m| expand_for(text, m)).collect();
+    out.dedup();
+    out
+}
+
+/// Fills every model placeholder with `m`: a plan reads each model's series, whichever model
+/// the batch turns out to use.
+fn expand_for(text: &str, m: &str) -> String {
+    let cap = capitalise(m);
+    text.replace("{m}", m).replace("{M}", &cap).replace("{bm}", m).replace("{BM}", &cap)
+}
+
+/// The collection plan for `runbooks`, for every model of `models`.
+pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
+    let mut p = Plan::default();
+    for rb in runbooks {
+        for sig in rb.signals.values() {
+            match &sig.source {
+                Source::Metric { namespace, name, dims, .. } => {
+                    for m in models {
+                        let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
+                        p.metrics.insert(super::metric_key(namespace, &expand_for(name, m), &d));
+                    }
+                }
+                Source::Config { path, default } => {
+                    p.config = true;
+                    if default.is_none() {
+                        p.config_keys.extend(expansions(path, models));
+                    }
+                }
+                Source::Queue { role, .. } => {
+                    p.queues.insert(role.clone());
+                }
+                Source::Ecs { role, .. } => {
+                    p.services.insert(role.clone());
+                }
+                Source::Dlq { .. } => {
+                    p.dlq_sample = true;
+                    p.queues.insert("dlq".into());
+                }
+                Source::Derived { .. } => {}
+            }
+        }
+    }
+    p
+}
+
+async fn timed<T>(op: &str, fut: impl std::future::Future<Output = T>) -> T {
+    let t0 = Instant::now();
+    let out = fut.await;
+    tracing::info!(target: "masst::aws", "{op} {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
+    out
+}
+
+/// Collects the evidence of `plan` over the last `window` minutes before `now`.
+pub async fn collect(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+    window: u32,
+    now: jiff::Timestamp,
+) -> Result<Evidence, Error> {
+    let mut ev = Evidence::new(format!("aws:{}", clients.region), now);
+    ev.window_minutes = window;
+    let end = now.as_second() - now.as_second().rem_euclid(60);
+    let start = end - window as i64 * 60;
+    let (metrics, queues, services, config) = tokio::try_join!(
+        metrics(clients, settings, plan, start, end),
+        queues(clients, settings, plan),
+        services(clients, settings, plan),
+        config(clients, settings, plan),
+    )?;
+    ev.metrics = metrics;
+    let (queues, sample) = queues;
+    ev.queues = queues;
+    ev.dlq_sample = sample;
+    ev.services = services;
+    ev.config = config;
+    Ok(ev)
+}
+
+/// The CloudWatch statistic for a namespace: AWS's own counters are summed per minute; the
+/// app's gauges are published once a minute and averaged.
+fn statistic(namespace: &str) -> &'static str {
+    if namespace.starts_with("AWS/") {
+        "Sum"
+    } else {
+        "Average"
+    }
+}
+
+async fn metrics(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+    start: i64,
+    end: i64,
+) -> Result<BTreeMap<String, Vec<(i64, f64)>>, Error> {
+    let keys: Vec<&String> = plan.metrics.iter().collect();
+    let mut queries = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let (ns, name, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
+        let physical_ns = settings.metrics.namespaces.get(&ns).cloned().unwrap_or_else(|| ns.clone());
+        let physical_name = settings.metrics.names.get(&format!("{ns}:{name}")).cloned().unwrap_or(name);
+        let mut metric = Metric::builder().namespace(physical_ns).metric_name(physical_name);
+        for (k, v) in dims {
+            let value = if k == "ModelId" { settings.models.get(&v).cloned().unwrap_or(v) } else { v };
+            metric = metric.dimensions(Dimension::builder().name(k).value(value).build());
+        }
+        let stat = MetricStat::builder().metric(metric.build()).period(60).stat(statistic(&ns)).build();
+        queries.push(MetricDataQuery::builder().id(format!("m{i}")).metric_stat(stat).return_data(true).build());
+    }
+    if queries.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let chunks: Vec<Vec<MetricDataQuery>> = queries.chunks(500).map(|c| c.to_vec()).collect();
+    let pages = try_join_all(chunks.into_iter().map(|chunk| async move {
+        let mut out = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let resp = timed(
+                "cloudwatch:GetMetricData",
+                clients
+                    .cloudwatch
+                    .get_metric_data()
+                    .set_metric_data_queries(Some(chunk.clone()))
+                    .start_time(aws_sdk_cloudwatch::primitives::DateTime::from_secs(start))
+                    .end_time(aws_sdk_cloudwatch::primitives::DateTime::from_secs(end))
+                    .scan_by(ScanBy::TimestampAscending)
+                    .set_next_token(token.clone())
+                    .send(),
+            )
+            .await
+            .map_err(|e| Error::Evidence(explain(&e, "cloudwatch:GetMetricData", "the metrics")))?;
+            out.extend(resp.metric_data_results().iter().cloned());
+            token = resp.next_token().map(String::from);
+            if token.is_none() {
+                return Ok::<_, Error>(out);
+            }
+        }
+    }))
+    .await?;
+    let mut series: BTreeMap<String, Vec<(i64, f64)>> = BTreeMap::new();
+    for r in pages.into_iter().flatten() {
+        let Some(i) = r.id().and_then(|id| id.strip_prefix('m')).and_then(|n| n.parse::<usize>().ok()) else {
+            continue;
+        };
+        let Some(key) = keys.get(i) else { continue };
+        let pts = series.entry((*key).clone()).or_default();
+        for (t, v) in r.timestamps().iter().zip(r.values()) {
+            pts.push((t.secs(), *v));
+        }
+    }
+    series.retain(|_, pts| !pts.is_empty());
+    for pts in series.values_mut() {
+        pts.sort_by_key(|(t, _)| *t);
+        pts.dedup_by_key(|(t, _)| *t);
+    }
+    Ok(series)
+}
+
+/// Resolves a queue name to its URL, with a message that names the setting on failure.
+pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<String, Error> {
+    let r = timed("sqs:GetQueueUrl", clients.sqs.get_queue_url().queue_name(name).send()).await;
+    match r {
+        Ok(out) => Ok(out.queue_url().unwrap_or_default().to_string()),
+        Err(e) => {
+            let code = e.as_service_error().and_then(|s| aws_sdk_sqs::error::ProvideErrorMetadata::code(s));
+            if matches!(code, Some("AWS.SimpleQueueService.NonExistentQueue") | Some("QueueDoesNotExist")) {
+                let key = if role == "dlq" { "dlq" } else { "queue" };
+                return Err(Error::Evidence(format!(
+                    "the SQS {role} queue `{name}` does not exist in {}; set [resources] {key} in masst.toml to the deployed name",
+                    clients.region
+                )));
+            }
+            Err(Error::Evidence(explain(&e, "sqs:GetQueueUrl", &format!("the {role} queue {name}"))))
+        }
+    }
+}
+
+async fn queues(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+) -> Result<(BTreeMap<String, QueueState>, Option<DlqSample>), Error> {
+    let roles: Vec<(String, String)> = plan
+        .queues
+        .iter()
+        .map(|r| {
+            (r.clone(), if r == "dlq" { settings.resources.dlq.clone() } else { settings.resources.queue.clone() })
+        })
+        .collect();
+    let states = try_join_all(roles.iter().map(|(role, name)| async move {
+        let url = queue_url(clients, name, role).await?;
+        let out = timed(
+            "sqs:GetQueueAttributes",
+            clients.sqs.get_queue_attributes().queue_url(&url).attribute_names(QueueAttributeName::All).send(),
+        )
+        .await
+        .map_err(|e| Error::Evidence(explain(&e, "sqs:GetQueueAttributes", &format!("the {role} queue {name}"))))?;
+        let attributes: BTreeMap<String, String> = out
+            .attributes()
+            .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
+            .unwrap_or_default();
+        let sample = if role == "dlq" && plan.dlq_sample {
+            let held = ["ApproximateNumberOfMessages"]
+                .iter()
+                .filter_map(|k| attributes.get(*k).and_then(|v| v.parse::<u64>().ok()))
+                .sum::<u64>();
+            Some(if held > 0 { sample_dlq(clients, &url, 100).await? } else { DlqSample::default() })
+        } else {
+            None
+        };
+        Ok::<_, Error>((role.clone(), QueueState { name: name.clone(), attributes }, sample))
+    }))
+    .await?;
+    let mut map = BTreeMap::new();
+    let mut sample = None;
+    for (role, state, s) in states {
+        map.insert(role, state);
+        if s.is_some() {
+            sample = s;
+        }
+    }
+    Ok((map, sample))
+}
+
+/// Reads up to `max` DLQ messages without consuming them: each is received with a short
+/// visibility timeout and made visible again at once, so the queue holds what it held.
+pub async fn sample_dlq(clients: &Clients, url: &str, max: usize) -> Result<DlqSample, Error> {
+    let mut sample = DlqSample::default();
+    let mut handles: Vec<(String, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    while sample.messages.len() < max {
+        let want = (max - sample.messages.len()).min(10) as i32;
+        let out = timed(
+            "sqs:ReceiveMessage",
+            clients
+                .sqs
+                .receive_message()
+                .queue_url(url)
+                .max_number_of_messages(want)
+                .visibility_timeout(30)
+                .wait_time_seconds(0)
+                .message_attribute_names("All")
+                .message_system_attribute_names(MessageSystemAttributeName::All)
+                .send(),
+        )
+        .await
+        .map_err(|e| Error::Evidence(explain(&e, "sqs:ReceiveMessage", "a sample of the DLQ")))?;
+        let msgs = out.messages();
+        if msgs.is_empty() {
+            break;
+        }
+        for m in msgs {
+            let id = m.message_id().unwrap_or_default().to_string();
+            if let Some(h) = m.receipt_handle() {
+                handles.push((format!("h{}", handles.len()), h.to_string()));
+            }
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let attr = m
+                .message_attributes()
+                .and_then(|a| a.get("error_type"))
+                .filter(|v| v.data_type() == "String")
+                .and_then(|v| v.string_value());
+            let body = m.body().unwrap_or_default();
+            let p = dlq::parse(&Incoming { body: body.as_bytes(), error_type_attr: attr });
+            let sys = m.attributes();
+            let get = |k: MessageSystemAttributeName| sys.and_then(|s| s.get(&k)).and_then(|v| v.parse::<i64>().ok());
+            sample.messages.push(MessageSummary {
+                id,
+                format: p.format,
+                error_type: p.error_type,
+                class: p.class,
+                job_id: p.job.as_ref().and_then(|j| j.get("job_id")).and_then(|v| v.as_str()).map(String::from),
+                receive_count: get(MessageSystemAttributeName::ApproximateReceiveCount).map(|n| n as u32),
+                sent_at: get(MessageSystemAttributeName::SentTimestamp).map(|ms| ms / 1000),
+            });
+        }
+    }
+    release(clients, url, &handles).await?;
+    Ok(sample)
+}
+
+/// Makes received messages visible again at once (batches of 10, concurrently).
+pub async fn release(clients: &Clients, url: &str, handles: &[(String, String)]) -> Result<(), Error> {
+    try_join_all(handles.chunks(10).map(|chunk| async move {
+        let entries: Vec<ChangeMessageVisibilityBatchRequestEntry> = chunk
+            .iter()
+            .map(|(id, h)| {
+                ChangeMessageVisibilityBatchRequestEntry::builder()
+                    .id(id)
+                    .receipt_handle(h)
+                    .visibility_timeout(0)
+                    .build()
+                    .expect("id and receipt handle are set")
+            })
+            .collect();
+        timed(
+            "sqs:ChangeMessageVisibilityBatch",
+            clients.sqs.change_message_visibility_batch().queue_url(url).set_entries(Some(entries)).send(),
+        )
+        .await
+        .map_err(|e| Error::Evidence(explain(&e, "sqs:ChangeMessageVisibility", "the DLQ sample")))
+    }))
+    .await?;
+    Ok(())
+}
+
+async fn services(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+) -> Result<BTreeMap<String, ServiceState>, Error> {
+    if plan.services.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let names: Vec<(String, String)> = plan
+        .services
+        .iter()
+        .map(|role| (role.clone(), settings.resources.services.get(role).cloned().unwrap_or_else(|| role.clone())))
+        .collect();
+    let cluster = &settings.resources.cluster;
+    let mut out = BTreeMap::new();
+    // DescribeServices takes ten services a call.
+    for chunk in names.chunks(10) {
+        let resp = timed(
+            "ecs:DescribeServices",
+            clients
+                .ecs
+                .describe_services()
+                .cluster(cluster)
+                .set_services(Some(chunk.iter().map(|(_, n)| n.clone()).collect()))
+                .send(),
+        )
+        .await
+        .map_err(|e| {
+            let code = e.as_service_error().and_then(|s| aws_sdk_ecs::error::ProvideErrorMetadata::code(s));
+            if code == Some("ClusterNotFoundException") {
+                Error::Evidence(format!(
+                    "the ECS cluster `{cluster}` does not exist in {}; set [resources] cluster in masst.toml",
+                    clients.region
+                ))
+            } else {
+                Error::Evidence(explain(&e, "ecs:DescribeServices", &format!("the ECS services of {cluster}")))
+            }
+        })?;
+        if let Some(f) = resp.failures().first() {
+            let arn = f.arn().unwrap_or_default();
+            let name = arn.rsplit('/').next().unwrap_or(arn);
+            return Err(Error::Evidence(format!(
+                "the ECS service `{name}` was not found in cluster `{cluster}` ({}); set [resources.services] in masst.toml to the deployed names",
+                f.reason().unwrap_or("MISSING")
+            )));
+        }
+        for s in resp.services() {
+            let name = s.service_name().unwrap_or_default().to_string();
+            let Some((role, _)) = chunk.iter().find(|(_, n)| *n == name) else { continue };
+            let events = s
+                .events()
+                .iter()
+                .take(20)
+                .map(|e| ServiceEvent {
+                    at: e
+                        .created_at()
+                        .and_then(|t| jiff::Timestamp::from_second(t.secs()).ok())
+                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+                    message: e.message().unwrap_or_default().to_string(),
+                })
+                .collect();
+            out.insert(
+                role.clone(),
+                ServiceState {
+                    name,
+                    desired: s.desired_count() as i64,
+                    running: s.running_count() as i64,
+                    pending: s.pending_count() as i64,
+                    events,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Where the deployed document lives: ids resolved from the configured names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppConfigIds {
+    pub application: String,
+    pub environment: String,
+    pub profile: String,
+}
+
+/// Resolves the configured AppConfig names to ids (the environment and profile concurrently).
+pub async fn appconfig_ids(clients: &Clients, settings: &Settings) -> Result<AppConfigIds, Error> {
+    let names = &settings.appconfig;
+    let ac = &clients.appconfig;
+    let apps = timed("appconfig:ListApplications", ac.list_applications().max_results(50).send())
+        .await
+        .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListApplications", "the AppConfig application")))?;
+    let app = apps
+        .items()
+        .iter()
+        .find(|a| a.name() == Some(names.application.as_str()))
+        .and_then(|a| a.id())
+        .ok_or_else(|| {
+            Error::Evidence(format!(
+                "the AppConfig application `{}` does not exist in {}; set [appconfig] application in masst.toml",
+                names.application, clients.region
+            ))
+        })?
+        .to_string();
+    let (envs, profiles) = tokio::join!(
+        timed("appconfig:ListEnvironments", ac.list_environments().application_id(&app).max_results(50).send()),
+        timed(
+            "appconfig:ListConfigurationProfiles",
+            ac.list_configuration_profiles().application_id(&app).max_results(50).send()
+        ),
+    );
+    let envs =
+        envs.map_err(|e| Error::Evidence(explain(&e, "appconfig:ListEnvironments", "the AppConfig environment")))?;
+    let profiles = profiles
+        .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListConfigurationProfiles", "the AppConfig profile")))?;
+    let environment = envs
+        .items()
+        .iter()
+        .find(|e| e.name() == Some(names.environment.as_str()))
+        .and_then(|e| e.id())
+        .ok_or_else(|| {
+            Error::Evidence(format!(
+                "AppConfig application `{}` has no environment `{}`; set [appconfig] environment in masst.toml",
+                names.application, names.environment
+            ))
+        })?
+        .to_string();
+    let profile = profiles
+        .items()
+        .iter()
+        .find(|p| p.name() == Some(names.profile.as_str()))
+        .and_then(|p| p.id())
+        .ok_or_else(|| {
+            Error::Evidence(format!(
+                "AppConfig application `{}` has no configuration profile `{}`; set [appconfig] profile in masst.toml",
+                names.application, names.profile
+            ))
+        })?
+        .to_string();
+    Ok(AppConfigIds { application: app, environment, profile })
+}
+
+/// The deployed document: the hosted version of the latest completed deployment of the
+/// profile in the environment, with its version number.
+pub async fn deployed_document(
+    clients: &Clients,
+    settings: &Settings,
+    ids: &AppConfigIds,
+) -> Result<(i32, String), Error> {
+    let ac = &clients.appconfig;
+    let deps = timed(
+        "appconfig:ListDeployments",
+        ac.list_deployments().application_id(&ids.application).environment_id(&ids.environment).max_results(50).send(),
+    )
+    .await
+    .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListDeployments", "the deployed configuration")))?;
+    let latest = deps
+        .items()
+        .iter()
+        .filter(|d| d.state() == Some(&aws_sdk_appconfig::types::DeploymentState::Complete))
+        .filter(|d| d.configuration_name() == Some(settings.appconfig.profile.as_str()))
+        .max_by_key(|d| d.deployment_number())
+        .ok_or_else(|| {
+            Error::Evidence(format!(
+                "no completed deployment of profile `{}` in environment `{}`: nothing is deployed to read",
+                settings.appconfig.profile, settings.appconfig.environment
+            ))
+        })?;
+    let version: i32 = latest.configuration_version().unwrap_or("0").parse().map_err(|_| {
+        Error::Evidence(format!(
+            "deployment {} names configuration version {:?}, which is not a hosted version number",
+            latest.deployment_number(),
+            latest.configuration_version()
+        ))
+    })?;
+    let doc = timed(
+        "appconfig:GetHostedConfigurationVersion",
+        ac.get_hosted_configuration_version()
+            .application_id(&ids.application)
+            .configuration_profile_id(&ids.profile)
+            .version_number(version)
+            .send(),
+    )
+    .await
+    .map_err(|e| {
+        Error::Evidence(explain(&e, "appconfig:GetHostedConfigurationVersion", "the deployed configuration"))
+    })?;
+    let bytes = doc.content().map(|b| b.as_ref().to_vec()).unwrap_or_default();
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Evidence(format!(
+            "the deployed configuration (version {version}) is not UTF-8 text; fix the document in AppConfig"
+        ))
+    })?;
+    Ok((version, text))
+}
+
+async fn config(clients: &Clients, settings: &Settings, plan: &Plan) -> Result<Option<serde_json::Value>, Error> {
+    if !plan.config {
+        return Ok(None);
+    }
+    let ids = appconfig_ids(clients, settings).await?;
+    let (version, text) = deployed_document(clients, settings, &ids).await?;
+    let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::Evidence(format!(
+            "the deployed configuration (version {version}) is not valid JSON ({e}); fix the document in AppConfig and redeploy"
+        ))
+    })?;
+    let missing: Vec<&String> =
+        plan.config_keys.iter().filter(|k| doc.pointer(&format!("/{}", k.replace('.', "/"))).is_none()).collect();
+    if !missing.is_empty() {
+        let list: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
+        return Err(Error::Evidence(format!(
+            "the deployed configuration (version {version}) lacks keys the runbooks need: {}; add them (contract §3) and redeploy",
+            list.join(", ")
+        )));
+    }
+    Ok(Some(doc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_for_all_runbooks_reads_each_model_once_and_nothing_twice() {
+        let set = crate::engine::load_embedded();
+        let all: Vec<&Runbook> = set.runbooks.iter().collect();
+        let p = plan(&all, &["sonnet".into(), "haiku".into()]);
+        assert!(p.metrics.contains("AWS/Bedrock:Invocations{ModelId=sonnet}"));
+        assert!(p.metrics.contains("MangaAssist/Throughput:CircuitState_Haiku"));
+        assert!(!p.metrics.iter().any(|k| k.contains("{M}") || k.contains("{bm}")));
+        assert_eq!(p.services, ["batch-worker".to_string()].into_iter().collect());
+        assert!(p.dlq_sample && p.config);
+        assert!(p.config_keys.contains("account_quota.haiku"));
+        assert!(!p.config_keys.contains("pools.batch.sonnet"), "keys with a default are optional");
+
+        let dlq_only = plan(&[set.get("dlq").unwrap()], &["sonnet".into()]);
+        assert!(dlq_only.metrics.is_empty());
+        assert!(dlq_only.services.is_empty());
+    }
+}

@@ -1,0 +1,475 @@
+"""The masst test emulator: moto's server behind a small front that bridges its gaps.
+
+Test code, not product code. It runs moto's WSGI app in-process and puts a front before it:
+
+* CloudWatch: the Rust SDK speaks Smithy RPC v2 CBOR; moto answers AWS JSON 1.0 only. The
+  front decodes the CBOR request (gunzipping large PutMetricData bodies), forwards it as JSON
+  with `X-Amz-Target: GraniteServiceVersion20100801.<Op>`, and re-encodes moto's JSON reply as
+  CBOR by botocore's output shapes (timestamps as CBOR tag 1, doubles as floats), which is what
+  the SDK's decoder needs.
+* AppConfig: moto has applications, profiles and hosted versions only. The front implements
+  ListApplications, ListHostedConfigurationVersions, environments, deployment strategies and
+  deployments (a deployment completes after its strategy's duration + bake, one second per
+  minute, so progress can be followed).
+* SQS: moto's visibility checks call a slow clock for every message on every send/receive;
+  `moto.sqs.models.unix_time_millis` is rebound to `time.time() * 1000` for argument-less calls.
+* `--latency-ms N` delays every AWS call (an in-region round trip is 10-30 ms); `--fault-rate P`
+  answers that fraction of AWS calls with an HTTP 500 or a dropped connection.
+* `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
+  check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults.
+"""
+
+import argparse
+import base64
+import datetime
+import gzip
+import io
+import json
+import random
+import re
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+
+UTC = datetime.timezone.utc
+
+
+def patch_sqs_clock():
+    import moto.sqs.models as sqs_models
+
+    slow = sqs_models.unix_time_millis
+
+    def fast(dt=None):
+        if dt is None:
+            return time.time() * 1000.0
+        return slow(dt)
+
+    sqs_models.unix_time_millis = fast
+
+
+def iso(ts):
+    return datetime.datetime.fromtimestamp(ts, tz=UTC).isoformat().replace("+00:00", "Z")
+
+
+class Bridge:
+    def __init__(self, moto_app, latency_ms, fault_rate, seed):
+        import botocore.session
+
+        self.moto = moto_app
+        self.latency_ms = latency_ms
+        self.fault_rate = fault_rate
+        self.rng = random.Random(seed)
+        self.calls = Counter()
+        self.lock = threading.Lock()
+        self.cw_model = botocore.session.get_session().get_service_model("cloudwatch")
+        # AppConfig state moto lacks, per region.
+        self.environments = {}  # (region, app) -> {env_id: env}
+        self.strategies = {}  # region -> {id: strategy}
+        self.deployments = {}  # (region, app, env) -> [deployment]
+
+    # ------------------------------------------------------------------ WSGI entry
+
+    def __call__(self, environ, start_response):
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(body)
+        path = environ.get("PATH_INFO", "/")
+        method = environ["REQUEST_METHOD"]
+        if path.startswith("/_masst/"):
+            return self.control(method, path, body, start_response)
+        auth = environ.get("HTTP_AUTHORIZATION", "")
+        if not auth:
+            if method == "GET" and path == "/":
+                return respond(start_response, 200, b"masst emulator ok\n", "text/plain")
+        service, region = scope_of(auth)
+        op = self.operation(environ, service, path, method)
+        with self.lock:
+            self.calls[f"{service}.{op}"] += 1
+            fault = self.fault_rate > 0 and self.rng.random() < self.fault_rate
+            drop = self.rng.random() < 0.5
+        if self.latency_ms:
+            time.sleep(self.latency_ms / 1000.0)
+        if fault:
+            if drop:
+                # Promise more than is sent: the client sees the connection close mid-body.
+                start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "4096")])
+                return [b'{"truncated": ']
+            return respond(start_response, 500, b"<html><body>injected fault</body></html>", "text/html")
+        if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
+            return self.cbor(environ, body, op, start_response)
+        if service == "appconfig":
+            handled = self.appconfig(environ, region, method, path, body, start_response)
+            if handled is not None:
+                return handled
+        return self.moto(environ, start_response)
+
+    def operation(self, environ, service, path, method):
+        target = environ.get("HTTP_X_AMZ_TARGET")
+        if target:
+            return target.rsplit(".", 1)[-1]
+        m = re.match(r"^/service/[^/]+/operation/([A-Za-z]+)$", path)
+        if m:
+            return m.group(1)
+        if service == "appconfig":
+            for pattern, meth, name in APPCONFIG_OPS:
+                if meth == method and re.match(pattern + "$", path):
+                    return name
+        return f"{method} {path}"
+
+    def control(self, method, path, body, start_response):
+        if path == "/_masst/calls" and method == "GET":
+            with self.lock:
+                data = {"total": sum(self.calls.values()), "by_operation": dict(self.calls)}
+            return respond(start_response, 200, json.dumps(data).encode())
+        if path == "/_masst/calls/reset" and method == "POST":
+            with self.lock:
+                self.calls.clear()
+            return respond(start_response, 200, b"{}")
+        if path == "/_masst/settings" and method == "POST":
+            s = json.loads(body or b"{}")
+            self.latency_ms = float(s.get("latency_ms", self.latency_ms))
+            self.fault_rate = float(s.get("fault_rate", self.fault_rate))
+            return respond(start_response, 200, b"{}")
+        return respond(start_response, 404, b'{"message": "unknown control path"}')
+
+    # ------------------------------------------------------------------ CloudWatch CBOR
+
+    def call_moto(self, environ, method, path, body, headers):
+        env = dict(environ)
+        for k in list(env):
+            if k.startswith("HTTP_") and k not in ("HTTP_AUTHORIZATION", "HTTP_HOST", "HTTP_X_AMZ_DATE"):
+                del env[k]
+        env.update(headers)
+        env["REQUEST_METHOD"] = method
+        env["PATH_INFO"] = path
+        env["QUERY_STRING"] = ""
+        env["CONTENT_LENGTH"] = str(len(body))
+        env["wsgi.input"] = io.BytesIO(body)
+        captured = {}
+
+        def sr(status, hdrs, exc_info=None):
+            captured["status"] = int(status.split()[0])
+            captured["headers"] = hdrs
+
+        chunks = self.moto(env, sr)
+        data = b"".join(chunks)
+        if hasattr(chunks, "close"):
+            chunks.close()
+        return captured["status"], data
+
+    def cbor(self, environ, body, op, start_response):
+        import cbor2
+
+        if environ.get("HTTP_CONTENT_ENCODING") == "gzip":
+            body = gzip.decompress(body)
+        request = to_json(cbor2.loads(body)) if body else {}
+        status, data = self.call_moto(
+            environ,
+            "POST",
+            "/",
+            json.dumps(request).encode(),
+            {
+                "HTTP_X_AMZ_TARGET": f"GraniteServiceVersion20100801.{op}",
+                "CONTENT_TYPE": "application/x-amz-json-1.0",
+            },
+        )
+        if status >= 300:
+            code, message = error_of(data)
+            out = cbor2.dumps({"__type": code, "message": message})
+        else:
+            doc = json.loads(data) if data.strip() else {}
+            shape = self.cw_model.operation_model(op).output_shape
+            out = cbor2.dumps(by_shape(doc, shape) if shape is not None else {}, datetime_as_timestamp=True)
+        start_response(
+            f"{status} {'OK' if status < 300 else 'Error'}",
+            [("Content-Type", "application/cbor"), ("smithy-protocol", "rpc-v2-cbor"), ("Content-Length", str(len(out)))],
+        )
+        return [out]
+
+    # ------------------------------------------------------------------ AppConfig gaps
+
+    def appconfig(self, environ, region, method, path, body, start_response):
+        from moto.appconfig.models import appconfig_backends
+        from moto.core import DEFAULT_ACCOUNT_ID
+
+        backend = appconfig_backends[DEFAULT_ACCOUNT_ID][region]
+        req = json.loads(body) if body else {}
+        parts = [p for p in path.split("/") if p]
+
+        def ok(obj, code=200):
+            return respond(start_response, code, json.dumps(obj).encode())
+
+        def not_found(what):
+            return respond(
+                start_response, 404, json.dumps({"Message": f"{what} not found"}).encode(), extra=[("x-amzn-ErrorType", "ResourceNotFoundException")]
+            )
+
+        if parts == ["applications"] and method == "GET":
+            items = [{"Id": a.id, "Name": a.name, "Description": a.description} for a in backend.applications.values()]
+            return ok({"Items": items})
+        if parts[:1] == ["deploymentstrategies"] or parts[:1] == ["deployementstrategies"]:
+            strategies = self.strategies.setdefault(region, {})
+            if len(parts) == 1 and method == "POST":
+                s = {
+                    "Id": uuid.uuid4().hex[:7],
+                    "Name": req["Name"],
+                    "Description": req.get("Description", ""),
+                    "DeploymentDurationInMinutes": req["DeploymentDurationInMinutes"],
+                    "GrowthType": req.get("GrowthType", "LINEAR"),
+                    "GrowthFactor": req["GrowthFactor"],
+                    "FinalBakeTimeInMinutes": req.get("FinalBakeTimeInMinutes", 0),
+                    "ReplicateTo": req.get("ReplicateTo", "NONE"),
+                }
+                strategies[s["Id"]] = s
+                return ok(s, 201)
+            if len(parts) == 1 and method == "GET":
+                return ok({"Items": list(strategies.values())})
+            if len(parts) == 2:
+                s = strategies.get(parts[1])
+                if s is None:
+                    return not_found("Deployment strategy")
+                if method == "DELETE":
+                    del strategies[parts[1]]
+                    return respond(start_response, 204, b"")
+                return ok(s)
+        if len(parts) >= 3 and parts[0] == "applications" and parts[2] == "environments":
+            app_id = parts[1]
+            if app_id not in backend.applications:
+                return not_found("Application")
+            envs = self.environments.setdefault((region, app_id), {})
+            if len(parts) == 3 and method == "POST":
+                e = {"ApplicationId": app_id, "Id": uuid.uuid4().hex[:7], "Name": req["Name"], "Description": req.get("Description", ""), "State": "ReadyForDeployment", "Monitors": []}
+                envs[e["Id"]] = e
+                return ok(e, 201)
+            if len(parts) == 3 and method == "GET":
+                return ok({"Items": list(envs.values())})
+            env = envs.get(parts[3])
+            if env is None:
+                return not_found("Environment")
+            if len(parts) == 4:
+                if method == "DELETE":
+                    del envs[parts[3]]
+                    return respond(start_response, 204, b"")
+                return ok(env)
+            deps = self.deployments.setdefault((region, app_id, env["Id"]), [])
+            if len(parts) == 5 and method == "POST":
+                return self.start_deployment(backend, region, app_id, env, deps, req, ok, not_found, start_response)
+            if len(parts) == 5 and method == "GET":
+                return ok({"Items": [summary(self.progress(d)) for d in reversed(deps)]})
+            if len(parts) == 6:
+                num = int(parts[5])
+                d = next((d for d in deps if d["DeploymentNumber"] == num), None)
+                if d is None:
+                    return not_found("Deployment")
+                if method == "DELETE":
+                    if self.progress(d)["State"] != "COMPLETE":
+                        d["State"] = "ROLLED_BACK"
+                        d["CompletedAt"] = iso(time.time())
+                        d["EventLog"].insert(0, event("ROLLBACK_COMPLETED", "Deployment stopped"))
+                    return ok(d, 202)
+                return ok(self.progress(d))
+        if len(parts) == 5 and parts[0] == "applications" and parts[4] == "hostedconfigurationversions" and method == "GET":
+            profile = find_profile(backend, parts[1], parts[3])
+            if profile is None:
+                return not_found("Configuration profile")
+            items = [
+                {"ApplicationId": parts[1], "ConfigurationProfileId": parts[3], "VersionNumber": v.version, "Description": v.description, "ContentType": v.content_type, "VersionLabel": v.version_label}
+                for v in sorted(profile.config_versions.values(), key=lambda v: -v.version)
+            ]
+            return ok({"Items": items})
+        return None
+
+    def start_deployment(self, backend, region, app_id, env, deps, req, ok, not_found, start_response):
+        s = self.strategies.get(region, {}).get(req.get("DeploymentStrategyId"))
+        if s is None:
+            return not_found("Deployment strategy")
+        profile = find_profile(backend, app_id, req.get("ConfigurationProfileId"))
+        if profile is None:
+            return not_found("Configuration profile")
+        version = int(req.get("ConfigurationVersion", "0"))
+        if version not in profile.config_versions:
+            return not_found("Configuration version")
+        for d in deps:
+            if self.progress(d)["State"] in ("DEPLOYING", "BAKING"):
+                message = json.dumps({"Message": f"Deployment {d['DeploymentNumber']} is in progress"}).encode()
+                return respond(start_response, 409, message, extra=[("x-amzn-ErrorType", "ConflictException")])
+        now = time.time()
+        d = {
+            "ApplicationId": app_id,
+            "EnvironmentId": env["Id"],
+            "DeploymentStrategyId": s["Id"],
+            "ConfigurationProfileId": profile.id,
+            "DeploymentNumber": len(deps) + 1,
+            "ConfigurationName": profile.name,
+            "ConfigurationLocationUri": profile.location_uri,
+            "ConfigurationVersion": str(version),
+            "Description": req.get("Description", ""),
+            "DeploymentDurationInMinutes": s["DeploymentDurationInMinutes"],
+            "GrowthType": s["GrowthType"],
+            "GrowthFactor": s["GrowthFactor"],
+            "FinalBakeTimeInMinutes": s["FinalBakeTimeInMinutes"],
+            "State": "DEPLOYING",
+            "EventLog": [event("DEPLOYMENT_STARTED", "Deployment started")],
+            "PercentageComplete": 0.0,
+            "StartedAt": iso(now),
+            "_started": now,
+        }
+        deps.append(d)
+        return ok(public(self.progress(d)), 201)
+
+    def progress(self, d):
+        """Moves a deployment along: one second stands for one minute of the strategy."""
+        if d["State"] in ("DEPLOYING", "BAKING"):
+            elapsed = time.time() - d["_started"]
+            deploy = float(d["DeploymentDurationInMinutes"])
+            bake = float(d["FinalBakeTimeInMinutes"])
+            if elapsed >= deploy + bake:
+                d["State"] = "COMPLETE"
+                d["PercentageComplete"] = 100.0
+                d["CompletedAt"] = iso(d["_started"] + deploy + bake)
+                d["EventLog"].insert(0, event("DEPLOYMENT_COMPLETED", "Deployment completed"))
+            elif elapsed >= deploy:
+                d["State"] = "BAKING"
+                d["PercentageComplete"] = 100.0
+            else:
+                d["PercentageComplete"] = round(100.0 * elapsed / deploy, 1)
+        return public(d)
+
+
+APPCONFIG_OPS = [
+    (r"/applications", "GET", "ListApplications"),
+    (r"/applications", "POST", "CreateApplication"),
+    (r"/applications/[^/]+", "DELETE", "DeleteApplication"),
+    (r"/applications/[^/]+/configurationprofiles", "GET", "ListConfigurationProfiles"),
+    (r"/applications/[^/]+/configurationprofiles", "POST", "CreateConfigurationProfile"),
+    (r"/applications/[^/]+/configurationprofiles/[^/]+", "DELETE", "DeleteConfigurationProfile"),
+    (r"/applications/[^/]+/configurationprofiles/[^/]+/hostedconfigurationversions", "GET", "ListHostedConfigurationVersions"),
+    (r"/applications/[^/]+/configurationprofiles/[^/]+/hostedconfigurationversions", "POST", "CreateHostedConfigurationVersion"),
+    (r"/applications/[^/]+/configurationprofiles/[^/]+/hostedconfigurationversions/[^/]+", "GET", "GetHostedConfigurationVersion"),
+    (r"/applications/[^/]+/configurationprofiles/[^/]+/hostedconfigurationversions/[^/]+", "DELETE", "DeleteHostedConfigurationVersion"),
+    (r"/applications/[^/]+/environments", "GET", "ListEnvironments"),
+    (r"/applications/[^/]+/environments", "POST", "CreateEnvironment"),
+    (r"/applications/[^/]+/environments/[^/]+", "DELETE", "DeleteEnvironment"),
+    (r"/applications/[^/]+/environments/[^/]+/deployments", "GET", "ListDeployments"),
+    (r"/applications/[^/]+/environments/[^/]+/deployments", "POST", "StartDeployment"),
+    (r"/applications/[^/]+/environments/[^/]+/deployments/[^/]+", "GET", "GetDeployment"),
+    (r"/applications/[^/]+/environments/[^/]+/deployments/[^/]+", "DELETE", "StopDeployment"),
+    (r"/deploymentstrategies", "GET", "ListDeploymentStrategies"),
+    (r"/deploymentstrategies", "POST", "CreateDeploymentStrategy"),
+    (r"/deployementstrategies/[^/]+", "DELETE", "DeleteDeploymentStrategy"),
+]
+
+
+def find_profile(backend, app_id, profile_id):
+    try:
+        return backend.get_configuration_profile(app_id, profile_id)
+    except Exception:
+        return None
+
+
+def event(kind, text):
+    return {"EventType": kind, "TriggeredBy": "USER", "Description": text, "OccurredAt": iso(time.time())}
+
+
+def public(d):
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+def summary(d):
+    keys = ["DeploymentNumber", "ConfigurationProfileId", "ConfigurationName", "ConfigurationVersion", "DeploymentDurationInMinutes", "GrowthType", "GrowthFactor", "FinalBakeTimeInMinutes", "State", "PercentageComplete", "StartedAt", "CompletedAt"]
+    return {k: d[k] for k in keys if k in d}
+
+
+def respond(start_response, code, body, content_type="application/json", extra=()):
+    reason = {200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error"}.get(code, "Status")
+    headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))] + list(extra)
+    start_response(f"{code} {reason}", headers)
+    return [body]
+
+
+def scope_of(auth):
+    m = re.search(r"Credential=[^/]+/\d+/([^/]+)/([^/]+)/", auth)
+    if not m:
+        return "unknown", "us-east-1"
+    return m.group(2), m.group(1)
+
+
+def to_json(v):
+    import cbor2
+
+    if isinstance(v, datetime.datetime):
+        return v.timestamp()
+    if isinstance(v, (bytes, bytearray)):
+        return base64.b64encode(v).decode()
+    if isinstance(v, dict):
+        return {k: to_json(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [to_json(x) for x in v]
+    if isinstance(v, cbor2.CBORTag):
+        return to_json(v.value)
+    return v
+
+
+def by_shape(v, shape):
+    if v is None:
+        return None
+    t = shape.type_name
+    if t == "structure":
+        return {k: (by_shape(x, shape.members[k]) if k in shape.members else x) for k, x in v.items() if x is not None}
+    if t == "list":
+        return [by_shape(x, shape.member) for x in v]
+    if t == "map":
+        return {k: by_shape(x, shape.value) for k, x in v.items()}
+    if t == "timestamp":
+        if isinstance(v, (int, float)):
+            return datetime.datetime.fromtimestamp(v, tz=UTC)
+        return datetime.datetime.fromisoformat(str(v).replace("Z", "+00:00"))
+    if t in ("double", "float"):
+        return float(v)
+    if t in ("integer", "long"):
+        return int(v)
+    if t == "blob":
+        return base64.b64decode(v)
+    return v
+
+
+def error_of(data):
+    try:
+        doc = json.loads(data)
+        code = doc.get("__type") or doc.get("code") or "InternalFailure"
+        return code.split("#")[-1], doc.get("message") or doc.get("Message") or ""
+    except Exception:
+        text = data.decode("utf-8", "replace")
+        code = re.search(r"<Code>(.*?)</Code>", text)
+        msg = re.search(r"<Message>(.*?)</Message>", text, re.S)
+        return (code.group(1) if code else "InternalFailure"), (msg.group(1) if msg else text[:200])
+
+
+def main():
+    ap = argparse.ArgumentParser(description="masst's bridged AWS emulator (moto)")
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--latency-ms", type=float, default=0.0)
+    ap.add_argument("--fault-rate", type=float, default=0.0)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+    if not 0.0 <= a.fault_rate <= 1.0:
+        ap.error("--fault-rate must be between 0 and 1")
+    patch_sqs_clock()
+    from moto.server import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import make_server
+
+    bridge = Bridge(DomainDispatcherApplication(create_backend_app), a.latency_ms, a.fault_rate, a.seed)
+
+    server = make_server(a.host, a.port, bridge, threaded=True)
+    print(f"masst emulator: http://{a.host}:{server.server_port}/ (latency {a.latency_ms:g} ms, fault rate {a.fault_rate:g})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
