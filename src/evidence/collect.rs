@@ -588,3 +588,92 @@ mod tests {
         assert!(dlq_only.services.is_empty());
     }
 }
+
+/// SDK error paths the emulator cannot produce (AccessDenied, throttling that outlasts the
+/// retries, a queue that vanished), with `aws-smithy-mocks` standing in for AWS.
+#[cfg(test)]
+mod sdk_error_paths {
+    use super::*;
+    use aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataError;
+    use aws_sdk_sqs::operation::get_queue_url::GetQueueUrlError;
+    use aws_smithy_mocks::{mock, mock_client};
+    use aws_smithy_types::error::ErrorMetadata;
+
+    fn clients(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::Client) -> Clients {
+        Clients {
+            cloudwatch,
+            sqs,
+            ecs: mock_client!(aws_sdk_ecs, []),
+            appconfig: mock_client!(aws_sdk_appconfig, []),
+            endpoint: None,
+            region: "eu-west-1".into(),
+        }
+    }
+
+    fn metrics_only() -> Plan {
+        Plan { metrics: ["MangaAssist/Throughput:ThrottleRate".to_string()].into_iter().collect(), ..Plan::default() }
+    }
+
+    fn run(c: &Clients, plan: &Plan) -> Result<Evidence, Error> {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(collect(
+            c,
+            &Settings::default(),
+            plan,
+            60,
+            jiff::Timestamp::now(),
+        ))
+    }
+
+    #[test]
+    fn access_denied_names_the_iam_action_that_was_refused() {
+        let denied = mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_error(|| {
+            GetMetricDataError::generic(
+                ErrorMetadata::builder()
+                    .code("AccessDenied")
+                    .message("User: arn:aws:iam::1:user/oncall is not authorized to perform: cloudwatch:GetMetricData")
+                    .build(),
+            )
+        });
+        let c = clients(mock_client!(aws_sdk_cloudwatch, [&denied]), mock_client!(aws_sdk_sqs, []));
+        let Err(Error::Evidence(msg)) = run(&c, &metrics_only()) else { panic!("must fail") };
+        assert!(msg.contains("Grant the IAM action `cloudwatch:GetMetricData`"), "{msg}");
+    }
+
+    #[test]
+    fn throttling_that_outlasts_the_retries_says_so() {
+        let throttled = mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_error(|| {
+            GetMetricDataError::generic(ErrorMetadata::builder().code("Throttling").message("Rate exceeded").build())
+        });
+        let c = clients(mock_client!(aws_sdk_cloudwatch, [&throttled]), mock_client!(aws_sdk_sqs, []));
+        let Err(Error::Evidence(msg)) = run(&c, &metrics_only()) else { panic!("must fail") };
+        assert!(msg.contains("kept throttling cloudwatch:GetMetricData"), "{msg}");
+    }
+
+    #[test]
+    fn an_expired_session_asks_for_fresh_credentials() {
+        let expired = mock!(aws_sdk_sqs::Client::get_queue_url).then_error(|| {
+            GetQueueUrlError::generic(
+                ErrorMetadata::builder()
+                    .code("ExpiredToken")
+                    .message("The security token included in the request is expired")
+                    .build(),
+            )
+        });
+        let c = clients(mock_client!(aws_sdk_cloudwatch, []), mock_client!(aws_sdk_sqs, [&expired]));
+        let plan = Plan { queues: ["primary".to_string()].into_iter().collect(), ..Plan::default() };
+        let Err(Error::Evidence(msg)) = run(&c, &plan) else { panic!("must fail") };
+        assert!(msg.contains("session has expired"), "{msg}");
+    }
+
+    #[test]
+    fn a_metric_without_datapoints_is_left_missing_not_zero() {
+        let empty = mock!(aws_sdk_cloudwatch::Client::get_metric_data).then_output(|| {
+            aws_sdk_cloudwatch::operation::get_metric_data::GetMetricDataOutput::builder()
+                .metric_data_results(aws_sdk_cloudwatch::types::MetricDataResult::builder().id("m0").build())
+                .build()
+        });
+        let c = clients(mock_client!(aws_sdk_cloudwatch, [&empty]), mock_client!(aws_sdk_sqs, []));
+        let ev = run(&c, &metrics_only()).unwrap();
+        assert!(ev.metrics.is_empty(), "{:?}", ev.metrics);
+    }
+}

@@ -194,7 +194,10 @@ class Bridge:
         from moto.core import DEFAULT_ACCOUNT_ID
 
         backend = appconfig_backends[DEFAULT_ACCOUNT_ID][region]
-        req = json.loads(body) if body else {}
+        try:
+            req = json.loads(body) if body else {}
+        except ValueError:
+            req = {}  # hosted configuration content: any bytes
         parts = [p for p in path.split("/") if p]
 
         def ok(obj, code=200):
@@ -269,6 +272,20 @@ class Bridge:
                         d["EventLog"].insert(0, event("ROLLBACK_COMPLETED", "Deployment stopped"))
                     return ok(d, 202)
                 return ok(self.progress(d))
+        if len(parts) == 5 and parts[0] == "applications" and parts[4] == "hostedconfigurationversions" and method == "POST":
+            # moto parses the body as JSON before storing it; AppConfig stores any bytes.
+            if find_profile(backend, parts[1], parts[3]) is None:
+                return not_found("Configuration profile")
+            v = backend.create_hosted_configuration_version(
+                app_id=parts[1],
+                config_profile_id=parts[3],
+                description=environ.get("HTTP_DESCRIPTION"),
+                content=body,
+                content_type=environ.get("CONTENT_TYPE"),
+                version_label=environ.get("HTTP_VERSIONLABEL"),
+            )
+            headers = [(k, str(x)) for k, x in v.get_headers().items() if x is not None and k.lower() != "content-type"]
+            return respond(start_response, 201, body, environ.get("CONTENT_TYPE") or "application/octet-stream", extra=headers)
         if len(parts) == 5 and parts[0] == "applications" and parts[4] == "hostedconfigurationversions" and method == "GET":
             profile = find_profile(backend, parts[1], parts[3])
             if profile is None:
@@ -457,6 +474,9 @@ def main():
     if not 0.0 <= a.fault_rate <= 1.0:
         ap.error("--fault-rate must be between 0 and 1")
     patch_sqs_clock()
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 

@@ -2,5 +2,7 @@
 
 mod cli;
 mod completions;
+mod emulator;
+mod live;
 mod offline;
 mod runbooks;

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Live collection: one `masst diagnose all` vs the AWS CLI gathering the same evidence.
+
+Starts the bridged emulator with --latency-ms 25 (an in-region round trip), builds the
+flash-sale world with `masst lab up`, then times each side as whole processes and counts the
+AWS calls each made. Target: masst at least 20x faster.
+Usage: bench/live.py [--runs N] [--latency-ms 25]
+Installs the AWS CLI into bench/.venv on first use.
+"""
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, "bench", ".venv")
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def http(port, path, method="GET"):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method, data=b"" if method == "POST" else None)
+    with urllib.request.urlopen(req) as r:
+        return json.loads(r.read() or b"{}")
+
+
+def timed(cmd, env, runs):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - t0)
+        if r.returncode not in (0, 1):
+            sys.exit(f"{cmd[0]} failed ({r.returncode}): {r.stderr.decode()[-500:]}")
+    return statistics.median(times)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--latency-ms", type=float, default=25)
+    ap.add_argument("--binary")
+    a = ap.parse_args()
+    if not os.path.exists(os.path.join(VENV, "bin", "aws")):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([os.path.join(VENV, "bin", "pip"), "install", "-q", "awscli==1.46.2"], check=True)
+    binary = a.binary
+    if not binary:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        binary = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "masst")
+    port = free_port()
+    emu = subprocess.Popen([os.path.join(ROOT, "tests", "emulator", "serve"), "--port", str(port), "--latency-ms", str(a.latency_ms)], stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        ep = f"http://127.0.0.1:{port}"
+        env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_REGION="us-east-1",
+                   AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true", NO_COLOR="1",
+                   PATH=os.path.join(VENV, "bin") + os.pathsep + os.environ["PATH"])
+        subprocess.run([binary, "--endpoint-url", ep, "lab", "up", "--scenario", "flash-sale"], env=env, check=True, stdout=subprocess.DEVNULL)
+        snap = json.loads(subprocess.run([binary, "snapshot", "capture", "--scenario", "flash-sale"], capture_output=True, check=True).stdout)
+        queries = []
+        for i, key in enumerate(sorted(snap["metrics"])):
+            ns, rest = key.split(":", 1)
+            name, _, dims = rest.partition("{")
+            dimensions = []
+            if dims:
+                k, v = dims.rstrip("}").split("=", 1)
+                v = {"sonnet": "anthropic.claude-3-sonnet-20240229-v1:0", "haiku": "anthropic.claude-3-haiku-20240307-v1:0"}.get(v, v)
+                dimensions.append({"Name": k, "Value": v})
+            stat = "Sum" if ns.startswith("AWS/") else "Average"
+            queries.append({"Id": f"m{i}", "MetricStat": {"Metric": {"Namespace": ns, "MetricName": name, "Dimensions": dimensions}, "Period": 60, "Stat": stat}, "ReturnData": True})
+        qfile = os.path.join(VENV, "queries.json")
+        with open(qfile, "w") as f:
+            json.dump(queries, f)
+        end = int(time.time()) // 60 * 60
+        http(port, "/_masst/calls/reset", "POST")
+        masst_s = timed([binary, "--endpoint-url", ep, "diagnose", "all"], env, a.runs)
+        masst_calls = http(port, "/_masst/calls")["total"] / a.runs
+        http(port, "/_masst/calls/reset", "POST")
+        cli = [os.path.join(ROOT, "bench", "aws-cli-evidence.sh"), ep, qfile, str(end - 3600), str(end)]
+        cli_s = timed(cli, env, a.runs)
+        cli_calls = http(port, "/_masst/calls")["total"] / a.runs
+        print(f"latency {a.latency_ms:g} ms per call, median of {a.runs} runs")
+        print(f"masst diagnose all:     {masst_s * 1000:8.0f} ms  {masst_calls:4.0f} AWS calls")
+        print(f"AWS CLI evidence script:{cli_s * 1000:8.0f} ms  {cli_calls:4.0f} AWS calls")
+        ratio = cli_s / masst_s
+        print(f"masst is {ratio:.1f}x faster (target: 20x)")
+        return 0 if ratio >= 20 else 1
+    finally:
+        emu.terminate()
+        emu.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
