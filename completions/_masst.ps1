@@ -27,6 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -40,6 +41,14 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
+            [CompletionResult]::new('concurrency', 'concurrency', [CompletionResultType]::ParameterValue, 'Change a pool''s max_concurrency')
+            [CompletionResult]::new('routing', 'routing', [CompletionResultType]::ParameterValue, 'Route simple queries to Haiku')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'List, show or validate runbooks')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (also committed under completions/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -51,12 +60,17 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding is at least this severe')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'How much metric history to read live, e.g. `60m`, `2h`')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'After the diagnosis, run this offered action (an id such as analytics.pause)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --apply: do not ask')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --apply: do not ask')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --apply: show the plan and change nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -72,6 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -93,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -122,6 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -137,6 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -156,6 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -171,6 +190,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -201,6 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -218,6 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -237,6 +259,603 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;config;help;help' {
             break
         }
+        'masst;analytics' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause (journaled; `masst undo` reverses it)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;analytics;pause' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;analytics;resume' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;analytics;help' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause (journaled; `masst undo` reverses it)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;analytics;help;pause' {
+            break
+        }
+        'masst;analytics;help;resume' {
+            break
+        }
+        'masst;analytics;help;help' {
+            break
+        }
+        'masst;concurrency' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a pool''s max_concurrency for a model; refused if the model''s pools would exceed its quota')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;concurrency;set' {
+            [CompletionResult]::new('--pool', '--pool', [CompletionResultType]::ParameterName, 'The pool: realtime, batch or analytics')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;concurrency;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a pool''s max_concurrency for a model; refused if the model''s pools would exceed its quota')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;concurrency;help;set' {
+            break
+        }
+        'masst;concurrency;help;help' {
+            break
+        }
+        'masst;routing' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('haiku', 'haiku', [CompletionResultType]::ParameterValue, 'Route simple queries (FAQ, store hours) to Haiku, or stop')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;routing;haiku' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;routing;help' {
+            [CompletionResult]::new('haiku', 'haiku', [CompletionResultType]::ParameterValue, 'Route simple queries (FAQ, store hours) to Haiku, or stop')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;routing;help;haiku' {
+            break
+        }
+        'masst;routing;help;help' {
+            break
+        }
+        'masst;batch' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause batch processing')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume batch processing')
+            [CompletionResult]::new('concurrency', 'concurrency', [CompletionResultType]::ParameterValue, 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'The time-of-day batch concurrency table (JST)')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Switch the batch model (its dedicated pool follows)')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the batch-worker ECS desired count')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;batch;pause' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;resume' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;concurrency' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;schedule' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the table (the seed''s, or --file) with the current JST hour marked')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Deploy the table (the seed''s, or --file) as batch.schedule_jst')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;batch;schedule;show' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'A JSON or TOML table of hour = slots, or a list of 24 numbers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;schedule;apply' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;schedule;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the table (the seed''s, or --file) with the current JST hour marked')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Deploy the table (the seed''s, or --file) as batch.schedule_jst')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;batch;schedule;help;show' {
+            break
+        }
+        'masst;batch;schedule;help;apply' {
+            break
+        }
+        'masst;batch;schedule;help;help' {
+            break
+        }
+        'masst;batch;model' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;scale' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;batch;help' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause batch processing')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume batch processing')
+            [CompletionResult]::new('concurrency', 'concurrency', [CompletionResultType]::ParameterValue, 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'The time-of-day batch concurrency table (JST)')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Switch the batch model (its dedicated pool follows)')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the batch-worker ECS desired count')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;batch;help;pause' {
+            break
+        }
+        'masst;batch;help;resume' {
+            break
+        }
+        'masst;batch;help;concurrency' {
+            break
+        }
+        'masst;batch;help;schedule' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the table (the seed''s, or --file) with the current JST hour marked')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Deploy the table (the seed''s, or --file) as batch.schedule_jst')
+            break
+        }
+        'masst;batch;help;schedule;show' {
+            break
+        }
+        'masst;batch;help;schedule;apply' {
+            break
+        }
+        'masst;batch;help;model' {
+            break
+        }
+        'masst;batch;help;scale' {
+            break
+        }
+        'masst;batch;help;help' {
+            break
+        }
+        'masst;producer' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop the batch producer (ECS desired count 0); the count is saved in the journal')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restore the count saved by the last `producer pause` (or --count N)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;producer;pause' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;producer;resume' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;producer;help' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop the batch producer (ECS desired count 0); the count is saved in the journal')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restore the count saved by the last `producer pause` (or --count N)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;producer;help;pause' {
+            break
+        }
+        'masst;producer;help;resume' {
+            break
+        }
+        'masst;producer;help;help' {
+            break
+        }
+        'masst;queue' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;queue;fix' {
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'visibility-timeout')
+            [CompletionResult]::new('--max-receive-count', '--max-receive-count', [CompletionResultType]::ParameterName, 'max-receive-count')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;queue;help' {
+            [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;queue;help;fix' {
+            break
+        }
+        'masst;queue;help;help' {
+            break
+        }
+        'masst;journal' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;undo' {
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'masst;runbook' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
@@ -244,6 +863,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -263,6 +883,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -278,6 +899,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('--mermaid', '--mermaid', [CompletionResultType]::ParameterName, 'Print a Mermaid flowchart instead (like the seed''s)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
@@ -294,6 +916,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -328,6 +951,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -342,6 +966,14 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
+            [CompletionResult]::new('concurrency', 'concurrency', [CompletionResultType]::ParameterValue, 'Change a pool''s max_concurrency')
+            [CompletionResult]::new('routing', 'routing', [CompletionResultType]::ParameterValue, 'Route simple queries to Haiku')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'List, show or validate runbooks')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (also committed under completions/)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -376,6 +1008,90 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;help;config;show' {
+            break
+        }
+        'masst;help;analytics' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause (journaled; `masst undo` reverses it)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume')
+            break
+        }
+        'masst;help;analytics;pause' {
+            break
+        }
+        'masst;help;analytics;resume' {
+            break
+        }
+        'masst;help;concurrency' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a pool''s max_concurrency for a model; refused if the model''s pools would exceed its quota')
+            break
+        }
+        'masst;help;concurrency;set' {
+            break
+        }
+        'masst;help;routing' {
+            [CompletionResult]::new('haiku', 'haiku', [CompletionResultType]::ParameterValue, 'Route simple queries (FAQ, store hours) to Haiku, or stop')
+            break
+        }
+        'masst;help;routing;haiku' {
+            break
+        }
+        'masst;help;batch' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause batch processing')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume batch processing')
+            [CompletionResult]::new('concurrency', 'concurrency', [CompletionResultType]::ParameterValue, 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'The time-of-day batch concurrency table (JST)')
+            [CompletionResult]::new('model', 'model', [CompletionResultType]::ParameterValue, 'Switch the batch model (its dedicated pool follows)')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Set the batch-worker ECS desired count')
+            break
+        }
+        'masst;help;batch;pause' {
+            break
+        }
+        'masst;help;batch;resume' {
+            break
+        }
+        'masst;help;batch;concurrency' {
+            break
+        }
+        'masst;help;batch;schedule' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the table (the seed''s, or --file) with the current JST hour marked')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Deploy the table (the seed''s, or --file) as batch.schedule_jst')
+            break
+        }
+        'masst;help;batch;schedule;show' {
+            break
+        }
+        'masst;help;batch;schedule;apply' {
+            break
+        }
+        'masst;help;batch;model' {
+            break
+        }
+        'masst;help;batch;scale' {
+            break
+        }
+        'masst;help;producer' {
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop the batch producer (ECS desired count 0); the count is saved in the journal')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Restore the count saved by the last `producer pause` (or --count N)')
+            break
+        }
+        'masst;help;producer;pause' {
+            break
+        }
+        'masst;help;producer;resume' {
+            break
+        }
+        'masst;help;queue' {
+            [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ')
+            break
+        }
+        'masst;help;queue;fix' {
+            break
+        }
+        'masst;help;journal' {
+            break
+        }
+        'masst;help;undo' {
             break
         }
         'masst;help;runbook' {

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_masst_global_optspecs
-    string join \n output= q/quiet v/verbose config= runbooks= profile= region= endpoint-url= h/help V/version
+    string join \n output= q/quiet v/verbose config= runbooks= profile= region= endpoint-url= journal= h/help V/version
 end
 
 function __fish_masst_needs_command
@@ -31,6 +31,7 @@ complete -c masst -n "__fish_masst_needs_command" -l runbooks -d 'Load runbooks 
 complete -c masst -n "__fish_masst_needs_command" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_needs_command" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_needs_command" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_needs_command" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -40,6 +41,14 @@ complete -c masst -n "__fish_masst_needs_command" -f -a "snapshot" -d 'Capture e
 complete -c masst -n "__fish_masst_needs_command" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
 complete -c masst -n "__fish_masst_needs_command" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "config" -d 'Show the effective configuration and where each value came from'
+complete -c masst -n "__fish_masst_needs_command" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
+complete -c masst -n "__fish_masst_needs_command" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
+complete -c masst -n "__fish_masst_needs_command" -f -a "routing" -d 'Route simple queries to Haiku'
+complete -c masst -n "__fish_masst_needs_command" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
+complete -c masst -n "__fish_masst_needs_command" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
+complete -c masst -n "__fish_masst_needs_command" -f -a "queue" -d 'The primary batch queue'
+complete -c masst -n "__fish_masst_needs_command" -f -a "journal" -d 'List the changes masst made'
+complete -c masst -n "__fish_masst_needs_command" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
 complete -c masst -n "__fish_masst_needs_command" -f -a "runbook" -d 'List, show or validate runbooks'
 complete -c masst -n "__fish_masst_needs_command" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -55,6 +64,7 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l fail-on -d 'Exi
 warning\t''
 critical\t''"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l window -d 'How much metric history to read live, e.g. `60m`, `2h`' -r
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l apply -d 'After the diagnosis, run this offered action (an id such as analytics.pause)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -62,6 +72,9 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l runbooks -d 'Lo
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -s y -l yes -d 'With --apply: do not ask'
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l dry-run -d 'With --apply: show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help'
@@ -72,6 +85,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture help" -s h -l help -d 'Print help'
@@ -92,6 +106,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help'
@@ -112,6 +127,7 @@ complete -c masst -n "__fish_masst_using_subcommand status" -l runbooks -d 'Load
 complete -c masst -n "__fish_masst_using_subcommand status" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand status" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand status" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help'
@@ -122,6 +138,7 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
@@ -141,6 +158,7 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
@@ -151,6 +169,7 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
@@ -164,6 +183,7 @@ complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
@@ -176,11 +196,353 @@ complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Resume'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "pause" -d 'Pause batch processing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "resume" -d 'Resume batch processing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "schedule" -d 'The time-of-day batch concurrency table (JST)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "model" -d 'Switch the batch model (its dedicated pool follows)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "scale" -d 'Set the batch-worker ECS desired count'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "show" -d 'Show the table (the seed\'s, or --file) with the current JST hour marked'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Deploy the table (the seed\'s, or --file) as batch.schedule_jst'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause batch processing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume batch processing'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "schedule" -d 'The time-of-day batch concurrency table (JST)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "model" -d 'Switch the batch model (its dedicated pool follows)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the batch-worker ECS desired count'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l count -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l max-receive-count -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand journal" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand journal" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand journal" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand journal" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand journal" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand journal" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand undo" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand undo" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand undo" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -188,6 +550,7 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help'
@@ -202,6 +565,7 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -212,6 +576,7 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l mermaid -d 'Print a Mermaid flowchart instead (like the seed\'s)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
@@ -223,6 +588,7 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
@@ -237,21 +603,43 @@ complete -c masst -n "__fish_masst_using_subcommand completions" -l runbooks -d 
 complete -c masst -n "__fish_masst_using_subcommand completions" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand completions" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "routing" -d 'Route simple queries to Haiku'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "queue" -d 'The primary batch queue'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "journal" -d 'List the changes masst made'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting with its value and origin'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "resume" -d 'Resume'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from concurrency" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from routing" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "pause" -d 'Pause batch processing'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "resume" -d 'Resume batch processing'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "schedule" -d 'The time-of-day batch concurrency table (JST)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "model" -d 'Switch the batch model (its dedicated pool follows)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "scale" -d 'Set the batch-worker ECS desired count'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'

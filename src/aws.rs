@@ -26,6 +26,7 @@ pub struct Clients {
     pub sqs: aws_sdk_sqs::Client,
     pub ecs: aws_sdk_ecs::Client,
     pub appconfig: aws_sdk_appconfig::Client,
+    pub sts: aws_sdk_sts::Client,
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
@@ -81,9 +82,17 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
         sqs: aws_sdk_sqs::Client::new(&conf),
         ecs: aws_sdk_ecs::Client::new(&conf),
         appconfig: aws_sdk_appconfig::Client::new(&conf),
+        sts: aws_sdk_sts::Client::new(&conf),
         endpoint,
         region,
     })
+}
+
+impl Clients {
+    /// The AWS account id, for the journal; `None` when STS will not say.
+    pub async fn account(&self) -> Option<String> {
+        self.sts.get_caller_identity().send().await.ok().and_then(|o| o.account().map(String::from))
+    }
 }
 
 /// Turns an SDK error into the one-paragraph message the engineer sees. `action` is the IAM

@@ -56,6 +56,143 @@ pub struct Global {
     /// Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
+    /// The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+}
+
+/// Flags every change to AWS takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ChangeFlags {
+    /// Apply without asking (needed when stdin is not a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Show the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Override the quota guard (for undo: a state that changed since).
+    #[arg(long)]
+    pub force: bool,
+    /// Return once an AppConfig deployment has started instead of following it.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// The diagnosis that offered this action (set by `diagnose --apply`).
+    #[arg(long, hide = true)]
+    pub diagnosis: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PauseResume {
+    /// Pause (journaled; `masst undo` reverses it).
+    Pause(ChangeFlags),
+    /// Resume.
+    Resume(ChangeFlags),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConcurrencyCommand {
+    /// Set a pool's max_concurrency for a model; refused if the model's pools would exceed its quota.
+    Set {
+        /// The model key (sonnet, haiku).
+        model: String,
+        /// The new max_concurrency.
+        value: u32,
+        /// The pool: realtime, batch or analytics.
+        #[arg(long, default_value = "realtime")]
+        pool: String,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoutingCommand {
+    /// Route simple queries (FAQ, store hours) to Haiku, or stop.
+    Haiku {
+        #[arg(value_enum)]
+        state: OnOff,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+/// on or off.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Pause batch processing.
+    Pause(ChangeFlags),
+    /// Resume batch processing.
+    Resume(ChangeFlags),
+    /// Give batch a dedicated pool of N slots of its model (no longer shared with real-time).
+    Concurrency {
+        value: u32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+    /// The time-of-day batch concurrency table (JST).
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
+    /// Switch the batch model (its dedicated pool follows).
+    Model {
+        model: String,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+    /// Set the batch-worker ECS desired count.
+    Scale {
+        count: i32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Show the table (the seed's, or --file) with the current JST hour marked.
+    Show {
+        /// A JSON or TOML table of hour = slots, or a list of 24 numbers.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Deploy the table (the seed's, or --file) as batch.schedule_jst.
+    Apply {
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProducerCommand {
+    /// Stop the batch producer (ECS desired count 0); the count is saved in the journal.
+    Pause(ChangeFlags),
+    /// Restore the count saved by the last `producer pause` (or --count N).
+    Resume {
+        #[arg(long, value_name = "N")]
+        count: Option<i32>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueueCommand {
+    /// Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ.
+    Fix {
+        #[arg(long, default_value_t = 300)]
+        visibility_timeout: u32,
+        #[arg(long, default_value_t = 5)]
+        max_receive_count: u32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +211,33 @@ pub enum Command {
     /// Show the effective configuration and where each value came from.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Pause or resume the analytics pipeline's Bedrock calls.
+    #[command(subcommand)]
+    Analytics(PauseResume),
+    /// Change a pool's max_concurrency.
+    #[command(subcommand)]
+    Concurrency(ConcurrencyCommand),
+    /// Route simple queries to Haiku.
+    #[command(subcommand)]
+    Routing(RoutingCommand),
+    /// Batch processing: pause, resume, concurrency, schedule, model, scale.
+    #[command(subcommand)]
+    Batch(BatchCommand),
+    /// The batch producer (catalog-enrichment): pause, resume.
+    #[command(subcommand)]
+    Producer(ProducerCommand),
+    /// The primary batch queue.
+    #[command(subcommand)]
+    Queue(QueueCommand),
+    /// List the changes masst made.
+    Journal,
+    /// Reverse a change (the latest by default), through the same preview and confirmation.
+    Undo {
+        /// The journal entry id.
+        id: Option<String>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
     /// List, show or validate runbooks.
     #[command(subcommand)]
     Runbook(RunbookCommand),
@@ -107,6 +271,15 @@ pub struct DiagnoseArgs {
     /// How much metric history to read live, e.g. `60m`, `2h`.
     #[arg(long, value_name = "DURATION", default_value = "60m")]
     pub window: String,
+    /// After the diagnosis, run this offered action (an id such as analytics.pause).
+    #[arg(long, value_name = "ACTION")]
+    pub apply: Vec<String>,
+    /// With --apply: do not ask.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// With --apply: show the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `masst status` options.

@@ -36,6 +36,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Status(args) => commands::status::run(&cli.global, args, &printer),
         Command::Lab(cmd) => commands::lab::run(&cli.global, cmd, &printer),
         Command::Config(cli::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),
+        Command::Analytics(cmd) => commands::act::analytics(&cli.global, cmd, &printer),
+        Command::Concurrency(cmd) => commands::act::concurrency(&cli.global, cmd, &printer),
+        Command::Routing(cmd) => commands::act::routing(&cli.global, cmd, &printer),
+        Command::Batch(cmd) => commands::act::batch(&cli.global, cmd, &printer),
+        Command::Producer(cmd) => commands::act::producer(&cli.global, cmd, &printer),
+        Command::Queue(cmd) => commands::act::queue(&cli.global, cmd, &printer),
+        Command::Journal => commands::act::list_journal(&cli.global, &printer),
+        Command::Undo { id, flags } => commands::act::undo(&cli.global, id, flags, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
         Command::Completions { shell } => {
             printer.out(&commands::completions::script(*shell));

@@ -4,6 +4,9 @@
 //! runs, so a diagnosis can print the exact next step before any of it happens.
 
 pub mod appconfig;
+pub mod apply;
+pub mod doc;
+pub mod journal;
 
 /// One action of contract §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! `masst diagnose`: evidence in, runbooks walked, verdicts out, exit code by severity.
 
+use clap::Parser;
+
 use crate::cli::{DiagnoseArgs, FailOn, Global};
 use crate::engine::walk::{walk_all, Answers, Diagnosis, WalkContext};
 use crate::engine::{Runbook, RunbookSet, Severity};
@@ -125,10 +127,13 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
             "taken_at": ev.taken_at,
             "fail_on": fail_on,
             "results": results,
+            "config_version": ev.config_version,
+            "config": ev.config,
         }));
     } else {
         if !printer.quiet {
-            printer.line(format!("Evidence: {} (taken {})", ev.source, ev.taken_at));
+            let version = ev.config_version.map(|v| format!(", configuration version {v}")).unwrap_or_default();
+            printer.line(format!("Evidence: {} (taken {}{version})", ev.source, ev.taken_at));
             for (what, why) in &ev.gaps {
                 printer.line(format!("  not collected: {what}: {why}"));
             }
@@ -165,5 +170,102 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     };
     let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);
-    Ok(report(printer, &ev, &results, args.fail_on.into()))
+    let outcome = report(printer, &ev, &results, args.fail_on.into());
+    let live = args.scenario.is_none() && args.from.is_none();
+    offer_actions(global, args, printer, &results, live)?;
+    Ok(outcome)
+}
+
+/// The actions the findings offer, in order: (diagnosis id, action id, command).
+fn offered(results: &[Diagnosis]) -> Vec<(String, String, String)> {
+    results
+        .iter()
+        .filter(|d| d.triggered == Some(true) && d.outcome.is_some())
+        .flat_map(|d| {
+            let diag =
+                format!("{}/{}/{}", d.runbook, d.model.as_deref().unwrap_or("-"), d.outcome.as_deref().unwrap_or("-"));
+            d.actions.iter().zip(&d.commands).map(move |(a, c)| (diag.clone(), a.clone(), c.clone()))
+        })
+        .collect()
+}
+
+/// Runs the actions asked for with `--apply`, or offers each one on a terminal. Only after
+/// a live diagnosis: a snapshot or a scenario says nothing about AWS as it is now.
+fn offer_actions(
+    global: &Global,
+    args: &DiagnoseArgs,
+    printer: &Printer,
+    results: &[Diagnosis],
+    live: bool,
+) -> Result<()> {
+    let offers = offered(results);
+    if !args.apply.is_empty() {
+        if !live {
+            return Err(Error::Usage(
+                "--apply changes live AWS, so it needs a live diagnosis: drop --scenario/--from".into(),
+            ));
+        }
+        for want in &args.apply {
+            let Some((diag, _, cmd)) = offers.iter().find(|(_, a, _)| a == want) else {
+                let ids: Vec<&str> = offers.iter().map(|(_, a, _)| a.as_str()).collect();
+                return Err(Error::Usage(format!(
+                    "--apply {want}: this diagnosis did not offer it; it offered: {}",
+                    if ids.is_empty() { "nothing".to_string() } else { ids.join(", ") }
+                )));
+            };
+            run_offered(global, printer, cmd, diag, args.yes, args.dry_run)?;
+        }
+        return Ok(());
+    }
+    if !live || !printer.interactive || printer.json() {
+        return Ok(());
+    }
+    for (diag, _, cmd) in &offers {
+        if cmd.contains("<N>") {
+            printer.line(format!("(not offered: `{cmd}` needs a value masst could not compute)"));
+            continue;
+        }
+        let run = dialoguer::Confirm::new().with_prompt(format!("Run `{cmd}` now?")).default(false).interact_opt();
+        if let Ok(Some(true)) = run {
+            if let Err(e) = run_offered(global, printer, cmd, diag, false, false) {
+                printer.line(format!("masst: {e}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs an offered command through the same parser and flow as if it were typed.
+fn run_offered(global: &Global, printer: &Printer, cmd: &str, diag: &str, yes: bool, dry_run: bool) -> Result<()> {
+    if cmd.contains("<N>") {
+        return Err(Error::Action(format!(
+            "`{cmd}` needs a value masst could not compute from the evidence; run it by hand"
+        )));
+    }
+    let mut argv: Vec<String> = vec!["masst".into()];
+    let mut pass = |flag: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            argv.push(flag.into());
+            argv.push(v.clone());
+        }
+    };
+    pass("--config", &global.config.as_ref().map(|p| p.display().to_string()));
+    pass("--journal", &global.journal.as_ref().map(|p| p.display().to_string()));
+    pass("--profile", &global.profile);
+    pass("--region", &global.region);
+    pass("--endpoint-url", &global.endpoint_url);
+    argv.extend(cmd.split_whitespace().skip(1).map(String::from));
+    argv.push("--diagnosis".into());
+    argv.push(diag.into());
+    if yes {
+        argv.push("--yes".into());
+    }
+    if dry_run {
+        argv.push("--dry-run".into());
+    }
+    let cli = crate::cli::Cli::try_parse_from(&argv).map_err(|e| Error::Usage(format!("cannot run `{cmd}`: {e}")))?;
+    if !printer.json() {
+        printer.line(format!("→ {cmd}"));
+    }
+    crate::run(cli).map(|_| ())
 }

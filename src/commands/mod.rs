@@ -1,5 +1,6 @@
 //! One file per verb; each is thin: arguments in, library calls, the printer out.
 
+pub mod act;
 pub mod completions;
 pub mod config;
 pub mod diagnose;

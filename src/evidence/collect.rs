@@ -114,7 +114,10 @@ pub async fn collect(
     ev.queues = queues;
     ev.dlq_sample = sample;
     ev.services = services;
-    ev.config = config;
+    if let Some((version, doc)) = config {
+        ev.config_version = Some(version);
+        ev.config = Some(doc);
+    }
     Ok(ev)
 }
 
@@ -543,7 +546,11 @@ pub async fn deployed_document(
     Ok((version, text))
 }
 
-async fn config(clients: &Clients, settings: &Settings, plan: &Plan) -> Result<Option<serde_json::Value>, Error> {
+async fn config(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+) -> Result<Option<(i32, serde_json::Value)>, Error> {
     if !plan.config {
         return Ok(None);
     }
@@ -563,7 +570,7 @@ async fn config(clients: &Clients, settings: &Settings, plan: &Plan) -> Result<O
             list.join(", ")
         )));
     }
-    Ok(Some(doc))
+    Ok(Some((version, doc)))
 }
 
 #[cfg(test)]
@@ -605,6 +612,12 @@ mod sdk_error_paths {
             sqs,
             ecs: mock_client!(aws_sdk_ecs, []),
             appconfig: mock_client!(aws_sdk_appconfig, []),
+            sts: aws_sdk_sts::Client::from_conf(
+                aws_sdk_sts::Config::builder()
+                    .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
+                    .region(aws_sdk_sts::config::Region::new("eu-west-1"))
+                    .build(),
+            ),
             endpoint: None,
             region: "eu-west-1".into(),
         }

@@ -43,6 +43,9 @@ pub struct Evidence {
     /// The deployed throughput configuration document (contract §3), if it could be read.
     #[serde(default)]
     pub config: Option<serde_json::Value>,
+    /// The AppConfig hosted version the document came from (live evidence only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_version: Option<i32>,
     /// A classified sample of the DLQ, if one was read.
     #[serde(default)]
     pub dlq_sample: Option<dlq::DlqSample>,
@@ -157,6 +160,7 @@ impl Evidence {
             queues: BTreeMap::new(),
             services: BTreeMap::new(),
             config: None,
+            config_version: None,
             dlq_sample: None,
             gaps: BTreeMap::new(),
         }

@@ -116,6 +116,7 @@ impl Emulator {
             sqs: aws_sdk_sqs::Client::new(&conf),
             ecs: aws_sdk_ecs::Client::new(&conf),
             appconfig: aws_sdk_appconfig::Client::new(&conf),
+            sts: aws_sdk_sts::Client::new(&conf),
             endpoint: Some(self.endpoint.clone()),
             region: "us-east-1".into(),
         }

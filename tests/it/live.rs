@@ -161,7 +161,7 @@ fn a_missing_queue_or_service_exits_3_naming_the_setting_to_fix() {
 }
 
 /// Deploys `content` as a new hosted version behind masst's back.
-fn deploy_raw(emu: &Emulator, content: &str) {
+pub(crate) fn deploy_raw(emu: &Emulator, content: &str) {
     let c = emu.clients();
     let settings = masst::settings::Settings::default();
     block_on(async {

@@ -1,5 +1,6 @@
 //! The one integration test binary: the real `masst` binary run as a user runs it.
 
+mod actions;
 mod cli;
 mod completions;
 mod emulator;

@@ -1,0 +1,293 @@
+//! The remediation verbs, all through one flow: plan against the current state, show the
+//! change, ask (or refuse to ask without a terminal), apply, journal.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+
+use crate::actions::apply::{self, Planned};
+use crate::actions::doc::{self, DocChange};
+use crate::actions::journal::{self, Entry, Journal};
+use crate::aws::Clients;
+use crate::cli::{
+    BatchCommand, ChangeFlags, ConcurrencyCommand, Global, OnOff, PauseResume, ProducerCommand, QueueCommand,
+    RoutingCommand, ScheduleCommand,
+};
+use crate::error::{Error, Outcome, Result};
+use crate::settings::Settings;
+use crate::ui::Printer;
+
+/// What a verb asks for, before it is planned against AWS.
+enum Want {
+    Doc(DocChange),
+    Ecs { role: &'static str, to: i32, id: &'static str },
+    ProducerResume(Option<i32>),
+    QueueFix { visibility: u32, max_receive: u32 },
+    Undo(Option<String>),
+}
+
+/// Runs one change end to end.
+fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -> Result<Outcome> {
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let journal = Journal::open(global.journal.as_deref())?;
+    let (entries, warnings) = journal.read()?;
+    for w in &warnings {
+        printer.note(format!("warning: {w}"));
+    }
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    super::block_on(async {
+        let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
+        let (label, action, undoes, planned) = plan(&clients, &settings, flags, want, &entries).await?;
+        let target = planned.target(&settings);
+        if planned.is_noop() {
+            printer.line(format!("nothing to change: {target} is already as `{label}` would leave it"));
+            return Ok(Outcome::Clear);
+        }
+        if printer.json() {
+            printer.json_value(&serde_json::json!({"action": action, "label": label, "target": target, "before": planned.before(), "dry_run": flags.dry_run}));
+        } else {
+            printer.line(format!("{label}: {}", planned.preview(&settings)));
+        }
+        if flags.dry_run {
+            printer.note("dry run: nothing was changed");
+            return Ok(Outcome::Clear);
+        }
+        confirm(printer, flags, &format!("Apply {label} to {target}?"))?;
+        let (after, account) =
+            tokio::join!(planned.apply(&clients, &settings, printer, !flags.no_wait), clients.account());
+        let after = after?;
+        let now = jiff::Timestamp::now();
+        let entry = Entry {
+            id: journal::new_id(now),
+            time: now,
+            user: journal::user(),
+            account,
+            region: clients.region.clone(),
+            endpoint: clients.endpoint.clone(),
+            action: action.to_string(),
+            command,
+            target: target.clone(),
+            before: planned.before(),
+            after,
+            diagnosis: flags.diagnosis.clone(),
+            undoes,
+        };
+        journal.append(&entry)?;
+        if printer.json() {
+            printer.json_value(&entry);
+        } else {
+            printer.line(format!(
+                "applied {label} to {target}; journal entry {} (undo: masst undo {})",
+                entry.id, entry.id
+            ));
+        }
+        Ok(Outcome::Clear)
+    })
+}
+
+/// Asks before a change, unless `--yes`; refuses to ask without a terminal.
+fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result<()> {
+    if flags.yes {
+        return Ok(());
+    }
+    if !printer.interactive {
+        return Err(Error::Action(
+            "refusing to change AWS without a confirmation, and stdin is not a terminal to ask on: pass --yes to apply, or --dry-run to preview"
+                .into(),
+        ));
+    }
+    match dialoguer::Confirm::new().with_prompt(question).default(false).interact_opt() {
+        Ok(Some(true)) => Ok(()),
+        _ => Err(Error::Action("declined: nothing was changed".into())),
+    }
+}
+
+async fn plan(
+    clients: &Clients,
+    settings: &Settings,
+    flags: &ChangeFlags,
+    want: Want,
+    entries: &[Entry],
+) -> Result<(String, String, Option<String>, Planned)> {
+    let plain = |id: &str, p: Planned| (id.to_string(), id.to_string(), None, p);
+    Ok(match want {
+        Want::Doc(c) => plain(c.action_id(), apply::plan_doc(clients, settings, &c, flags.force).await?),
+        Want::Ecs { role, to, id } => plain(id, apply::plan_ecs(clients, settings, role, to).await?),
+        Want::ProducerResume(count) => {
+            let to = match count {
+                Some(n) => n,
+                None => entries
+                    .iter()
+                    .rev()
+                    .find(|e| e.action == "producer.pause" && e.undoes.is_none())
+                    .and_then(|e| e.before["desired"].as_i64())
+                    .map(|n| n as i32)
+                    .ok_or_else(|| {
+                        Error::Action(
+                            "no `producer pause` in the journal saved a count to restore; pass --count N".into(),
+                        )
+                    })?,
+            };
+            plain("producer.resume", apply::plan_ecs(clients, settings, "catalog-enrichment", to).await?)
+        }
+        Want::QueueFix { visibility, max_receive } => {
+            plain("queue.fix", apply::plan_queue_fix(clients, settings, visibility, max_receive).await?)
+        }
+        Want::Undo(id) => {
+            let entry = match &id {
+                Some(id) => entries.iter().find(|e| &e.id == id).ok_or_else(|| {
+                    Error::Action(format!("there is no journal entry `{id}`; `masst journal` lists them"))
+                })?,
+                None => journal::latest_undoable(entries)
+                    .ok_or_else(|| Error::Action("the journal has no change left to undo".into()))?,
+            };
+            if entries.iter().any(|u| u.undoes.as_deref() == Some(&entry.id)) && !flags.force {
+                return Err(Error::Action(format!(
+                    "entry {} was already undone; pass --force to reverse it again",
+                    entry.id
+                )));
+            }
+            let planned = apply::plan_undo(clients, settings, entry, flags.force).await?;
+            (format!("undo {} ({})", entry.id, entry.action), entry.action.clone(), Some(entry.id.clone()), planned)
+        }
+    })
+}
+
+fn load_schedule(file: Option<&std::path::Path>) -> Result<Vec<u32>> {
+    match file {
+        None => Ok(doc::SEED_SCHEDULE.to_vec()),
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Error::Usage(format!("cannot read schedule {}: {e}", p.display())))?;
+            doc::parse_schedule(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))
+        }
+    }
+}
+
+/// The schedule as a table, the current JST hour marked.
+pub fn schedule_table(table: &[u32], now: jiff::Timestamp) -> String {
+    let jst = now.to_zoned(jiff::tz::offset(9).to_time_zone());
+    let hour = jst.hour() as usize;
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["hour (JST)", "max batch concurrency", ""]);
+    for (h, v) in table.iter().enumerate() {
+        t.add_row([format!("{h:02}:00"), v.to_string(), if h == hour { "◀ now".into() } else { String::new() }]);
+    }
+    format!("{t}\nnow: {} JST", jst.strftime("%Y-%m-%d %H:%M"))
+}
+
+/// `masst analytics pause|resume`.
+pub fn analytics(global: &Global, cmd: &PauseResume, printer: &Printer) -> Result<Outcome> {
+    match cmd {
+        PauseResume::Pause(f) => change(global, printer, f, Want::Doc(DocChange::AnalyticsPaused(true))),
+        PauseResume::Resume(f) => change(global, printer, f, Want::Doc(DocChange::AnalyticsPaused(false))),
+    }
+}
+
+/// `masst concurrency set`.
+pub fn concurrency(global: &Global, cmd: &ConcurrencyCommand, printer: &Printer) -> Result<Outcome> {
+    let ConcurrencyCommand::Set { model, value, pool, flags } = cmd;
+    change(
+        global,
+        printer,
+        flags,
+        Want::Doc(DocChange::Concurrency { model: model.clone(), pool: pool.clone(), value: *value }),
+    )
+}
+
+/// `masst routing haiku on|off`.
+pub fn routing(global: &Global, cmd: &RoutingCommand, printer: &Printer) -> Result<Outcome> {
+    let RoutingCommand::Haiku { state, flags } = cmd;
+    change(global, printer, flags, Want::Doc(DocChange::RoutingHaiku(matches!(state, OnOff::On))))
+}
+
+/// `masst batch ...`.
+pub fn batch(global: &Global, cmd: &BatchCommand, printer: &Printer) -> Result<Outcome> {
+    match cmd {
+        BatchCommand::Pause(f) => change(global, printer, f, Want::Doc(DocChange::BatchPaused(true))),
+        BatchCommand::Resume(f) => change(global, printer, f, Want::Doc(DocChange::BatchPaused(false))),
+        BatchCommand::Concurrency { value, flags } => {
+            change(global, printer, flags, Want::Doc(DocChange::BatchConcurrency(*value)))
+        }
+        BatchCommand::Model { model, flags } => {
+            change(global, printer, flags, Want::Doc(DocChange::BatchModel(model.clone())))
+        }
+        BatchCommand::Scale { count, flags } => {
+            change(global, printer, flags, Want::Ecs { role: "batch-worker", to: *count, id: "batch.scale" })
+        }
+        BatchCommand::Schedule(ScheduleCommand::Show { file }) => {
+            let table = load_schedule(file.as_deref())?;
+            if printer.json() {
+                printer.json_value(&serde_json::json!({ "schedule_jst": table }));
+            } else {
+                printer.line(schedule_table(&table, jiff::Timestamp::now()));
+            }
+            Ok(Outcome::Clear)
+        }
+        BatchCommand::Schedule(ScheduleCommand::Apply { file, flags }) => {
+            let table = load_schedule(file.as_deref())?;
+            if !printer.json() {
+                printer.line(schedule_table(&table, jiff::Timestamp::now()));
+            }
+            change(global, printer, flags, Want::Doc(DocChange::BatchSchedule(table)))
+        }
+    }
+}
+
+/// `masst producer pause|resume`.
+pub fn producer(global: &Global, cmd: &ProducerCommand, printer: &Printer) -> Result<Outcome> {
+    match cmd {
+        ProducerCommand::Pause(f) => {
+            change(global, printer, f, Want::Ecs { role: "catalog-enrichment", to: 0, id: "producer.pause" })
+        }
+        ProducerCommand::Resume { count, flags } => change(global, printer, flags, Want::ProducerResume(*count)),
+    }
+}
+
+/// `masst queue fix`.
+pub fn queue(global: &Global, cmd: &QueueCommand, printer: &Printer) -> Result<Outcome> {
+    let QueueCommand::Fix { visibility_timeout, max_receive_count, flags } = cmd;
+    change(global, printer, flags, Want::QueueFix { visibility: *visibility_timeout, max_receive: *max_receive_count })
+}
+
+/// `masst undo [ID]`.
+pub fn undo(global: &Global, id: &Option<String>, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
+    change(global, printer, flags, Want::Undo(id.clone()))
+}
+
+/// `masst journal`.
+pub fn list_journal(global: &Global, printer: &Printer) -> Result<Outcome> {
+    let journal = Journal::open(global.journal.as_deref())?;
+    let (entries, warnings) = journal.read()?;
+    for w in &warnings {
+        printer.note(format!("warning: {w}"));
+    }
+    if printer.json() {
+        printer.json_value(&serde_json::json!({ "journal": journal.path, "entries": entries, "warnings": warnings }));
+        return Ok(Outcome::Clear);
+    }
+    if entries.is_empty() {
+        printer.line(format!("no changes journaled yet ({})", journal.path.display()));
+        return Ok(Outcome::Clear);
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["id", "time", "user", "action", "target", "state"]);
+    for e in &entries {
+        let state = if let Some(u) = &e.undoes {
+            format!("undoes {u}")
+        } else if let Some(u) = entries.iter().find(|u| u.undoes.as_deref() == Some(&e.id)) {
+            format!("undone by {}", u.id)
+        } else {
+            "in effect".into()
+        };
+        t.add_row([
+            e.id.clone(),
+            e.time.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+            e.user.clone(),
+            e.action.clone(),
+            e.target.clone(),
+            state,
+        ]);
+    }
+    printer.line(t.to_string());
+    printer.line(format!("journal: {}", journal.path.display()));
+    Ok(Outcome::Clear)
+}

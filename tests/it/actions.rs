@@ -1,0 +1,341 @@
+//! Remediation actions against the emulator: each changes exactly what it should (read back
+//! through the AWS API), `undo` restores it, and nothing changes without a confirmation.
+
+use serde_json::{json, Value};
+
+use crate::cli::run;
+use crate::emulator::{block_on, Emulator};
+
+struct World {
+    emu: Emulator,
+    _dir: tempfile::TempDir,
+    journal: std::path::PathBuf,
+}
+
+impl World {
+    fn up(scenario: &str) -> World {
+        let emu = Emulator::start();
+        emu.lab_up(scenario);
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("journal.jsonl");
+        World { emu, _dir: dir, journal }
+    }
+
+    fn masst(&self, args: &[&str]) -> (i32, String, String) {
+        run(self.emu.masst().arg("--journal").arg(&self.journal).args(args))
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.masst(args);
+        assert_eq!(code, 0, "masst {args:?}: {out}{err}");
+        out
+    }
+
+    /// The deployed document and its version, read through AppConfig.
+    fn doc(&self) -> (i32, Value) {
+        let c = self.emu.clients();
+        let (_, v, d) = block_on(masst::actions::apply::read_doc(&c, &masst::settings::Settings::default())).unwrap();
+        (v, d)
+    }
+
+    fn desired(&self, service: &str) -> i32 {
+        let c = self.emu.clients();
+        block_on(masst::actions::apply::read_desired(&c, &masst::settings::Settings::default(), service)).unwrap().1
+    }
+
+    fn queue(&self) -> (String, Value) {
+        let c = self.emu.clients();
+        let (_, _, attrs) =
+            block_on(masst::actions::apply::read_queue(&c, &masst::settings::Settings::default())).unwrap();
+        (attrs["VisibilityTimeout"].clone(), serde_json::from_str(&attrs["RedrivePolicy"]).unwrap())
+    }
+}
+
+#[test]
+fn each_configuration_action_changes_its_keys_and_undo_restores_the_document() {
+    let w = World::up("healthy");
+    let dir = tempfile::tempdir().unwrap();
+    let schedule = dir.path().join("schedule.json");
+    std::fs::write(&schedule, serde_json::to_string(&vec![5; 24]).unwrap()).unwrap();
+    let schedule = schedule.to_str().unwrap().to_string();
+    let cases: Vec<(Vec<&str>, &str, Value)> = vec![
+        (vec!["analytics", "pause"], "/analytics/paused", json!(true)),
+        (vec!["concurrency", "set", "sonnet", "32"], "/pools/realtime/sonnet", json!(32)),
+        (vec!["concurrency", "set", "haiku", "20", "--pool", "analytics"], "/pools/analytics/haiku", json!(20)),
+        (vec!["routing", "haiku", "on"], "/routing/simple_queries_to_haiku", json!(true)),
+        (vec!["batch", "pause"], "/batch/paused", json!(true)),
+        (vec!["batch", "concurrency", "10"], "/batch/shares_realtime_pool", json!(false)),
+        (vec!["batch", "schedule", "apply", "--file", &schedule], "/batch/schedule_jst/10", json!(5)),
+        (vec!["batch", "model", "sonnet"], "/batch/model", json!("sonnet")),
+    ];
+    for (args, pointer, want) in cases {
+        let (v0, before) = w.doc();
+        let mut args = args.clone();
+        args.push("--yes");
+        w.ok(&args);
+        let (v1, after) = w.doc();
+        assert_eq!(after.pointer(pointer), Some(&want), "{args:?}");
+        assert_eq!(v1, v0 + 1, "{args:?} deploys one new version");
+        let changed: Vec<&String> =
+            after.as_object().unwrap().keys().filter(|k| after[k.as_str()] != before[k.as_str()]).collect();
+        assert!(changed.len() <= 2, "{args:?} touched {changed:?}");
+        w.ok(&["undo", "--yes"]);
+        assert_eq!(w.doc().1, before, "undo of {args:?} restores the document");
+    }
+    let (_, out, _) = w.masst(&["journal"]);
+    assert_eq!(out.matches("undone by").count(), 8, "{out}");
+}
+
+#[test]
+fn the_quota_guard_refuses_and_force_overrides() {
+    let w = World::up("healthy");
+    let (v0, _) = w.doc();
+    let (code, _, err) = w.masst(&["concurrency", "set", "sonnet", "40", "--yes"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("add up to 48, 8 over the account quota of 40"), "{err}");
+    assert_eq!(w.doc().0, v0, "a refused change deploys nothing");
+    w.ok(&["concurrency", "set", "sonnet", "40", "--yes", "--force"]);
+    assert_eq!(w.doc().1["pools"]["realtime"]["sonnet"], 40);
+}
+
+#[test]
+fn bad_values_are_refused_before_anything_changes() {
+    let w = World::up("healthy");
+    let (v0, _) = w.doc();
+    for (args, want) in [
+        (vec!["concurrency", "set", "opus", "5", "--yes"], "unknown model `opus`"),
+        (vec!["concurrency", "set", "sonnet", "5", "--pool", "vip", "--yes"], "unknown pool `vip`"),
+        (vec!["batch", "scale", "500", "--yes"], "out of range"),
+        (vec!["queue", "fix", "--max-receive-count", "0", "--yes"], "out of range"),
+    ] {
+        let (code, _, err) = w.masst(&args);
+        assert_eq!(code, 4, "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "\"0\" = 1\n").unwrap();
+    let (code, _, err) = w.masst(&["batch", "schedule", "apply", "--file", bad.to_str().unwrap(), "--yes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("hour 1 is missing"), "{err}");
+    assert_eq!(w.doc().0, v0);
+}
+
+#[test]
+fn ecs_actions_set_desired_counts_and_producer_resume_restores_the_saved_count() {
+    let w = World::up("batch-backlog");
+    w.ok(&["batch", "scale", "5", "--yes"]);
+    assert_eq!(w.desired("batch-worker"), 5);
+    w.ok(&["undo", "--yes"]);
+    assert_eq!(w.desired("batch-worker"), 3);
+
+    w.ok(&["producer", "pause", "--yes"]);
+    assert_eq!(w.desired("catalog-enrichment"), 0);
+    w.ok(&["producer", "resume", "--yes"]);
+    assert_eq!(w.desired("catalog-enrichment"), 1, "resume restores the count pause saved");
+    w.ok(&["undo", "--yes"]);
+    assert_eq!(w.desired("catalog-enrichment"), 0);
+}
+
+#[test]
+fn queue_fix_sets_visibility_and_max_receive_keeping_the_dlq_and_undo_restores() {
+    let w = World::up("dlq-retryable");
+    let (vis, policy) = w.queue();
+    assert_eq!((vis.as_str(), policy["maxReceiveCount"].as_i64()), ("30", Some(3)));
+    w.ok(&["queue", "fix", "--yes"]);
+    let (vis2, policy2) = w.queue();
+    assert_eq!((vis2.as_str(), policy2["maxReceiveCount"].as_i64()), ("300", Some(5)));
+    assert_eq!(policy2["deadLetterTargetArn"], policy["deadLetterTargetArn"]);
+    w.ok(&["undo", "--yes"]);
+    let (vis3, policy3) = w.queue();
+    assert_eq!((vis3.as_str(), policy3["maxReceiveCount"].as_i64()), ("30", Some(3)));
+}
+
+#[test]
+fn dry_run_and_a_missing_terminal_change_nothing() {
+    let w = World::up("healthy");
+    let (v0, d0) = w.doc();
+    let out = w.ok(&["analytics", "pause", "--dry-run"]);
+    assert!(out.contains("+    \"paused\": true"), "the dry run shows the diff: {out}");
+    let (code, _, err) = w.masst(&["analytics", "pause"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("--yes"), "{err}");
+    let (code, _, _) = w.masst(&["batch", "scale", "9"]);
+    assert_eq!(code, 4);
+    assert_eq!(w.doc(), (v0, d0));
+    assert_eq!(w.desired("batch-worker"), 3);
+    assert!(!w.journal.exists(), "nothing was journaled");
+}
+
+#[test]
+fn undo_refuses_when_the_state_moved_since_unless_forced() {
+    let w = World::up("healthy");
+    w.ok(&["batch", "scale", "5", "--yes"]);
+    let c = w.emu.clients();
+    block_on(c.ecs.update_service().cluster("mangaassist").service("batch-worker").desired_count(7).send()).unwrap();
+    let (code, _, err) = w.masst(&["undo", "--yes"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("desired count is 7, not the 5 it left"), "{err}");
+    assert_eq!(w.desired("batch-worker"), 7);
+    w.ok(&["undo", "--yes", "--force"]);
+    assert_eq!(w.desired("batch-worker"), 3);
+}
+
+#[test]
+fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
+    let w = World::up("healthy");
+    w.ok(&["batch", "scale", "4", "--yes"]);
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&w.journal)
+        .map(|mut f| std::io::Write::write_all(&mut f, b"{not json\n"))
+        .unwrap()
+        .unwrap();
+    let (code, out, err) = w.masst(&["journal"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("line 2 is not a valid entry"), "{err}");
+    assert!(out.contains("batch.scale"), "{out}");
+    w.ok(&["undo", "--yes"]);
+    assert_eq!(w.desired("batch-worker"), 3);
+}
+
+/// Spawns masst in a real pseudo-terminal, as an engineer runs it.
+fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
+    for (k, v) in [
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+        ("AWS_CONFIG_FILE", "/nonexistent"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent"),
+        ("AWS_MAX_ATTEMPTS", "1"),
+        ("NO_COLOR", "1"),
+        ("XDG_CONFIG_HOME", "/nonexistent-masst-test"),
+    ] {
+        cmd.env(k, v);
+    }
+    cmd.arg("--endpoint-url").arg(&w.emu.endpoint).arg("--journal").arg(&w.journal).args(args);
+    rexpect::session::spawn_command(cmd, Some(30_000)).unwrap()
+}
+
+fn exit_code(p: &mut rexpect::session::PtySession) -> i32 {
+    // WaitStatus is nix's; its Debug form is `Exited(Pid(n), code)`.
+    let status = format!("{:?}", p.process_mut().wait().unwrap());
+    status
+        .strip_prefix("Exited(")
+        .and_then(|s| s.rsplit(", ").next())
+        .and_then(|s| s.trim_end_matches(')').parse().ok())
+        .unwrap_or_else(|| panic!("masst did not exit normally: {status}"))
+}
+
+#[test]
+fn a_declined_prompt_changes_nothing() {
+    let w = World::up("healthy");
+    let before = w.doc();
+    let mut p = pty(&w, &["analytics", "pause"]);
+    p.exp_string("Apply analytics.pause").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("declined").unwrap();
+    assert_eq!(exit_code(&mut p), 4);
+    assert_eq!(w.doc(), before);
+}
+
+#[test]
+fn a_deployment_made_while_the_engineer_reads_the_diff_stops_the_change() {
+    let w = World::up("healthy");
+    let mut p = pty(&w, &["analytics", "pause"]);
+    p.exp_string("Apply analytics.pause").unwrap();
+    // Someone else deploys while the prompt is open.
+    let (_, mut theirs) = w.doc();
+    theirs["routing"]["simple_queries_to_haiku"] = json!(true);
+    crate::live::deploy_raw(&w.emu, &theirs.to_string());
+    let (their_version, _) = w.doc();
+    p.send_line("y").unwrap();
+    p.exp_string("someone deployed version").unwrap();
+    assert_eq!(exit_code(&mut p), 4);
+    let (v, d) = w.doc();
+    assert_eq!(v, their_version, "their deployment stands");
+    assert_eq!(d["analytics"]["paused"], false, "no lost update: masst did not overwrite it");
+}
+
+#[test]
+fn a_deployment_in_progress_stops_a_change() {
+    let w = World::up("healthy");
+    let c = w.emu.clients();
+    let settings = masst::settings::Settings::default();
+    block_on(async {
+        let (ids, _, doc) = masst::actions::apply::read_doc(&c, &settings).await.unwrap();
+        let slow = c
+            .appconfig
+            .create_deployment_strategy()
+            .name("slow")
+            .deployment_duration_in_minutes(30)
+            .growth_factor(10.0)
+            .replicate_to(aws_sdk_appconfig::types::ReplicateTo::None)
+            .send()
+            .await
+            .unwrap();
+        let v = c
+            .appconfig
+            .create_hosted_configuration_version()
+            .application_id(&ids.application)
+            .configuration_profile_id(&ids.profile)
+            .content(aws_sdk_appconfig::primitives::Blob::new(doc.to_string().into_bytes()))
+            .content_type("application/json")
+            .send()
+            .await
+            .unwrap();
+        c.appconfig
+            .start_deployment()
+            .application_id(&ids.application)
+            .environment_id(&ids.environment)
+            .configuration_profile_id(&ids.profile)
+            .deployment_strategy_id(slow.id().unwrap())
+            .configuration_version(v.version_number().to_string())
+            .send()
+            .await
+            .unwrap();
+    });
+    let (code, _, err) = w.masst(&["batch", "pause", "--yes"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("still in progress"), "{err}");
+}
+
+#[test]
+fn raising_the_ceiling_for_scenario_3_shows_in_the_next_diagnosis() {
+    let w = World::up("conservative-limits");
+    let (_, out, _) = w.masst(&["diagnose", "underutilization", "--output", "json"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["results"][0]["outcome"], "ceiling-too-low");
+    assert_eq!(doc["results"][0]["commands"][0], "masst concurrency set sonnet 72");
+    assert_eq!(doc["config"]["pools"]["realtime"]["sonnet"], 15);
+    w.ok(&["concurrency", "set", "sonnet", "72", "--yes"]);
+    w.ok(&["concurrency", "set", "haiku", "80", "--yes"]);
+    let (_, out, _) = w.masst(&["diagnose", "underutilization", "--output", "json"]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["config_version"], 3);
+    assert_eq!(doc["config"]["pools"]["realtime"]["sonnet"], 72);
+    assert_eq!(doc["config"]["pools"]["realtime"]["haiku"], 80);
+}
+
+#[test]
+fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
+    let w = World::up("flash-sale");
+    let (code, out, err) = w.masst(&["diagnose", "throttling", "--apply", "analytics.pause", "--yes"]);
+    assert_eq!(code, 1, "findings still exit 1: {out}{err}");
+    assert!(out.contains("→ masst analytics pause"), "{out}");
+    assert_eq!(w.doc().1["analytics"]["paused"], true);
+    let journal = std::fs::read_to_string(&w.journal).unwrap();
+    let entry: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    assert_eq!(entry["diagnosis"], "throttling/sonnet/other-workloads-consuming-quota");
+    assert_eq!(entry["action"], "analytics.pause");
+    assert_eq!(entry["account"], "123456789012");
+
+    let (code, _, err) = w.masst(&["diagnose", "throttling", "--apply", "batch.pause", "--yes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did not offer it"), "{err}");
+    let (code, _, err) = w.masst(&["diagnose", "--scenario", "flash-sale", "--apply", "analytics.pause", "--yes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("needs a live diagnosis"), "{err}");
+}
