@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: inspect it, redrive it losslessly')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'List, show or validate runbooks')
@@ -818,6 +819,88 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;queue;help;help' {
             break
         }
+        'masst;dlq' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;dlq;inspect' {
+            [CompletionResult]::new('--sample', '--sample', [CompletionResultType]::ParameterName, 'Read at most N messages instead of the whole DLQ')
+            [CompletionResult]::new('--show', '--show', [CompletionResultType]::ParameterName, 'Print N example bodies (truncated; binary bodies are described)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;dlq;redrive' {
+            [CompletionResult]::new('--error-type', '--error-type', [CompletionResultType]::ParameterName, 'Move messages of this error type, even a non-retryable one. Repeatable')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Move at most N messages')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many messages a second')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batches in flight at once')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The destination queue (default: the queue whose RedrivePolicy names the DLQ)')
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Seconds a batch stays hidden in the DLQ while it is copied and deleted')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('--retryable-only', '--retryable-only', [CompletionResultType]::ParameterName, 'Move messages whose error type is retryable (the default selection)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Move every message that carries a job body, whatever its error type')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;dlq;help' {
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;dlq;help;inspect' {
+            break
+        }
+        'masst;dlq;help;redrive' {
+            break
+        }
+        'masst;dlq;help;help' {
+            break
+        }
         'masst;journal' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
@@ -972,6 +1055,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: inspect it, redrive it losslessly')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'List, show or validate runbooks')
@@ -1086,6 +1170,17 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;help;queue;fix' {
+            break
+        }
+        'masst;help;dlq' {
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send')
+            break
+        }
+        'masst;help;dlq;inspect' {
+            break
+        }
+        'masst;help;dlq;redrive' {
             break
         }
         'masst;help;journal' {

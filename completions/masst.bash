@@ -34,6 +34,9 @@ _masst() {
             masst,diagnose)
                 cmd="masst__subcmd__diagnose"
                 ;;
+            masst,dlq)
+                cmd="masst__subcmd__dlq"
+                ;;
             masst,help)
                 cmd="masst__subcmd__help"
                 ;;
@@ -172,6 +175,24 @@ _masst() {
             masst__subcmd__config__subcmd__help,show)
                 cmd="masst__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            masst__subcmd__dlq,help)
+                cmd="masst__subcmd__dlq__subcmd__help"
+                ;;
+            masst__subcmd__dlq,inspect)
+                cmd="masst__subcmd__dlq__subcmd__inspect"
+                ;;
+            masst__subcmd__dlq,redrive)
+                cmd="masst__subcmd__dlq__subcmd__redrive"
+                ;;
+            masst__subcmd__dlq__subcmd__help,help)
+                cmd="masst__subcmd__dlq__subcmd__help__subcmd__help"
+                ;;
+            masst__subcmd__dlq__subcmd__help,inspect)
+                cmd="masst__subcmd__dlq__subcmd__help__subcmd__inspect"
+                ;;
+            masst__subcmd__dlq__subcmd__help,redrive)
+                cmd="masst__subcmd__dlq__subcmd__help__subcmd__redrive"
+                ;;
             masst__subcmd__help,analytics)
                 cmd="masst__subcmd__help__subcmd__analytics"
                 ;;
@@ -189,6 +210,9 @@ _masst() {
                 ;;
             masst__subcmd__help,diagnose)
                 cmd="masst__subcmd__help__subcmd__diagnose"
+                ;;
+            masst__subcmd__help,dlq)
+                cmd="masst__subcmd__help__subcmd__dlq"
                 ;;
             masst__subcmd__help,help)
                 cmd="masst__subcmd__help__subcmd__help"
@@ -255,6 +279,12 @@ _masst() {
                 ;;
             masst__subcmd__help__subcmd__config,show)
                 cmd="masst__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            masst__subcmd__help__subcmd__dlq,inspect)
+                cmd="masst__subcmd__help__subcmd__dlq__subcmd__inspect"
+                ;;
+            masst__subcmd__help__subcmd__dlq,redrive)
+                cmd="masst__subcmd__help__subcmd__dlq__subcmd__redrive"
                 ;;
             masst__subcmd__help__subcmd__lab,down)
                 cmd="masst__subcmd__help__subcmd__lab__subcmd__down"
@@ -389,7 +419,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status lab config analytics concurrency routing batch producer queue dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,8 +1624,226 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__dlq)
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help inspect redrive help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__help)
+            opts="inspect redrive help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__help__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__inspect)
+            opts="-q -v -h --sample --show --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__dlq__subcmd__redrive)
+            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --error-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --visibility-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status lab config analytics concurrency routing batch producer queue journal undo runbook completions help"
+            opts="diagnose snapshot status lab config analytics concurrency routing batch producer queue dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,6 +2097,48 @@ _masst() {
         masst__subcmd__help__subcmd__diagnose)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__dlq)
+            opts="inspect redrive"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__dlq__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__dlq__subcmd__redrive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -183,6 +183,54 @@ pub enum ProducerCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// Show what the DLQ holds without consuming it: error types, retryable or not, formats,
+    /// ages, receive counts; `--show N` prints example bodies.
+    Inspect {
+        /// Read at most N messages instead of the whole DLQ.
+        #[arg(long, value_name = "N")]
+        sample: Option<usize>,
+        /// Print N example bodies (truncated; binary bodies are described).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        show: usize,
+    },
+    /// Move DLQ messages back to their source queue: job body with _retry_count reset, message
+    /// attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send.
+    Redrive(RedriveArgs),
+}
+
+/// Which messages to redrive, and how fast.
+#[derive(Debug, Args)]
+pub struct RedriveArgs {
+    /// Move messages whose error type is retryable (the default selection).
+    #[arg(long, conflicts_with = "all")]
+    pub retryable_only: bool,
+    /// Move messages of this error type, even a non-retryable one. Repeatable.
+    #[arg(long = "error-type", value_name = "TYPE", conflicts_with = "all")]
+    pub error_types: Vec<String>,
+    /// Move every message that carries a job body, whatever its error type.
+    #[arg(long)]
+    pub all: bool,
+    /// Move at most N messages.
+    #[arg(long, value_name = "N")]
+    pub max: Option<u64>,
+    /// At most this many messages a second.
+    #[arg(long, value_name = "MSGS_PER_SEC")]
+    pub rate: Option<u32>,
+    /// Batches in flight at once.
+    #[arg(long, default_value_t = 8, value_name = "C")]
+    pub concurrency: usize,
+    /// The destination queue (default: the queue whose RedrivePolicy names the DLQ).
+    #[arg(long, value_name = "QUEUE")]
+    pub to: Option<String>,
+    /// Seconds a batch stays hidden in the DLQ while it is copied and deleted.
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub visibility_timeout: i32,
+    #[command(flatten)]
+    pub flags: ChangeFlags,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum QueueCommand {
     /// Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ.
     Fix {
@@ -229,6 +277,9 @@ pub enum Command {
     /// The primary batch queue.
     #[command(subcommand)]
     Queue(QueueCommand),
+    /// The dead-letter queue: inspect it, redrive it losslessly.
+    #[command(subcommand)]
+    Dlq(DlqCommand),
     /// List the changes masst made.
     Journal,
     /// Reverse a change (the latest by default), through the same preview and confirmation.

@@ -42,6 +42,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Batch(cmd) => commands::act::batch(&cli.global, cmd, &printer),
         Command::Producer(cmd) => commands::act::producer(&cli.global, cmd, &printer),
         Command::Queue(cmd) => commands::act::queue(&cli.global, cmd, &printer),
+        Command::Dlq(cli::DlqCommand::Inspect { sample, show }) => {
+            commands::dlq::inspect(&cli.global, *sample, *show, &printer)
+        }
+        Command::Dlq(cli::DlqCommand::Redrive(args)) => commands::dlq::redrive(&cli.global, args, &printer),
         Command::Journal => commands::act::list_journal(&cli.global, &printer),
         Command::Undo { id, flags } => commands::act::undo(&cli.global, id, flags, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),

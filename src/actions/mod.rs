@@ -7,6 +7,7 @@ pub mod appconfig;
 pub mod apply;
 pub mod doc;
 pub mod journal;
+pub mod redrive;
 
 /// One action of contract §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@ pub mod act;
 pub mod completions;
 pub mod config;
 pub mod diagnose;
+pub mod dlq;
 pub mod lab;
 pub mod runbook;
 pub mod snapshot;

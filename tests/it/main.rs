@@ -3,6 +3,7 @@
 mod actions;
 mod cli;
 mod completions;
+mod dlq;
 mod emulator;
 mod live;
 mod offline;

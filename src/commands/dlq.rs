@@ -1,0 +1,247 @@
+//! `masst dlq inspect|redrive`: the DLQ as the on-call engineer of scenario 5 needs it.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+
+use crate::actions::journal::{self, Entry, Journal};
+use crate::actions::redrive::{self, Inspection, Options, Selection};
+use crate::cli::{Global, RedriveArgs};
+use crate::error::{Error, Outcome, Result};
+use crate::evidence::collect::queue_url;
+use crate::settings::Settings;
+use crate::ui::Printer;
+
+fn print_inspection(printer: &Printer, ins: &Inspection) {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["error type", "class", "messages"]);
+    for (ty, (n, class)) in &ins.by_error_type {
+        t.add_row([ty.clone(), format!("{class:?}").to_lowercase(), n.to_string()]);
+    }
+    printer.line(format!("{}: {} message(s) read", ins.queue, ins.messages));
+    printer.line(t.to_string());
+    let join = |m: &std::collections::BTreeMap<String, usize>| {
+        m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+    };
+    printer.line(format!("classes: {} (unknown counts as non-retryable)", join(&ins.by_class)));
+    printer.line(format!("formats: {}", join(&ins.by_format)));
+    if let (Some(o), Some(n)) = (ins.oldest, ins.newest) {
+        printer.line(format!("oldest sent {o}, newest sent {n}"));
+    }
+    if !ins.receive_counts.is_empty() {
+        let rc: Vec<String> = ins.receive_counts.iter().map(|(k, v)| format!("{k}×{v}")).collect();
+        printer.line(format!("receive counts: {}", rc.join(", ")));
+    }
+    for e in &ins.examples {
+        printer.line(format!(
+            "\n{} [{}, {:?}]\n  {}",
+            e.id,
+            e.error_type.as_deref().unwrap_or("no error_type"),
+            e.class,
+            e.body
+        ));
+    }
+}
+
+/// `masst dlq inspect`.
+pub fn inspect(global: &Global, sample: Option<usize>, show: usize, printer: &Printer) -> Result<Outcome> {
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let spinner = printer.spinner("reading the DLQ…");
+    let ins = super::block_on(async {
+        let c = super::clients(global, &settings).await?;
+        let url = queue_url(&c, &settings.resources.dlq, "dlq").await?;
+        redrive::inspect(&c, &url, &settings.resources.dlq, sample, show, None).await
+    });
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    let ins = ins?;
+    if printer.json() {
+        printer.json_value(&ins);
+    } else {
+        print_inspection(printer, &ins);
+    }
+    Ok(Outcome::Clear)
+}
+
+fn selection(args: &RedriveArgs) -> (Selection, String) {
+    if args.all {
+        return (Selection { all: true, ..Default::default() }, "every message with a job body (--all)".into());
+    }
+    if !args.error_types.is_empty() {
+        let mut s = Selection { error_types: args.error_types.clone(), ..Default::default() };
+        s.retryable = args.retryable_only;
+        let also = if args.retryable_only { " and every retryable type" } else { "" };
+        return (s, format!("error types {}{also}", args.error_types.join(", ")));
+    }
+    let default = if args.retryable_only { "" } else { " (the default; --error-type T or --all to choose others)" };
+    (Selection { retryable: true, ..Default::default() }, format!("retryable error types only{default}"))
+}
+
+/// `masst dlq redrive`.
+pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result<Outcome> {
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let (select, described) = selection(args);
+    if args.concurrency == 0 || args.concurrency > 64 {
+        return Err(Error::Usage(format!("--concurrency {} is out of range; use 1 to 64", args.concurrency)));
+    }
+    if args.rate == Some(0) {
+        return Err(Error::Usage("--rate 0 would move nothing; leave it out for no limit".into()));
+    }
+    if !(1..=43_200).contains(&args.visibility_timeout) {
+        return Err(Error::Usage("--visibility-timeout must be between 1 and 43200 seconds".into()));
+    }
+    let journal = Journal::open(global.journal.as_deref())?;
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    super::block_on(async {
+        let clients = super::clients(global, &settings).await?;
+        let route = redrive::route(&clients, &settings, args.to.as_deref()).await?;
+        let limits = [
+            args.max.map(|m| format!("at most {m} messages")),
+            args.rate.map(|r| format!("at most {r}/s")),
+            Some(format!("{} batches in flight", args.concurrency)),
+        ];
+        let limits: Vec<String> = limits.into_iter().flatten().collect();
+        printer.note(format!(
+            "dlq.redrive: {} (≈{} messages) → {}{}\n  selection: {described}\n  {}",
+            route.dlq_name,
+            route.depth,
+            route.dest_name,
+            if route.fifo { " (FIFO: group ids kept, deduplication ids from the original message ids)" } else { "" },
+            limits.join(", ")
+        ));
+        if args.flags.dry_run {
+            let ins = redrive::inspect(
+                &clients,
+                &route.dlq_url,
+                &route.dlq_name,
+                args.max.map(|m| m as usize),
+                0,
+                Some(&select),
+            )
+            .await?;
+            let n = ins.would_move.unwrap_or(0);
+            if printer.json() {
+                printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
+            } else {
+                print_inspection(printer, &ins);
+                printer.line(format!(
+                    "dry run: {n} of {} message(s) would move to {}; nothing was moved",
+                    ins.messages, route.dest_name
+                ));
+            }
+            return Ok(Outcome::Clear);
+        }
+        if !args.flags.yes {
+            if !printer.interactive {
+                return Err(Error::Action(
+                    "refusing to move DLQ messages without a confirmation, and stdin is not a terminal to ask on: pass --yes, or --dry-run to preview".into(),
+                ));
+            }
+            let ok = dialoguer::Confirm::new()
+                .with_prompt(format!("Move {described} from {} to {}?", route.dlq_name, route.dest_name))
+                .default(false)
+                .interact_opt();
+            if !matches!(ok, Ok(Some(true))) {
+                return Err(Error::Action("declined: nothing was moved".into()));
+            }
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let ctrl_c = tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                flag.store(true, Ordering::SeqCst);
+            }
+        });
+        let bar = printer.progress.then(|| {
+            let b = indicatif::ProgressBar::new(args.max.unwrap_or(route.depth).min(route.depth).max(1));
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} moved · {msg} · {per_sec} · ETA {eta}")
+                    .expect("template"),
+            );
+            b
+        });
+        let progress = |r: &redrive::Report| {
+            if let Some(b) = &bar {
+                b.set_position(r.moved);
+                b.set_message(format!("skipped {} · failed {}", r.skipped.values().sum::<u64>(), r.failed.len()));
+            }
+        };
+        let opts = Options {
+            selection: select.clone(),
+            max: args.max,
+            rate: args.rate,
+            concurrency: args.concurrency,
+            visibility: args.visibility_timeout,
+        };
+        let started = std::time::Instant::now();
+        let result = redrive::redrive(&clients, &route, &opts, stop.clone(), &progress).await;
+        ctrl_c.abort();
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        let report = result?;
+        let secs = started.elapsed().as_secs_f64();
+        let account = clients.account().await;
+        let now = jiff::Timestamp::now();
+        if report.moved > 0 || !report.copied_not_deleted.is_empty() {
+            journal.append(&Entry {
+                id: journal::new_id(now),
+                time: now,
+                user: journal::user(),
+                account,
+                region: clients.region.clone(),
+                endpoint: clients.endpoint.clone(),
+                action: "dlq.redrive".into(),
+                command,
+                target: format!("SQS {} → {}", route.dlq_name, route.dest_name),
+                before: serde_json::json!({"dlq_depth": route.depth, "selection": select}),
+                after: serde_json::json!({
+                    "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
+                    "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
+                }),
+                diagnosis: args.flags.diagnosis.clone(),
+                undoes: None,
+            })?;
+        }
+        if printer.json() {
+            printer.json_value(&serde_json::json!({
+                "moved": report.moved, "skipped": report.skipped, "failed": report.failed,
+                "copied_not_deleted": report.copied_not_deleted, "seconds": secs, "interrupted": report.interrupted,
+                "aws_calls": report.aws_calls,
+            }));
+        } else {
+            let mut t = Table::new();
+            t.load_preset(UTF8_FULL_CONDENSED).set_header(["result", "messages"]);
+            t.add_row(["moved".to_string(), report.moved.to_string()]);
+            for (why, n) in &report.skipped {
+                t.add_row([format!("left in the DLQ: {why}"), n.to_string()]);
+            }
+            t.add_row(["failed (left in the DLQ)".to_string(), report.failed.len().to_string()]);
+            if !report.copied_not_deleted.is_empty() {
+                t.add_row([
+                    "copied but not deleted (duplicates)".to_string(),
+                    report.copied_not_deleted.len().to_string(),
+                ]);
+            }
+            printer.line(t.to_string());
+            printer.line(format!("{:.1} s, {:.0} messages/s", secs, report.moved as f64 / secs.max(0.001)));
+            for (id, why) in report.failed.iter().take(10) {
+                printer.line(format!("  failed {id}: {why}"));
+            }
+        }
+        if report.interrupted {
+            return Err(Error::Interrupted);
+        }
+        if !report.failed.is_empty() || !report.copied_not_deleted.is_empty() {
+            return Err(Error::Action(format!(
+                "{} selected message(s) were not moved and stay in {}; {} were copied but not deleted. Fix the cause and re-run",
+                report.failed.len(),
+                route.dlq_name,
+                report.copied_not_deleted.len()
+            )));
+        }
+        Ok(Outcome::Clear)
+    })
+}

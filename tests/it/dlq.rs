@@ -1,0 +1,372 @@
+//! `masst dlq inspect|redrive` against the emulator: exactly the selected messages move, with
+//! the bodies and attributes the contract asks for, and no job is ever lost, even when the
+//! process is killed mid-run or the endpoint drops a fifth of the calls.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use aws_sdk_sqs::types::{
+    MessageAttributeValue, MessageSystemAttributeName, QueueAttributeName, SendMessageBatchRequestEntry,
+};
+use serde_json::{json, Value};
+
+use crate::cli::run;
+use crate::emulator::{block_on, Emulator};
+
+struct Queues {
+    emu: Emulator,
+    c: masst::aws::Clients,
+    dir: tempfile::TempDir,
+    dlq: String,
+    primary: String,
+}
+
+fn attr(v: &str) -> MessageAttributeValue {
+    MessageAttributeValue::builder().data_type("String").string_value(v).build().unwrap()
+}
+
+impl Queues {
+    /// A primary queue whose RedrivePolicy names the DLQ (FIFO when `fifo`).
+    fn new(fifo: bool) -> Queues {
+        let emu = Emulator::start();
+        let c = emu.clients();
+        let sfx = if fifo { ".fifo" } else { "" };
+        let (primary, dlq) = (format!("jobs{sfx}"), format!("jobs-dlq{sfx}"));
+        block_on(async {
+            let mut q = c.sqs.create_queue().queue_name(&dlq);
+            if fifo {
+                q = q.attributes(QueueAttributeName::FifoQueue, "true");
+            }
+            let dlq_url = q.send().await.unwrap().queue_url().unwrap().to_string();
+            let arn = c
+                .sqs
+                .get_queue_attributes()
+                .queue_url(&dlq_url)
+                .attribute_names(QueueAttributeName::QueueArn)
+                .send()
+                .await
+                .unwrap();
+            let arn = arn.attributes().unwrap()[&QueueAttributeName::QueueArn].clone();
+            let mut q = c.sqs.create_queue().queue_name(&primary).attributes(
+                QueueAttributeName::RedrivePolicy,
+                json!({"deadLetterTargetArn": arn, "maxReceiveCount": 1000}).to_string(),
+            );
+            // (a high maxReceiveCount: the test's own reads of the primary queue must not send
+            // messages back to the DLQ the way SQS, and moto, do after maxReceiveCount receives)
+            if fifo {
+                q = q.attributes(QueueAttributeName::FifoQueue, "true");
+            }
+            q.send().await.unwrap();
+        });
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("masst.toml"), format!("[resources]\nqueue = \"{primary}\"\ndlq = \"{dlq}\"\n"))
+            .unwrap();
+        Queues { emu, c, dir, dlq, primary }
+    }
+
+    fn url(&self, name: &str) -> String {
+        block_on(self.c.sqs.get_queue_url().queue_name(name).send()).unwrap().queue_url().unwrap().to_string()
+    }
+
+    /// Puts messages in the DLQ: (body, error_type attribute, group id).
+    fn fill(&self, msgs: &[(String, Option<&str>, Option<&str>)]) {
+        let url = self.url(&self.dlq);
+        block_on(async {
+            for (n, chunk) in msgs.chunks(10).enumerate() {
+                let entries = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (body, et, group))| {
+                        let mut e = SendMessageBatchRequestEntry::builder()
+                            .id(format!("e{i}"))
+                            .message_body(body)
+                            .message_attributes("tenant", attr("manga-jp"));
+                        if let Some(t) = et {
+                            e = e.message_attributes("error_type", attr(t));
+                        }
+                        if let Some(g) = group {
+                            e = e.message_group_id(*g).message_deduplication_id(format!("seed-{n}-{i}"));
+                        }
+                        e.build().unwrap()
+                    })
+                    .collect();
+                let out =
+                    self.c.sqs.send_message_batch().queue_url(&url).set_entries(Some(entries)).send().await.unwrap();
+                assert!(out.failed().is_empty(), "{:?}", out.failed());
+            }
+        });
+    }
+
+    fn masst(&self, args: &[&str]) -> (i32, String, String) {
+        let conf = self.dir.path().join("masst.toml");
+        let journal = self.dir.path().join("journal.jsonl");
+        run(self.emu.masst().arg("--config").arg(conf).arg("--journal").arg(journal).args(args))
+    }
+
+    /// Every message of a queue, read and then made visible again: (body, attributes, group).
+    fn read_all(&self, name: &str) -> Vec<(Value, BTreeMap<String, String>, Option<String>)> {
+        let url = self.url(name);
+        block_on(async {
+            let mut out = Vec::new();
+            let mut handles = Vec::new();
+            loop {
+                let r = self
+                    .c
+                    .sqs
+                    .receive_message()
+                    .queue_url(&url)
+                    .max_number_of_messages(10)
+                    .visibility_timeout(30)
+                    .message_attribute_names("All")
+                    .message_system_attribute_names(MessageSystemAttributeName::All)
+                    .send()
+                    .await
+                    .unwrap();
+                if r.messages().is_empty() {
+                    break;
+                }
+                for m in r.messages() {
+                    handles.push((format!("h{}", handles.len()), m.receipt_handle().unwrap().to_string()));
+                    let body =
+                        serde_json::from_str(m.body().unwrap()).unwrap_or(Value::String(m.body().unwrap().into()));
+                    let attrs = m
+                        .message_attributes()
+                        .map(|a| {
+                            a.iter()
+                                .map(|(k, v)| (k.clone(), v.string_value().unwrap_or_default().to_string()))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let group =
+                        m.attributes().and_then(|a| a.get(&MessageSystemAttributeName::MessageGroupId)).cloned();
+                    out.push((body, attrs, group));
+                }
+            }
+            masst::evidence::collect::release(&self.c, &url, &handles).await.unwrap();
+            out
+        })
+    }
+
+    fn depth(&self, name: &str) -> (u64, u64) {
+        let url = self.url(name);
+        let a =
+            block_on(self.c.sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::All).send())
+                .unwrap();
+        let a = a.attributes().unwrap();
+        let n = |k: QueueAttributeName| a[&k].parse::<u64>().unwrap();
+        (
+            n(QueueAttributeName::ApproximateNumberOfMessages),
+            n(QueueAttributeName::ApproximateNumberOfMessagesNotVisible),
+        )
+    }
+}
+
+fn job(id: &str, pad: usize) -> Value {
+    json!({"job_id": id, "kind": "catalog-enrichment", "payload": {"pad": "x".repeat(pad)}, "_retry_count": 3})
+}
+
+fn envelope(id: &str, et: Value) -> String {
+    json!({"original_request": job(id, 0), "error_type": et, "retry_count": 3, "exhausted_at": 1_781_000_000})
+        .to_string()
+}
+
+/// A DLQ with every format of contract §4 and the awkward cases.
+fn mixed() -> Vec<(String, Option<&'static str>, Option<&'static str>)> {
+    let mut m = Vec::new();
+    for i in 0..5 {
+        m.push((envelope(&format!("env-retry-{i}"), json!("ThrottlingException")), None, None));
+        m.push((job(&format!("raw-retry-{i}"), 0).to_string(), Some("ModelTimeoutException"), None));
+    }
+    m.push((job("raw-huge", 250_000).to_string(), Some("ServiceUnavailableException"), None));
+    for i in 0..3 {
+        m.push((job(&format!("raw-invalid-{i}"), 0).to_string(), Some("ValidationException"), None));
+    }
+    m.push((envelope("env-denied-0", json!("AccessDeniedException")), None, None));
+    m.push((envelope("env-denied-1", json!("AccessDeniedException")), None, None));
+    m.push(("worker crashed: out of memory".to_string(), None, None));
+    m.push(("\u{FFFD}PNG\r\n\u{E000}\u{E001}".to_string(), Some("ThrottlingException"), None));
+    m.push((json!({"error_type": "ThrottlingException", "retry_count": 3}).to_string(), None, None));
+    m.push((envelope("env-numeric-type", json!(42)), None, None));
+    m
+}
+
+fn job_ids(msgs: &[(Value, BTreeMap<String, String>, Option<String>)]) -> Vec<String> {
+    let mut ids: Vec<String> = msgs
+        .iter()
+        .filter_map(|(b, _, _)| {
+            b.get("job_id").or_else(|| b.pointer("/original_request/job_id")).and_then(Value::as_str).map(String::from)
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn retryable_only_moves_exactly_the_retryable_jobs_with_their_bodies_and_attributes() {
+    let q = Queues::new(false);
+    q.fill(&mixed());
+    let (code, out, err) = q.masst(&["dlq", "inspect", "--output", "json", "--show", "3"]);
+    assert_eq!(code, 0, "{err}");
+    let ins: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(ins["messages"], 20);
+    assert_eq!(ins["by_class"]["retryable"], 11, "{ins}");
+    assert_eq!(ins["by_class"]["unknown"], 4, "text, binary, no original_request, numeric error_type: {ins}");
+    assert_eq!(ins["by_format"]["envelope"], 8, "{ins}");
+    assert_eq!(q.depth(&q.dlq), (20, 0), "inspect consumed nothing and left nothing hidden");
+
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("11 of 20 message(s) would move"), "{out}");
+    assert_eq!(q.depth(&q.primary).0, 0, "a dry run moves nothing");
+
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("retryable error types only (the default"), "the default selection is said: {err}");
+    let moved = q.read_all(&q.primary);
+    let mut want: Vec<String> = (0..5).flat_map(|i| [format!("env-retry-{i}"), format!("raw-retry-{i}")]).collect();
+    want.push("raw-huge".into());
+    want.sort();
+    assert_eq!(job_ids(&moved), want);
+    for (body, attrs, _) in &moved {
+        assert_eq!(body["_retry_count"], 0, "{body}");
+        assert!(body.get("original_request").is_none(), "the job body is sent, not the envelope");
+        assert_eq!(attrs.get("tenant").map(String::as_str), Some("manga-jp"), "attributes are kept");
+        assert!(!attrs.contains_key("error_type"), "error_type is dropped");
+    }
+    assert_eq!(
+        moved.iter().find(|(b, _, _)| b["job_id"] == "raw-huge").unwrap().0["payload"]["pad"].as_str().unwrap().len(),
+        250_000
+    );
+    assert_eq!(q.depth(&q.dlq), (9, 0), "the rest stays in the DLQ, visible");
+
+    // Asking for a non-retryable type by name moves it.
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--error-type", "ValidationException", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(q.depth(&q.dlq), (6, 0));
+    let journal = std::fs::read_to_string(q.dir.path().join("journal.jsonl")).unwrap();
+    let first: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    assert_eq!(first["action"], "dlq.redrive");
+    assert_eq!(first["after"]["moved_ids"].as_array().unwrap().len(), 11);
+}
+
+#[test]
+fn a_fifo_redrive_keeps_group_ids_and_a_standard_destination_is_refused() {
+    let q = Queues::new(true);
+    let msgs: Vec<(String, Option<&str>, Option<&str>)> = (0..6usize)
+        .map(|i| {
+            (
+                job(&format!("fifo-{i}"), 0).to_string(),
+                Some("ThrottlingException"),
+                Some(if i.is_multiple_of(2) { "g-even" } else { "g-odd" }),
+            )
+        })
+        .collect();
+    q.fill(&msgs);
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("FIFO"), "{err}");
+    let moved = q.read_all(&q.primary);
+    assert_eq!(job_ids(&moved).len(), 6);
+    for (body, _, group) in &moved {
+        let n: usize = body["job_id"].as_str().unwrap()[5..].parse().unwrap();
+        assert_eq!(group.as_deref(), Some(if n.is_multiple_of(2) { "g-even" } else { "g-odd" }));
+    }
+
+    block_on(q.c.sqs.create_queue().queue_name("plain").send()).unwrap();
+    q.fill(&msgs[..1].iter().map(|(b, e, _)| (b.clone(), *e, Some("g"))).collect::<Vec<_>>());
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--to", "plain", "--yes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is a FIFO queue but plain is standard"), "{err}");
+}
+
+#[test]
+fn a_dlq_that_no_queue_uses_is_refused_with_the_fix() {
+    let q = Queues::new(false);
+    block_on(q.c.sqs.create_queue().queue_name("orphan-dlq").send()).unwrap();
+    std::fs::write(q.dir.path().join("masst.toml"), "[resources]\ndlq = \"orphan-dlq\"\n").unwrap();
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--yes"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no queue names orphan-dlq as its dead-letter queue") && err.contains("--to"), "{err}");
+    let (code, _, err) = q.masst(&["dlq", "redrive"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn without_a_terminal_or_yes_nothing_moves() {
+    let q = Queues::new(false);
+    q.fill(&mixed()[..4]);
+    let (code, _, err) = q.masst(&["dlq", "redrive"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(q.depth(&q.dlq), (4, 0));
+}
+
+#[test]
+fn killing_the_redrive_at_any_point_loses_no_job() {
+    let q = Queues::new(false);
+    let msgs: Vec<(String, Option<&str>, Option<&str>)> =
+        (0..300).map(|i| (job(&format!("kill-{i:03}"), 0).to_string(), Some("ThrottlingException"), None)).collect();
+    q.fill(&msgs);
+    let all: Vec<String> = (0..300).map(|i| format!("kill-{i:03}")).collect();
+    let conf = q.dir.path().join("masst.toml");
+    for delay_ms in [300u64, 900, 1500] {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
+        for (k, v) in crate::emulator::TEST_AWS_ENV {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .arg("--endpoint-url")
+            .arg(&q.emu.endpoint)
+            .arg("--config")
+            .arg(&conf)
+            .arg("--journal")
+            .arg(q.dir.path().join("journal.jsonl"))
+            .args(["dlq", "redrive", "--yes", "--rate", "60", "--concurrency", "2", "--visibility-timeout", "2"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL: no cleanup runs
+        child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(2500)); // held batches come back
+        let dlq = job_ids(&q.read_all(&q.dlq));
+        let primary = job_ids(&q.read_all(&q.primary));
+        let mut union: Vec<String> = dlq.iter().chain(primary.iter()).cloned().collect();
+        union.sort();
+        union.dedup();
+        assert_eq!(union, all, "after a kill at {delay_ms} ms every job is somewhere");
+        let duplicates = dlq.len() + primary.len() - all.len();
+        assert!(duplicates <= 10, "at most one batch is in both queues after a kill: {duplicates}");
+        let mut seen = primary.clone();
+        seen.dedup();
+        assert_eq!(seen.len(), primary.len(), "no job reaches the primary queue twice");
+    }
+    // Finishing the run leaves every job in the primary queue.
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--yes"]);
+    assert_eq!(code, 0, "{err}");
+    let primary = job_ids(&q.read_all(&q.primary));
+    let mut uniq = primary.clone();
+    uniq.dedup();
+    assert_eq!(uniq, all);
+    assert!(primary.len() - all.len() <= 30);
+    assert_eq!(q.depth(&q.dlq), (0, 0));
+}
+
+#[test]
+fn a_redrive_through_a_flaky_endpoint_still_puts_every_job_where_it_belongs() {
+    let q = Queues::new(false);
+    let mut msgs: Vec<(String, Option<&str>, Option<&str>)> =
+        (0..120).map(|i| (job(&format!("flaky-{i:03}"), 0).to_string(), Some("ThrottlingException"), None)).collect();
+    msgs.extend((0..3).map(|i| (job(&format!("bad-{i}"), 0).to_string(), Some("ValidationException"), None)));
+    q.fill(&msgs);
+    q.emu.set(0.0, 0.2);
+    let conf = q.dir.path().join("masst.toml");
+    let (code, out, err) =
+        run(q.emu.masst().env("AWS_MAX_ATTEMPTS", "10").arg("--config").arg(conf).args(["dlq", "redrive", "--yes"]));
+    q.emu.set(0.0, 0.0);
+    assert_eq!(code, 0, "{out}{err}");
+    let want: Vec<String> = (0..120).map(|i| format!("flaky-{i:03}")).collect();
+    assert_eq!(job_ids(&q.read_all(&q.primary)), want, "each retryable job exactly once");
+    assert_eq!(job_ids(&q.read_all(&q.dlq)), ["bad-0", "bad-1", "bad-2"]);
+}
