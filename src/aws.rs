@@ -146,6 +146,26 @@ where
     }
 }
 
+/// Clients for tests of SDK error paths: the given (mocked) CloudWatch and SQS clients, and
+/// mocks with no rules for the rest.
+#[cfg(test)]
+pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::Client) -> Clients {
+    use aws_smithy_mocks::mock_client;
+    let sts = aws_sdk_sts::Config::builder()
+        .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
+        .region(aws_sdk_sts::config::Region::new("us-east-1"))
+        .build();
+    Clients {
+        cloudwatch,
+        sqs,
+        ecs: mock_client!(aws_sdk_ecs, []),
+        appconfig: mock_client!(aws_sdk_appconfig, []),
+        sts: aws_sdk_sts::Client::from_conf(sts),
+        endpoint: None,
+        region: "us-east-1".into(),
+    }
+}
+
 /// Is `url` on this machine (127.0.0.0/8, localhost, ::1)? `lab` only ever writes there.
 pub fn is_loopback(url: &str) -> bool {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);

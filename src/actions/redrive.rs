@@ -781,19 +781,7 @@ mod partial_failure {
     use aws_smithy_mocks::{mock, mock_client};
 
     fn clients(sqs: aws_sdk_sqs::Client) -> Clients {
-        let sts = aws_sdk_sts::Config::builder()
-            .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
-            .region(aws_sdk_sts::config::Region::new("us-east-1"))
-            .build();
-        Clients {
-            cloudwatch: mock_client!(aws_sdk_cloudwatch, []),
-            sqs,
-            ecs: mock_client!(aws_sdk_ecs, []),
-            appconfig: mock_client!(aws_sdk_appconfig, []),
-            sts: aws_sdk_sts::Client::from_conf(sts),
-            endpoint: None,
-            region: "us-east-1".into(),
-        }
+        crate::aws::mocked(mock_client!(aws_sdk_cloudwatch, []), sqs)
     }
 
     #[test]
@@ -870,5 +858,68 @@ mod partial_failure {
         assert!(r.failed.is_empty(), "one failure is retried, not yet reported");
         drop(r);
         assert!(sh.pending.lock().unwrap().contains("b"), "b waits for another round");
+    }
+}
+
+/// A destination that accepts the copies but a DLQ that refuses the delete.
+#[cfg(test)]
+mod delete_denied {
+    use super::*;
+    use aws_sdk_sqs::operation::delete_message_batch::DeleteMessageBatchError;
+    use aws_sdk_sqs::operation::send_message_batch::SendMessageBatchOutput;
+    use aws_sdk_sqs::types::SendMessageBatchResultEntry;
+    use aws_smithy_mocks::{mock, mock_client};
+    use aws_smithy_types::error::ErrorMetadata;
+
+    #[test]
+    fn copies_that_cannot_be_deleted_are_reported_as_duplicates_with_the_permission_to_grant() {
+        let send = mock!(aws_sdk_sqs::Client::send_message_batch).then_output(|| {
+            SendMessageBatchOutput::builder()
+                .successful(
+                    SendMessageBatchResultEntry::builder()
+                        .id("m0")
+                        .message_id("n0")
+                        .md5_of_message_body("x")
+                        .build()
+                        .unwrap(),
+                )
+                .set_failed(Some(vec![]))
+                .build()
+                .unwrap()
+        });
+        let denied = mock!(aws_sdk_sqs::Client::delete_message_batch).then_error(|| {
+            DeleteMessageBatchError::generic(
+                ErrorMetadata::builder()
+                    .code("AccessDenied")
+                    .message("not authorized to perform: sqs:DeleteMessage")
+                    .build(),
+            )
+        });
+        let c = crate::aws::mocked(mock_client!(aws_sdk_cloudwatch, []), mock_client!(aws_sdk_sqs, [&send, &denied]));
+        let route = Route {
+            dlq_name: "dlq".into(),
+            dlq_url: "u".into(),
+            dest_name: "q".into(),
+            dest_url: "v".into(),
+            fifo: false,
+            depth: 1,
+        };
+        let a = Message::builder().message_id("a").receipt_handle("ha").body("{}").build();
+        let items = [(&a, "{\"job_id\":\"a\"}".to_string())];
+        let group: Vec<&(&Message, String)> = items.iter().collect();
+        let sh = Shared::new(None, Arc::new(AtomicBool::new(false)));
+        let err = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(send_and_delete(&c, &route, &sh, &group))
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("Grant the IAM action `sqs:DeleteMessage`") && msg.contains("copied again (duplicates)"),
+            "{msg}"
+        );
+        assert_eq!(sh.report().copied_not_deleted, ["a"]);
+        assert_eq!(sh.report().moved, 0);
     }
 }

@@ -607,20 +607,7 @@ mod sdk_error_paths {
     use aws_smithy_types::error::ErrorMetadata;
 
     fn clients(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::Client) -> Clients {
-        Clients {
-            cloudwatch,
-            sqs,
-            ecs: mock_client!(aws_sdk_ecs, []),
-            appconfig: mock_client!(aws_sdk_appconfig, []),
-            sts: aws_sdk_sts::Client::from_conf(
-                aws_sdk_sts::Config::builder()
-                    .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
-                    .region(aws_sdk_sts::config::Region::new("eu-west-1"))
-                    .build(),
-            ),
-            endpoint: None,
-            region: "eu-west-1".into(),
-        }
+        crate::aws::mocked(cloudwatch, sqs)
     }
 
     fn metrics_only() -> Plan {

@@ -12,7 +12,10 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   deployments (a deployment completes after its strategy's duration + bake, one second per
   minute, so progress can be followed).
 * SQS: moto's visibility checks call a slow clock for every message on every send/receive;
-  `moto.sqs.models.unix_time_millis` is rebound to `time.time() * 1000` for argument-less calls.
+  `moto.sqs.models.unix_time_millis` is rebound to `time.time() * 1000` for argument-less calls,
+  `DeleteMessageBatch` deletes a batch in one walk of the queue instead of two per message, and
+  the retention check of a received message reads the retention period instead of computing
+  every queue attribute (a walk of the queue per message).
 * `--latency-ms N` delays every AWS call (an in-region round trip is 10-30 ms); `--fault-rate P`
   answers that fraction of AWS calls with an HTTP 500 or a dropped connection.
 * `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
@@ -47,6 +50,42 @@ def patch_sqs_clock():
         return slow(dt)
 
     sqs_models.unix_time_millis = fast
+
+    # moto deletes each receipt handle of a batch with two walks over the whole queue; do the
+    # batch in one walk, with the same per-entry results (a handle deleted before succeeds).
+    def delete_message_batch(self, queue_name, receipts):
+        queue = self.get_queue(queue_name)
+        wanted = {r["ReceiptHandle"] for r in receipts}
+        keep = []
+        for message in queue._messages:
+            if any(h in wanted for h in message.all_receipt_handles):
+                queue.pending_messages.discard(message)
+                queue.deleted_messages.update(message.all_receipt_handles)
+                continue
+            keep.append(message)
+        queue._messages = keep
+        success, errors = [], []
+        for r in receipts:
+            if r["ReceiptHandle"] in queue.deleted_messages:
+                success.append(r["Id"])
+            else:
+                errors.append({
+                    "Id": r["Id"],
+                    "SenderFault": True,
+                    "Code": "ReceiptHandleIsInvalid",
+                    "Message": f'The input receipt handle "{r["ReceiptHandle"]}" is not a valid receipt handle.',
+                })
+        return success, errors
+
+    sqs_models.SQSBackend.delete_message_batch = delete_message_batch
+
+    # moto checks each received message's retention by computing every queue attribute,
+    # message counts included (a walk of the queue per message); read the one it needs.
+    def is_message_valid_based_on_retention_period(self, queue_name, message):
+        retention = int(self.get_queue(queue_name).message_retention_period)
+        return retention + message.sent_timestamp / 1000 > time.time()
+
+    sqs_models.SQSBackend.is_message_valid_based_on_retention_period = is_message_valid_based_on_retention_period
 
 
 def iso(ts):

@@ -369,3 +369,41 @@ fn a_redrive_through_a_flaky_endpoint_still_puts_every_job_where_it_belongs() {
     assert_eq!(job_ids(&q.read_all(&q.primary)), want, "each retryable job exactly once");
     assert_eq!(job_ids(&q.read_all(&q.dlq)), ["bad-0", "bad-1", "bad-2"]);
 }
+
+#[test]
+fn ctrl_c_lets_the_batches_in_flight_finish_and_loses_nothing() {
+    let q = Queues::new(false);
+    let msgs: Vec<(String, Option<&str>, Option<&str>)> =
+        (0..200).map(|i| (job(&format!("int-{i:03}"), 0).to_string(), Some("ThrottlingException"), None)).collect();
+    q.fill(&msgs);
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
+    for (k, v) in crate::emulator::TEST_AWS_ENV {
+        cmd.env(k, v);
+    }
+    let child = cmd
+        .arg("--endpoint-url")
+        .arg(&q.emu.endpoint)
+        .arg("--config")
+        .arg(q.dir.path().join("masst.toml"))
+        .arg("--journal")
+        .arg(q.dir.path().join("journal.jsonl"))
+        .args(["dlq", "redrive", "--yes", "--rate", "40", "--concurrency", "2"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    let dlq = job_ids(&q.read_all(&q.dlq));
+    let primary = job_ids(&q.read_all(&q.primary));
+    assert!(!primary.is_empty() && !dlq.is_empty(), "it was stopped mid-run");
+    let mut all: Vec<String> = dlq.iter().chain(primary.iter()).cloned().collect();
+    all.sort();
+    let want: Vec<String> = (0..200).map(|i| format!("int-{i:03}")).collect();
+    assert_eq!(all, want, "a clean stop finishes its batches: every job exactly once");
+    let journal = std::fs::read_to_string(q.dir.path().join("journal.jsonl")).unwrap();
+    assert!(journal.contains(&format!("\"moved\":{}", primary.len())), "the journal records what moved");
+}
