@@ -39,6 +39,35 @@ pub struct Entry {
     pub undoes: Option<String>,
 }
 
+impl Entry {
+    /// A new entry stamped now, by this user, for a change made through `clients`.
+    pub fn record(
+        clients: &crate::aws::Clients,
+        account: Option<String>,
+        action: &str,
+        target: &str,
+        before: Value,
+        after: Value,
+    ) -> Entry {
+        let now = jiff::Timestamp::now();
+        Entry {
+            id: new_id(now),
+            time: now,
+            user: user(),
+            account,
+            region: clients.region.clone(),
+            endpoint: clients.endpoint.clone(),
+            action: action.to_string(),
+            command: std::env::args().collect::<Vec<_>>().join(" "),
+            target: target.to_string(),
+            before,
+            after,
+            diagnosis: None,
+            undoes: None,
+        }
+    }
+}
+
 /// The journal file.
 #[derive(Debug, Clone)]
 pub struct Journal {

@@ -32,7 +32,6 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
     for w in &warnings {
         printer.note(format!("warning: {w}"));
     }
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
     super::block_on(async {
         let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
         let (label, action, undoes, planned) = plan(&clients, &settings, flags, want, &entries).await?;
@@ -54,21 +53,10 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
         let (after, account) =
             tokio::join!(planned.apply(&clients, &settings, printer, !flags.no_wait), clients.account());
         let after = after?;
-        let now = jiff::Timestamp::now();
         let entry = Entry {
-            id: journal::new_id(now),
-            time: now,
-            user: journal::user(),
-            account,
-            region: clients.region.clone(),
-            endpoint: clients.endpoint.clone(),
-            action: action.to_string(),
-            command,
-            target: target.clone(),
-            before: planned.before(),
-            after,
             diagnosis: flags.diagnosis.clone(),
             undoes,
+            ..Entry::record(&clients, account, &action, &target, planned.before(), after)
         };
         journal.append(&entry)?;
         if printer.json() {
@@ -84,7 +72,7 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
 }
 
 /// Asks before a change, unless `--yes`; refuses to ask without a terminal.
-fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result<()> {
+pub fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result<()> {
     if flags.yes {
         return Ok(());
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
-use crate::actions::journal::{self, Entry, Journal};
+use crate::actions::journal::{Entry, Journal};
 use crate::actions::redrive::{self, Inspection, Options, Selection};
 use crate::cli::{Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
@@ -93,7 +93,6 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
         return Err(Error::Usage("--visibility-timeout must be between 1 and 43200 seconds".into()));
     }
     let journal = Journal::open(global.journal.as_deref())?;
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
     super::block_on(async {
         let clients = super::clients(global, &settings).await?;
         let route = redrive::route(&clients, &settings, args.to.as_deref()).await?;
@@ -133,20 +132,11 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
             }
             return Ok(Outcome::Clear);
         }
-        if !args.flags.yes {
-            if !printer.interactive {
-                return Err(Error::Action(
-                    "refusing to move DLQ messages without a confirmation, and stdin is not a terminal to ask on: pass --yes, or --dry-run to preview".into(),
-                ));
-            }
-            let ok = dialoguer::Confirm::new()
-                .with_prompt(format!("Move {described} from {} to {}?", route.dlq_name, route.dest_name))
-                .default(false)
-                .interact_opt();
-            if !matches!(ok, Ok(Some(true))) {
-                return Err(Error::Action("declined: nothing was moved".into()));
-            }
-        }
+        super::act::confirm(
+            printer,
+            &args.flags,
+            &format!("Move {described} from {} to {}?", route.dlq_name, route.dest_name),
+        )?;
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let ctrl_c = tokio::spawn(async move {
@@ -183,27 +173,16 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
         }
         let report = result?;
         let secs = started.elapsed().as_secs_f64();
-        let account = clients.account().await;
-        let now = jiff::Timestamp::now();
         if report.moved > 0 || !report.copied_not_deleted.is_empty() {
-            journal.append(&Entry {
-                id: journal::new_id(now),
-                time: now,
-                user: journal::user(),
-                account,
-                region: clients.region.clone(),
-                endpoint: clients.endpoint.clone(),
-                action: "dlq.redrive".into(),
-                command,
-                target: format!("SQS {} → {}", route.dlq_name, route.dest_name),
-                before: serde_json::json!({"dlq_depth": route.depth, "selection": select}),
-                after: serde_json::json!({
-                    "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
-                    "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
-                }),
-                diagnosis: args.flags.diagnosis.clone(),
-                undoes: None,
-            })?;
+            let account = clients.account().await;
+            let before = serde_json::json!({"dlq_depth": route.depth, "selection": select});
+            let after = serde_json::json!({
+                "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
+                "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
+            });
+            let target = format!("SQS {} → {}", route.dlq_name, route.dest_name);
+            let entry = Entry::record(&clients, account, "dlq.redrive", &target, before, after);
+            journal.append(&Entry { diagnosis: args.flags.diagnosis.clone(), ..entry })?;
         }
         if printer.json() {
             printer.json_value(&serde_json::json!({
