@@ -339,3 +339,84 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert_eq!(code, 2);
     assert!(err.contains("needs a live diagnosis"), "{err}");
 }
+
+#[test]
+fn a_document_that_is_not_json_or_a_missing_service_is_refused_and_nothing_changes() {
+    let w = World::up("healthy");
+    crate::live::deploy_raw(&w.emu, "{\"analytics\": {\"paused\": fal");
+    let (code, _, err) = w.masst(&["analytics", "pause", "--yes"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("is not valid JSON") && err.contains("will not edit it"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("masst.toml");
+    std::fs::write(&conf, "[resources.services]\nbatch-worker = \"ghost-worker\"\n").unwrap();
+    let (code, _, err) = w.masst(&["--config", conf.to_str().unwrap(), "batch", "scale", "4", "--yes"]);
+    assert_eq!(code, 4);
+    assert!(err.contains("`ghost-worker` does not exist"), "{err}");
+    assert_eq!(w.desired("batch-worker"), 3);
+    assert!(!w.journal.exists());
+}
+
+#[test]
+fn a_deployment_stopped_while_masst_follows_it_fails_the_action() {
+    let w = World::up("healthy");
+    let c = w.emu.clients();
+    // A strategy that takes 30 "minutes" (30 s in the emulator), so there is time to stop it.
+    block_on(
+        c.appconfig
+            .create_deployment_strategy()
+            .name("slow-rollout")
+            .deployment_duration_in_minutes(30)
+            .growth_factor(10.0)
+            .replicate_to(aws_sdk_appconfig::types::ReplicateTo::None)
+            .send(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("masst.toml");
+    std::fs::write(&conf, "[appconfig]\nstrategy = \"slow-rollout\"\n").unwrap();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
+    for (k, v) in crate::emulator::TEST_AWS_ENV {
+        cmd.env(k, v);
+    }
+    let child = cmd
+        .arg("--endpoint-url")
+        .arg(&w.emu.endpoint)
+        .arg("--journal")
+        .arg(&w.journal)
+        .arg("--config")
+        .arg(&conf)
+        .args(["batch", "pause", "--yes"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let settings = masst::settings::Settings::default();
+    block_on(async {
+        let ids = masst::evidence::collect::appconfig_ids(&c, &settings).await.unwrap();
+        let deps = c
+            .appconfig
+            .list_deployments()
+            .application_id(&ids.application)
+            .environment_id(&ids.environment)
+            .send()
+            .await
+            .unwrap();
+        let running = deps.items().iter().map(|d| d.deployment_number()).max().unwrap();
+        c.appconfig
+            .stop_deployment()
+            .application_id(&ids.application)
+            .environment_id(&ids.environment)
+            .deployment_number(running)
+            .send()
+            .await
+            .unwrap();
+    });
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(err.contains("was stopped or rolled back"), "{err}");
+    assert_eq!(w.doc().1["batch"]["paused"], false, "the deployed configuration is still the old one");
+}
