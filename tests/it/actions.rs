@@ -6,14 +6,14 @@ use serde_json::{json, Value};
 use crate::cli::run;
 use crate::emulator::{block_on, Emulator};
 
-struct World {
+pub(crate) struct World {
     emu: Emulator,
     _dir: tempfile::TempDir,
     journal: std::path::PathBuf,
 }
 
 impl World {
-    fn up(scenario: &str) -> World {
+    pub(crate) fn up(scenario: &str) -> World {
         let emu = Emulator::start();
         emu.lab_up(scenario);
         let dir = tempfile::tempdir().unwrap();
@@ -200,7 +200,7 @@ fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
 }
 
 /// Spawns masst in a real pseudo-terminal, as an engineer runs it.
-fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
+pub(crate) fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
     for (k, v) in [
         ("AWS_ACCESS_KEY_ID", "testing"),
@@ -219,7 +219,7 @@ fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
     rexpect::session::spawn_command(cmd, Some(30_000)).unwrap()
 }
 
-fn exit_code(p: &mut rexpect::session::PtySession) -> i32 {
+pub(crate) fn exit_code(p: &mut rexpect::session::PtySession) -> i32 {
     // WaitStatus is nix's; its Debug form is `Exited(Pid(n), code)`.
     let status = format!("{:?}", p.process_mut().wait().unwrap());
     status
@@ -419,4 +419,45 @@ fn a_deployment_stopped_while_masst_follows_it_fails_the_action() {
     assert_eq!(out.status.code(), Some(4), "{err}");
     assert!(err.contains("was stopped or rolled back"), "{err}");
     assert_eq!(w.doc().1["batch"]["paused"], false, "the deployed configuration is still the old one");
+}
+
+#[test]
+fn on_a_terminal_the_diagnosis_offers_its_actions_and_runs_the_one_accepted() {
+    let w = World::up("flash-sale");
+    let mut p = pty(&w, &["diagnose", "throttling"]);
+    // One key a question, as dialoguer reads them (a newline would answer the next one).
+    let key = |p: &mut rexpect::session::PtySession, k: &str| {
+        p.send(k).unwrap();
+        p.flush().unwrap();
+    };
+    p.exp_string("Run `masst analytics pause` now?").unwrap();
+    key(&mut p, "y");
+    p.exp_string("Apply analytics.pause").unwrap();
+    key(&mut p, "y");
+    p.exp_string("applied analytics.pause").unwrap();
+    p.exp_string("Run `masst concurrency set sonnet 32` now?").unwrap();
+    key(&mut p, "n");
+    assert_eq!(exit_code(&mut p), 1, "the findings still stand");
+    let (_, doc) = w.doc();
+    assert_eq!(doc["analytics"]["paused"], true);
+    assert_eq!(doc["pools"]["realtime"]["sonnet"], 50, "the declined offer changed nothing");
+}
+
+#[test]
+fn on_a_terminal_a_runbook_question_is_asked_and_the_answer_decides() {
+    let w = World::up("flash-sale");
+    // A snapshot of the incident without Bedrock's server-error metric.
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("incident.json");
+    w.ok(&["snapshot", "capture", "-o", snap.to_str().unwrap()]);
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&snap).unwrap()).unwrap();
+    v["metrics"].as_object_mut().unwrap().retain(|k, _| !k.starts_with("AWS/Bedrock"));
+    std::fs::write(&snap, v.to_string()).unwrap();
+    let mut p = pty(&w, &["diagnose", "throttling", "--from", snap.to_str().unwrap()]);
+    p.exp_string("AWS Health Dashboard").unwrap();
+    p.send("n").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Other workloads are consuming the Bedrock quota").unwrap();
+    p.exp_string("answered by the engineer: no").unwrap();
+    assert_eq!(exit_code(&mut p), 1);
 }
