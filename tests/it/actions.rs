@@ -392,19 +392,28 @@ fn a_deployment_stopped_while_masst_follows_it_fails_the_action() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Wait until masst's deployment is rolling out, then stop it.
     let settings = masst::settings::Settings::default();
     block_on(async {
         let ids = masst::evidence::collect::appconfig_ids(&c, &settings).await.unwrap();
-        let deps = c
-            .appconfig
-            .list_deployments()
-            .application_id(&ids.application)
-            .environment_id(&ids.environment)
-            .send()
-            .await
-            .unwrap();
-        let running = deps.items().iter().map(|d| d.deployment_number()).max().unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let running = loop {
+            let deps = c
+                .appconfig
+                .list_deployments()
+                .application_id(&ids.application)
+                .environment_id(&ids.environment)
+                .send()
+                .await
+                .unwrap();
+            let deploying =
+                deps.items().iter().find(|d| d.state() == Some(&aws_sdk_appconfig::types::DeploymentState::Deploying));
+            if let Some(d) = deploying {
+                break d.deployment_number();
+            }
+            assert!(std::time::Instant::now() < deadline, "masst never started its deployment");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
         c.appconfig
             .stop_deployment()
             .application_id(&ids.application)

@@ -392,7 +392,12 @@ fn ctrl_c_lets_the_batches_in_flight_finish_and_loses_nothing() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1200));
+    // Interrupt it once it is under way.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while q.depth(&q.primary).0 < 20 {
+        assert!(std::time::Instant::now() < deadline, "the redrive never got going");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let kill = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(kill.success());
     let out = child.wait_with_output().unwrap();
