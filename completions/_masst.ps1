@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('alarms', 'alarms', [CompletionResultType]::ParameterValue, 'CloudWatch alarms for the seed''s detection signals')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: inspect it, redrive it losslessly')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
@@ -819,6 +820,58 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;queue;help;help' {
             break
         }
+        'masst;alarms' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create (or bring back in line) the seed''s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;alarms;install' {
+            [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'Notify this SNS topic when an alarm fires')
+            [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;alarms;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create (or bring back in line) the seed''s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'masst;alarms;help;install' {
+            break
+        }
+        'masst;alarms;help;help' {
+            break
+        }
         'masst;dlq' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
@@ -1055,6 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Batch processing: pause, resume, concurrency, schedule, model, scale')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'The batch producer (catalog-enrichment): pause, resume')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The primary batch queue')
+            [CompletionResult]::new('alarms', 'alarms', [CompletionResultType]::ParameterValue, 'CloudWatch alarms for the seed''s detection signals')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: inspect it, redrive it losslessly')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'List the changes masst made')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Reverse a change (the latest by default), through the same preview and confirmation')
@@ -1170,6 +1224,13 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;help;queue;fix' {
+            break
+        }
+        'masst;help;alarms' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Create (or bring back in line) the seed''s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth')
+            break
+        }
+        'masst;help;alarms;install' {
             break
         }
         'masst;help;dlq' {

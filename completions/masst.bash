@@ -16,6 +16,9 @@ _masst() {
             ",$1")
                 cmd="masst"
                 ;;
+            masst,alarms)
+                cmd="masst__subcmd__alarms"
+                ;;
             masst,analytics)
                 cmd="masst__subcmd__analytics"
                 ;;
@@ -66,6 +69,18 @@ _masst() {
                 ;;
             masst,undo)
                 cmd="masst__subcmd__undo"
+                ;;
+            masst__subcmd__alarms,help)
+                cmd="masst__subcmd__alarms__subcmd__help"
+                ;;
+            masst__subcmd__alarms,install)
+                cmd="masst__subcmd__alarms__subcmd__install"
+                ;;
+            masst__subcmd__alarms__subcmd__help,help)
+                cmd="masst__subcmd__alarms__subcmd__help__subcmd__help"
+                ;;
+            masst__subcmd__alarms__subcmd__help,install)
+                cmd="masst__subcmd__alarms__subcmd__help__subcmd__install"
                 ;;
             masst__subcmd__analytics,help)
                 cmd="masst__subcmd__analytics__subcmd__help"
@@ -193,6 +208,9 @@ _masst() {
             masst__subcmd__dlq__subcmd__help,redrive)
                 cmd="masst__subcmd__dlq__subcmd__help__subcmd__redrive"
                 ;;
+            masst__subcmd__help,alarms)
+                cmd="masst__subcmd__help__subcmd__alarms"
+                ;;
             masst__subcmd__help,analytics)
                 cmd="masst__subcmd__help__subcmd__analytics"
                 ;;
@@ -243,6 +261,9 @@ _masst() {
                 ;;
             masst__subcmd__help,undo)
                 cmd="masst__subcmd__help__subcmd__undo"
+                ;;
+            masst__subcmd__help__subcmd__alarms,install)
+                cmd="masst__subcmd__help__subcmd__alarms__subcmd__install"
                 ;;
             masst__subcmd__help__subcmd__analytics,pause)
                 cmd="masst__subcmd__help__subcmd__analytics__subcmd__pause"
@@ -419,12 +440,146 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status lab config analytics concurrency routing batch producer queue dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__alarms)
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help install help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__alarms__subcmd__help)
+            opts="install help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__alarms__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__alarms__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__alarms__subcmd__install)
+            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sns-topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1843,8 +1998,36 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status lab config analytics concurrency routing batch producer queue dlq journal undo runbook completions help"
+            opts="diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__alarms)
+            opts="install"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__alarms__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

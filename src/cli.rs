@@ -183,6 +183,19 @@ pub enum ProducerCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum AlarmsCommand {
+    /// Create (or bring back in line) the seed's alarms: ThrottleRate, DegradationRate, circuit
+    /// OPEN per model, batch QueueDepth and QueueAge, DLQ depth.
+    Install {
+        /// Notify this SNS topic when an alarm fires.
+        #[arg(long, value_name = "ARN")]
+        sns_topic: Option<String>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum DlqCommand {
     /// Show what the DLQ holds without consuming it: error types, retryable or not, formats,
     /// ages, receive counts; `--show N` prints example bodies.
@@ -277,6 +290,9 @@ pub enum Command {
     /// The primary batch queue.
     #[command(subcommand)]
     Queue(QueueCommand),
+    /// CloudWatch alarms for the seed's detection signals.
+    #[command(subcommand)]
+    Alarms(AlarmsCommand),
     /// The dead-letter queue: inspect it, redrive it losslessly.
     #[command(subcommand)]
     Dlq(DlqCommand),

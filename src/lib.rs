@@ -42,6 +42,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Batch(cmd) => commands::act::batch(&cli.global, cmd, &printer),
         Command::Producer(cmd) => commands::act::producer(&cli.global, cmd, &printer),
         Command::Queue(cmd) => commands::act::queue(&cli.global, cmd, &printer),
+        Command::Alarms(cli::AlarmsCommand::Install { sns_topic, flags }) => {
+            commands::act::alarms(&cli.global, sns_topic.as_deref(), flags, &printer)
+        }
         Command::Dlq(cli::DlqCommand::Inspect { sample, show }) => {
             commands::dlq::inspect(&cli.global, *sample, *show, &printer)
         }

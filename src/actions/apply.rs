@@ -10,6 +10,7 @@ use std::time::Duration;
 use aws_sdk_sqs::types::QueueAttributeName;
 use serde_json::{json, Value};
 
+use crate::actions::alarms::{self, AlarmSpec};
 use crate::actions::doc::{self, DocChange};
 use crate::actions::journal::Entry;
 use crate::aws::{explain, Clients};
@@ -27,6 +28,17 @@ pub enum Planned {
     Ecs { role: String, service: String, from: i32, to: i32 },
     /// Set queue attributes.
     Queue { name: String, url: String, before: BTreeMap<String, String>, after: BTreeMap<String, String> },
+    /// Create, replace or (with `None`) delete CloudWatch alarms.
+    Alarms { before: BTreeMap<String, Option<AlarmSpec>>, after: BTreeMap<String, Option<AlarmSpec>> },
+}
+
+/// Plans `alarms install`: the seed's alarms against what CloudWatch holds.
+pub async fn plan_alarms(clients: &Clients, settings: &Settings, topic: Option<&str>) -> Result<Planned, Error> {
+    let specs = alarms::seed_alarms(settings, topic);
+    let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
+    let before = alarms::existing(clients, &names).await?;
+    let after = specs.into_iter().map(|s| (s.name.clone(), Some(s))).collect();
+    Ok(Planned::Alarms { before, after })
 }
 
 fn act<'a, E, R>(action: &'static str, what: &'a str) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
@@ -147,6 +159,7 @@ impl Planned {
             Planned::Doc { old, new, .. } => old == new,
             Planned::Ecs { from, to, .. } => from == to,
             Planned::Queue { before, after, .. } => same_queue_attrs(before, after),
+            Planned::Alarms { before, after } => before == after,
         }
     }
 
@@ -159,6 +172,7 @@ impl Planned {
             }
             Planned::Ecs { service, .. } => format!("ECS {}/{service}", settings.resources.cluster),
             Planned::Queue { name, .. } => format!("SQS {name}"),
+            Planned::Alarms { after, .. } => format!("CloudWatch alarms ({})", after.len()),
         }
     }
 
@@ -182,6 +196,34 @@ impl Planned {
                 }
                 s
             }
+            Planned::Alarms { before, after } => {
+                let mut s = format!("{}:\n", self.target(settings));
+                for (name, want) in after {
+                    let had = before.get(name).cloned().flatten();
+                    let verb = match (&had, want) {
+                        (None, Some(_)) => "create",
+                        (Some(_), None) => "delete",
+                        (Some(h), Some(w)) if h == w => "unchanged",
+                        (Some(_), Some(_)) => "replace",
+                        (None, None) => "absent",
+                    };
+                    let what = want.as_ref().or(had.as_ref()).map(|a| {
+                        let op = if a.comparison.starts_with("GreaterThanOrEqual") { ">=" } else { ">" };
+                        format!(
+                            "{}:{} {} {op} {} ({} of {} × {} s)",
+                            a.namespace,
+                            a.metric,
+                            a.statistic,
+                            crate::engine::expr::fmt_num(a.threshold),
+                            a.datapoints_to_alarm,
+                            a.evaluation_periods,
+                            a.period
+                        )
+                    });
+                    s.push_str(&format!("  {verb:9} {name}  {}\n", what.unwrap_or_default()));
+                }
+                s
+            }
         }
     }
 
@@ -191,6 +233,7 @@ impl Planned {
             Planned::Doc { from_version, old, .. } => json!({"version": from_version, "document": old}),
             Planned::Ecs { service, from, .. } => json!({"service": service, "desired": from}),
             Planned::Queue { before, .. } => json!(before),
+            Planned::Alarms { before, .. } => json!(before),
         }
     }
 
@@ -228,6 +271,18 @@ impl Planned {
                     req = req.attributes(QueueAttributeName::from(k.as_str()), v);
                 }
                 req.send().await.map_err(act("sqs:SetQueueAttributes", "the primary queue"))?;
+                Ok(json!(after))
+            }
+            Planned::Alarms { before, after } => {
+                let puts =
+                    after.values().flatten().filter(|a| before.get(&a.name).cloned().flatten().as_ref() != Some(*a));
+                futures::future::try_join_all(puts.map(|a| alarms::put(clients, a))).await?;
+                let gone: Vec<String> = after
+                    .iter()
+                    .filter(|(n, a)| a.is_none() && before.get(*n).is_some_and(Option::is_some))
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                alarms::delete(clients, &gone).await?;
                 Ok(json!(after))
             }
         }
@@ -393,6 +448,17 @@ pub async fn plan_undo(clients: &Clients, settings: &Settings, e: &Entry, force:
             let before: BTreeMap<String, String> = serde_json::from_value(e.before.clone())
                 .map_err(|_| Error::Action(format!("journal entry {} has no queue attributes to restore", e.id)))?;
             Ok(Planned::Queue { name, url, before: now, after: before })
+        }
+        "alarms.install" => {
+            let left: BTreeMap<String, Option<AlarmSpec>> = serde_json::from_value(e.after.clone()).unwrap_or_default();
+            let names: Vec<String> = left.keys().cloned().collect();
+            let now = alarms::existing(clients, &names).await?;
+            if now != left && !force {
+                return Err(moved("the alarms were changed".to_string()));
+            }
+            let before: BTreeMap<String, Option<AlarmSpec>> = serde_json::from_value(e.before.clone())
+                .map_err(|_| Error::Action(format!("journal entry {} has no alarm definitions to restore", e.id)))?;
+            Ok(Planned::Alarms { before: now, after: before })
         }
         "dlq.redrive" => Err(Error::Action(format!(
             "entry {} moved messages from the DLQ to the primary queue; they may already be processed, so masst does not move them back",

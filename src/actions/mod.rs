@@ -3,6 +3,7 @@
 //! Runbooks name actions by id; this module turns an id into the `masst` command an engineer
 //! runs, so a diagnosis can print the exact next step before any of it happens.
 
+pub mod alarms;
 pub mod appconfig;
 pub mod apply;
 pub mod doc;

@@ -21,6 +21,7 @@ enum Want {
     Ecs { role: &'static str, to: i32, id: &'static str },
     ProducerResume(Option<i32>),
     QueueFix { visibility: u32, max_receive: u32 },
+    Alarms(Option<String>),
     Undo(Option<String>),
 }
 
@@ -119,6 +120,7 @@ async fn plan(
         Want::QueueFix { visibility, max_receive } => {
             plain("queue.fix", apply::plan_queue_fix(clients, settings, visibility, max_receive).await?)
         }
+        Want::Alarms(topic) => plain("alarms.install", apply::plan_alarms(clients, settings, topic.as_deref()).await?),
         Want::Undo(id) => {
             let entry = match &id {
                 Some(id) => entries.iter().find(|e| &e.id == id).ok_or_else(|| {
@@ -234,6 +236,11 @@ pub fn producer(global: &Global, cmd: &ProducerCommand, printer: &Printer) -> Re
 pub fn queue(global: &Global, cmd: &QueueCommand, printer: &Printer) -> Result<Outcome> {
     let QueueCommand::Fix { visibility_timeout, max_receive_count, flags } = cmd;
     change(global, printer, flags, Want::QueueFix { visibility: *visibility_timeout, max_receive: *max_receive_count })
+}
+
+/// `masst alarms install`.
+pub fn alarms(global: &Global, topic: Option<&str>, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
+    change(global, printer, flags, Want::Alarms(topic.map(String::from)))
 }
 
 /// `masst undo [ID]`.

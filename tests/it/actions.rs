@@ -470,3 +470,25 @@ fn on_a_terminal_a_runbook_question_is_asked_and_the_answer_decides() {
     p.exp_string("answered by the engineer: no").unwrap();
     assert_eq!(exit_code(&mut p), 1);
 }
+
+#[test]
+fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
+    let w = World::up("healthy");
+    let out = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
+    assert!(out.contains("create    MangaAssist-ThrottleRate"), "{out}");
+    let c = w.emu.clients();
+    let names: Vec<String> = masst::actions::alarms::seed_alarms(&masst::settings::Settings::default(), None)
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    let held = block_on(masst::actions::alarms::existing(&c, &names)).unwrap();
+    let throttle = held["MangaAssist-ThrottleRate"].as_ref().expect("created");
+    assert_eq!((throttle.threshold, throttle.datapoints_to_alarm, throttle.evaluation_periods), (0.05, 3, 5));
+    assert_eq!(throttle.actions, ["arn:aws:sns:us-east-1:123456789012:oncall"]);
+    assert!(held.values().all(Option::is_some));
+    let again = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
+    assert!(again.contains("nothing to change"), "{again}");
+    w.ok(&["undo", "--yes"]);
+    let held = block_on(masst::actions::alarms::existing(&c, &names)).unwrap();
+    assert!(held.values().all(Option::is_none), "undo deletes what install created");
+}
