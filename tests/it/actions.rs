@@ -201,21 +201,8 @@ fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
 
 /// Spawns masst in a real pseudo-terminal, as an engineer runs it.
 pub(crate) fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
-    for (k, v) in [
-        ("AWS_ACCESS_KEY_ID", "testing"),
-        ("AWS_SECRET_ACCESS_KEY", "testing"),
-        ("AWS_REGION", "us-east-1"),
-        ("AWS_EC2_METADATA_DISABLED", "true"),
-        ("AWS_CONFIG_FILE", "/nonexistent"),
-        ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent"),
-        ("AWS_MAX_ATTEMPTS", "1"),
-        ("NO_COLOR", "1"),
-        ("XDG_CONFIG_HOME", "/nonexistent-masst-test"),
-    ] {
-        cmd.env(k, v);
-    }
-    cmd.arg("--endpoint-url").arg(&w.emu.endpoint).arg("--journal").arg(&w.journal).args(args);
+    let mut cmd = w.emu.process();
+    cmd.arg("--journal").arg(&w.journal).args(args);
     rexpect::session::spawn_command(cmd, Some(30_000)).unwrap()
 }
 
@@ -376,13 +363,9 @@ fn a_deployment_stopped_while_masst_follows_it_fails_the_action() {
     let dir = tempfile::tempdir().unwrap();
     let conf = dir.path().join("masst.toml");
     std::fs::write(&conf, "[appconfig]\nstrategy = \"slow-rollout\"\n").unwrap();
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
-    for (k, v) in crate::emulator::TEST_AWS_ENV {
-        cmd.env(k, v);
-    }
-    let child = cmd
-        .arg("--endpoint-url")
-        .arg(&w.emu.endpoint)
+    let child = w
+        .emu
+        .process()
         .arg("--journal")
         .arg(&w.journal)
         .arg("--config")

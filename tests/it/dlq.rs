@@ -310,13 +310,9 @@ fn killing_the_redrive_at_any_point_loses_no_job() {
     let all: Vec<String> = (0..300).map(|i| format!("kill-{i:03}")).collect();
     let conf = q.dir.path().join("masst.toml");
     for (kills, delay_ms) in [300u64, 900, 1500].into_iter().enumerate().map(|(i, d)| (i + 1, d)) {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
-        for (k, v) in crate::emulator::TEST_AWS_ENV {
-            cmd.env(k, v);
-        }
-        let mut child = cmd
-            .arg("--endpoint-url")
-            .arg(&q.emu.endpoint)
+        let mut child = q
+            .emu
+            .process()
             .arg("--config")
             .arg(&conf)
             .arg("--journal")
@@ -376,13 +372,9 @@ fn ctrl_c_lets_the_batches_in_flight_finish_and_loses_nothing() {
     let msgs: Vec<(String, Option<&str>, Option<&str>)> =
         (0..200).map(|i| (job(&format!("int-{i:03}"), 0).to_string(), Some("ThrottlingException"), None)).collect();
     q.fill(&msgs);
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
-    for (k, v) in crate::emulator::TEST_AWS_ENV {
-        cmd.env(k, v);
-    }
-    let child = cmd
-        .arg("--endpoint-url")
-        .arg(&q.emu.endpoint)
+    let child = q
+        .emu
+        .process()
         .arg("--config")
         .arg(q.dir.path().join("masst.toml"))
         .arg("--journal")

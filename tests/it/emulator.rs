@@ -96,6 +96,18 @@ impl Emulator {
         c
     }
 
+    /// `masst` as a plain child process pointed at this emulator, for tests that signal it,
+    /// kill it or drive it from a pseudo-terminal.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("masst"));
+        for (k, v) in TEST_AWS_ENV {
+            cmd.env(k, v);
+        }
+        cmd.env("NO_COLOR", "1").env("XDG_CONFIG_HOME", "/nonexistent-masst-test");
+        cmd.arg("--endpoint-url").arg(&self.endpoint);
+        cmd
+    }
+
     /// `masst lab up --scenario NAME`, which must succeed.
     pub fn lab_up(&self, scenario: &str) {
         let (code, out, err) = crate::cli::run(self.masst().args(["lab", "up", "--scenario", scenario]));
@@ -130,7 +142,7 @@ impl Drop for Emulator {
     }
 }
 
-pub const TEST_AWS_ENV: [(&str, &str); 7] = [
+const TEST_AWS_ENV: [(&str, &str); 7] = [
     ("AWS_ACCESS_KEY_ID", "testing"),
     ("AWS_SECRET_ACCESS_KEY", "testing"),
     ("AWS_REGION", "us-east-1"),
