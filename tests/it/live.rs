@@ -111,6 +111,10 @@ fn one_live_diagnosis_makes_only_the_planned_aws_calls() {
     assert_eq!(calls["by_operation"], expected, "a healthy world (empty DLQ) needs no DLQ sample");
     assert_eq!(calls["total"], 11);
 
+    // -v logs each call with its duration.
+    let (_, _, err) = run(emu.masst().args(["-v", "diagnose", "dlq"]));
+    assert!(err.contains("sqs:GetQueueAttributes") && err.contains(" ms"), "{err}");
+
     // With 120 messages in the DLQ, the sample of 100 costs 10 receives and 10 releases.
     let emu = Emulator::start();
     emu.lab_up("dlq-retryable");

@@ -163,3 +163,42 @@ fn help_documents_the_commands_and_exit_codes() {
     let (_, out, _) = run(masst().args(["diagnose", "--help"]));
     insta::assert_snapshot!("diagnose_help", out);
 }
+
+#[test]
+fn config_show_says_where_each_value_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("masst.toml");
+    std::fs::write(&conf, "[resources]\nqueue = \"jobs-prod\"\n[aws]\nregion = \"ap-northeast-1\"\n").unwrap();
+    let (code, out, err) = run(masst().args(["--config", conf.to_str().unwrap(), "config", "show"]));
+    assert_eq!(code, 0, "{err}");
+    let line = |key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("{key} missing: {out}"))
+            .to_string()
+    };
+    assert!(
+        line("resources.queue").contains("\"jobs-prod\"") && line("resources.queue").contains("masst.toml"),
+        "{out}"
+    );
+    assert!(line("resources.dlq").ends_with("# default"), "{out}");
+    let (_, out, _) =
+        run(masst().args(["--config", conf.to_str().unwrap(), "--region", "eu-west-1", "config", "show"]));
+    assert!(out.contains("aws.region = \"eu-west-1\"    # --region"), "flags win over the file: {out}");
+    std::fs::write(&conf, "[resources]\nqueeu = \"typo\"\n").unwrap();
+    let (code, _, err) = run(masst().args(["--config", conf.to_str().unwrap(), "config", "show"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("queeu"), "{err}");
+}
+
+#[test]
+fn the_batch_schedule_is_shown_in_jst_with_the_current_hour_marked() {
+    let (code, out, _) = run(masst().args(["batch", "schedule", "show"]));
+    assert_eq!(code, 0);
+    assert_eq!(out.matches("◀ now").count(), 1, "{out}");
+    assert!(out.contains("10:00") && out.contains("JST"), "{out}");
+    let (_, out, _) = run(masst().args(["batch", "schedule", "show", "--output", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["schedule_jst"][10], 0);
+    assert_eq!(doc["schedule_jst"].as_array().unwrap().len(), 24);
+}
