@@ -252,13 +252,15 @@ fn retryable_only_moves_exactly_the_retryable_jobs_with_their_bodies_and_attribu
 #[test]
 fn a_fifo_redrive_keeps_group_ids_and_a_standard_destination_is_refused() {
     let q = Queues::new(true);
+    // Raw bodies and envelopes, in two message groups.
     let msgs: Vec<(String, Option<&str>, Option<&str>)> = (0..6usize)
         .map(|i| {
-            (
-                job(&format!("fifo-{i}"), 0).to_string(),
-                Some("ThrottlingException"),
-                Some(if i.is_multiple_of(2) { "g-even" } else { "g-odd" }),
-            )
+            let group = Some(if i.is_multiple_of(2) { "g-even" } else { "g-odd" });
+            if i < 3 {
+                (job(&format!("fifo-{i}"), 0).to_string(), Some("ThrottlingException"), group)
+            } else {
+                (envelope(&format!("fifo-{i}"), json!("ThrottlingException")), None, group)
+            }
         })
         .collect();
     q.fill(&msgs);
@@ -268,6 +270,7 @@ fn a_fifo_redrive_keeps_group_ids_and_a_standard_destination_is_refused() {
     let moved = q.read_all(&q.primary);
     assert_eq!(job_ids(&moved).len(), 6);
     for (body, _, group) in &moved {
+        assert_eq!(body["_retry_count"], 0);
         let n: usize = body["job_id"].as_str().unwrap()[5..].parse().unwrap();
         assert_eq!(group.as_deref(), Some(if n.is_multiple_of(2) { "g-even" } else { "g-odd" }));
     }
