@@ -129,7 +129,7 @@ pub fn diagnosis(d: &Diagnosis) -> String {
     }
     if let Some(u) = &d.unknown {
         out.push_str(&format!(
-            "  {} the walk stopped at `{}`: a metric it needs has no data.\n",
+            "  {} the walk stopped at `{}`: an input it needs is missing.\n",
             style("Unknown:").red().bold(),
             u.node
         ));
