@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new(level))
             .with_writer(std::io::stderr)
+            .with_ansi(console::colors_enabled_stderr())
             .with_target(false)
             .without_time()
             .try_init();

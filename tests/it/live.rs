@@ -114,6 +114,7 @@ fn one_live_diagnosis_makes_only_the_planned_aws_calls() {
     // -v logs each call with its duration.
     let (_, _, err) = run(emu.masst().args(["-v", "diagnose", "dlq"]));
     assert!(err.contains("sqs:GetQueueAttributes") && err.contains(" ms"), "{err}");
+    assert!(!err.contains('\u{1b}'), "no colour codes when stderr is not a terminal: {err:?}");
 
     // With 120 messages in the DLQ, the sample of 100 costs 10 receives and 10 releases.
     let emu = Emulator::start();
