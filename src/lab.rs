@@ -350,6 +350,15 @@ async fn metrics_up(
 
 /// Removes what `up` made (metric history cannot be deleted from CloudWatch; it ages out).
 pub async fn down(clients: &Clients, settings: &Settings) -> Result<Vec<String>, Error> {
+    // Below, a missing resource is simply skipped; so first make sure the endpoint answers,
+    // or "nothing to remove" would be said of an emulator that is not there.
+    clients
+        .sqs
+        .list_queues()
+        .max_results(1)
+        .send()
+        .await
+        .map_err(|e| Error::Evidence(explain(&e, "sqs:ListQueues", "the lab")))?;
     let mut removed = Vec::new();
     for (role, name) in [("primary", &settings.resources.queue), ("dlq", &settings.resources.dlq)] {
         if let Ok(url) = crate::evidence::collect::queue_url(clients, name, role).await {

@@ -227,6 +227,15 @@ fn lab_refuses_any_endpoint_that_is_not_loopback() {
 }
 
 #[test]
+fn lab_down_on_a_dead_endpoint_fails_instead_of_finding_nothing() {
+    let mut c = masst();
+    with_test_aws(&mut c);
+    let (code, out, err) = run(c.args(["--endpoint-url", "http://127.0.0.1:1", "lab", "down"]));
+    assert_eq!(code, 3, "{out}{err}");
+    assert!(!out.contains("nothing to remove"), "{out}");
+}
+
+#[test]
 fn lab_down_removes_what_lab_up_made() {
     let emu = Emulator::start();
     emu.lab_up("dlq-retryable");
