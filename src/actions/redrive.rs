@@ -22,8 +22,8 @@ use serde::Serialize;
 
 use crate::aws::{explain, Clients};
 use crate::error::Error;
-use crate::evidence::collect::{queue_url, release};
-use crate::evidence::dlq::{self, Class, Incoming, MessageSummary, Parsed};
+use crate::evidence::collect::{parse_message, queue_url, receive, release, scan};
+use crate::evidence::dlq::{Class, Parsed};
 use crate::settings::Settings;
 
 /// SQS's limit on one `SendMessageBatch` request.
@@ -155,45 +155,6 @@ pub async fn route(clients: &Clients, settings: &Settings, to: Option<&str>) -> 
     Ok(Route { dlq_name, dlq_url, dest_name, dest_url, fifo: f1, depth })
 }
 
-fn parse_message(m: &Message) -> Parsed {
-    let attr = m
-        .message_attributes()
-        .and_then(|a| a.get("error_type"))
-        .filter(|v| v.data_type() == "String")
-        .and_then(|v| v.string_value());
-    dlq::parse(&Incoming { body: m.body().unwrap_or_default().as_bytes(), error_type_attr: attr })
-}
-
-fn summary(m: &Message, p: &Parsed) -> MessageSummary {
-    let sys = m.attributes();
-    let get = |k: MessageSystemAttributeName| sys.and_then(|s| s.get(&k)).and_then(|v| v.parse::<i64>().ok());
-    MessageSummary {
-        id: m.message_id().unwrap_or_default().to_string(),
-        format: p.format,
-        error_type: p.error_type.clone(),
-        class: p.class,
-        job_id: p.job.as_ref().and_then(|j| j.get("job_id")).and_then(|v| v.as_str()).map(String::from),
-        receive_count: get(MessageSystemAttributeName::ApproximateReceiveCount).map(|n| n as u32),
-        sent_at: get(MessageSystemAttributeName::SentTimestamp).map(|ms| ms / 1000),
-    }
-}
-
-async fn receive(clients: &Clients, url: &str, n: i32, visibility: i32, wait: i32) -> Result<Vec<Message>, Error> {
-    let out = clients
-        .sqs
-        .receive_message()
-        .queue_url(url)
-        .max_number_of_messages(n)
-        .visibility_timeout(visibility)
-        .wait_time_seconds(wait)
-        .message_attribute_names("All")
-        .message_system_attribute_names(MessageSystemAttributeName::All)
-        .send()
-        .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:ReceiveMessage", "the DLQ")))?;
-    Ok(out.messages().to_vec())
-}
-
 /// A body as shown in `--show`: text truncated, anything else described.
 pub fn show_body(body: &str, limit: usize) -> String {
     let control = body.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
@@ -247,62 +208,34 @@ pub async fn inspect(
     select: Option<&Selection>,
 ) -> Result<Inspection, Error> {
     let mut ins = Inspection { queue: name.to_string(), would_move: select.map(|_| 0), ..Default::default() };
-    let mut handles: Vec<(String, String)> = Vec::new();
-    let started = Instant::now();
-    let mut empty = 0;
-    let result = async {
-        while limit.is_none_or(|l| ins.messages < l) {
-            let want = limit.map(|l| (l - ins.messages).min(10)).unwrap_or(10) as i32;
-            let msgs = receive(clients, url, want, 300, 0).await?;
-            if msgs.is_empty() {
-                empty += 1;
-                if empty >= 2 {
-                    break;
-                }
-                continue;
-            }
-            empty = 0;
-            for m in &msgs {
-                if let Some(h) = m.receipt_handle() {
-                    handles.push((format!("h{}", handles.len()), h.to_string()));
-                }
-                let p = parse_message(m);
-                let s = summary(m, &p);
-                ins.messages += 1;
-                if let (Some(sel), Some(n)) = (select, ins.would_move.as_mut()) {
-                    if matches!(sel.pick(&p), Pick::Move(_)) {
-                        *n += 1;
-                    }
-                }
-                let key = s.error_type.clone().unwrap_or_else(|| "(none)".into());
-                ins.by_error_type.entry(key).or_insert((0, s.class)).0 += 1;
-                *ins.by_class.entry(format!("{:?}", s.class).to_lowercase()).or_default() += 1;
-                *ins.by_format.entry(format!("{:?}", s.format).to_lowercase()).or_default() += 1;
-                if let Some(t) = s.sent_at.and_then(|t| jiff::Timestamp::from_second(t).ok()) {
-                    ins.oldest = Some(ins.oldest.map_or(t, |o| o.min(t)));
-                    ins.newest = Some(ins.newest.map_or(t, |n| n.max(t)));
-                }
-                if let Some(rc) = s.receive_count {
-                    *ins.receive_counts.entry(rc).or_default() += 1;
-                }
-                if ins.examples.len() < show {
-                    ins.examples.push(Example {
-                        id: s.id.clone(),
-                        error_type: s.error_type.clone(),
-                        class: s.class,
-                        body: show_body(m.body().unwrap_or_default(), 400),
-                    });
-                }
-            }
-            // A long scan must not let the first messages reappear and be counted twice.
-            if started.elapsed().as_secs() > 240 {
-                return Err(Error::Evidence("the DLQ scan took over 4 minutes; use --sample N".into()));
+    let result = scan(clients, url, name, limit, 300, |m, p, s| {
+        ins.messages += 1;
+        if let (Some(sel), Some(n)) = (select, ins.would_move.as_mut()) {
+            if matches!(sel.pick(p), Pick::Move(_)) {
+                *n += 1;
             }
         }
-        Ok(())
-    }
+        let key = s.error_type.clone().unwrap_or_else(|| "(none)".into());
+        ins.by_error_type.entry(key).or_insert((0, s.class)).0 += 1;
+        *ins.by_class.entry(format!("{:?}", s.class).to_lowercase()).or_default() += 1;
+        *ins.by_format.entry(format!("{:?}", s.format).to_lowercase()).or_default() += 1;
+        if let Some(t) = s.sent_at.and_then(|t| jiff::Timestamp::from_second(t).ok()) {
+            ins.oldest = Some(ins.oldest.map_or(t, |o| o.min(t)));
+            ins.newest = Some(ins.newest.map_or(t, |n| n.max(t)));
+        }
+        if let Some(rc) = s.receive_count {
+            *ins.receive_counts.entry(rc).or_default() += 1;
+        }
+        if ins.examples.len() < show {
+            ins.examples.push(Example {
+                id: s.id,
+                error_type: s.error_type,
+                class: s.class,
+                body: show_body(m.body().unwrap_or_default(), 400),
+            });
+        }
+    })
     .await;
-    release(clients, url, &handles).await?;
     result.map(|_| {
         ins.by_class.entry("retryable".into()).or_default();
         ins.by_class.entry("non-retryable".into()).or_default();
@@ -470,7 +403,7 @@ async fn batch(
     n: i32,
 ) -> Result<Option<(u64, bool)>, Error> {
     sh.calls.fetch_add(1, Ordering::Relaxed);
-    let msgs = receive(clients, &route.dlq_url, n, opts.visibility, 1).await?;
+    let msgs = receive(clients, &route.dlq_url, n, opts.visibility, 1, "the DLQ").await?;
     if msgs.is_empty() {
         return Ok(None);
     }
@@ -711,6 +644,7 @@ async fn note_failures<'m>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::evidence::dlq::{self, Incoming};
 
     fn parsed(body: &str, attr: Option<&str>) -> Parsed {
         dlq::parse(&Incoming { body: body.as_bytes(), error_type_attr: attr })

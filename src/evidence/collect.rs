@@ -11,14 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat, ScanBy};
-use aws_sdk_sqs::types::{ChangeMessageVisibilityBatchRequestEntry, MessageSystemAttributeName, QueueAttributeName};
+use aws_sdk_sqs::types::{
+    ChangeMessageVisibilityBatchRequestEntry, Message, MessageSystemAttributeName, QueueAttributeName,
+};
 use futures::future::try_join_all;
 
 use crate::aws::{explain, Clients};
 use crate::engine::runbook::Runbook;
 use crate::engine::signal::{capitalise, Source};
 use crate::error::Error;
-use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary};
+use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary, Parsed};
 use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceEvent, ServiceState};
 use crate::settings::Settings;
 
@@ -267,62 +269,114 @@ async fn queues(
     Ok((map, sample))
 }
 
-/// Reads up to `max` DLQ messages without consuming them: each is received with a short
-/// visibility timeout and made visible again at once, so the queue holds what it held.
-pub async fn sample_dlq(clients: &Clients, url: &str, max: usize) -> Result<DlqSample, Error> {
-    let mut sample = DlqSample::default();
+/// One `ReceiveMessage` with every attribute; `what` names the queue in messages.
+pub async fn receive(
+    clients: &Clients,
+    url: &str,
+    n: i32,
+    visibility: i32,
+    wait: i32,
+    what: &str,
+) -> Result<Vec<Message>, Error> {
+    let out = timed(
+        "sqs:ReceiveMessage",
+        clients
+            .sqs
+            .receive_message()
+            .queue_url(url)
+            .max_number_of_messages(n)
+            .visibility_timeout(visibility)
+            .wait_time_seconds(wait)
+            .message_attribute_names("All")
+            .message_system_attribute_names(MessageSystemAttributeName::All)
+            .send(),
+    )
+    .await
+    .map_err(|e| Error::Evidence(explain(&e, "sqs:ReceiveMessage", what)))?;
+    Ok(out.messages().to_vec())
+}
+
+/// Reads a received message per contract §4 (the `error_type` attribute counts only as a String).
+pub fn parse_message(m: &Message) -> Parsed {
+    let attr = m
+        .message_attributes()
+        .and_then(|a| a.get("error_type"))
+        .filter(|v| v.data_type() == "String")
+        .and_then(|v| v.string_value());
+    dlq::parse(&Incoming { body: m.body().unwrap_or_default().as_bytes(), error_type_attr: attr })
+}
+
+/// What masst keeps of a received message.
+pub fn summarize(m: &Message, p: &Parsed) -> MessageSummary {
+    let sys = m.attributes();
+    let get = |k: MessageSystemAttributeName| sys.and_then(|s| s.get(&k)).and_then(|v| v.parse::<i64>().ok());
+    MessageSummary {
+        id: m.message_id().unwrap_or_default().to_string(),
+        format: p.format,
+        error_type: p.error_type.clone(),
+        class: p.class,
+        job_id: p.job.as_ref().and_then(|j| j.get("job_id")).and_then(|v| v.as_str()).map(String::from),
+        receive_count: get(MessageSystemAttributeName::ApproximateReceiveCount).map(|n| n as u32),
+        sent_at: get(MessageSystemAttributeName::SentTimestamp).map(|ms| ms / 1000),
+    }
+}
+
+/// Reads a queue (all of it, or `limit` messages) without consuming it: every message is held
+/// (`visibility` seconds) while the scan runs, so none is seen twice, and made visible again at
+/// once at the end, whatever happened. Calls `each` once per message; returns how many.
+pub async fn scan(
+    clients: &Clients,
+    url: &str,
+    what: &str,
+    limit: Option<usize>,
+    visibility: i32,
+    mut each: impl FnMut(&Message, &Parsed, MessageSummary),
+) -> Result<usize, Error> {
     let mut handles: Vec<(String, String)> = Vec::new();
     let mut seen = BTreeSet::new();
-    while sample.messages.len() < max {
-        let want = (max - sample.messages.len()).min(10) as i32;
-        let out = timed(
-            "sqs:ReceiveMessage",
-            clients
-                .sqs
-                .receive_message()
-                .queue_url(url)
-                .max_number_of_messages(want)
-                .visibility_timeout(30)
-                .wait_time_seconds(0)
-                .message_attribute_names("All")
-                .message_system_attribute_names(MessageSystemAttributeName::All)
-                .send(),
-        )
-        .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:ReceiveMessage", "a sample of the DLQ")))?;
-        let msgs = out.messages();
-        if msgs.is_empty() {
-            break;
-        }
-        for m in msgs {
-            let id = m.message_id().unwrap_or_default().to_string();
-            if let Some(h) = m.receipt_handle() {
-                handles.push((format!("h{}", handles.len()), h.to_string()));
-            }
-            if !seen.insert(id.clone()) {
+    let started = std::time::Instant::now();
+    let mut empty = 0;
+    let result = async {
+        while limit.is_none_or(|l| seen.len() < l) {
+            let want = limit.map(|l| (l - seen.len()).min(10)).unwrap_or(10) as i32;
+            let msgs = receive(clients, url, want, visibility, 0, what).await?;
+            // A short poll can come back empty while messages remain: stop after two.
+            if msgs.is_empty() {
+                empty += 1;
+                if empty >= 2 {
+                    break;
+                }
                 continue;
             }
-            let attr = m
-                .message_attributes()
-                .and_then(|a| a.get("error_type"))
-                .filter(|v| v.data_type() == "String")
-                .and_then(|v| v.string_value());
-            let body = m.body().unwrap_or_default();
-            let p = dlq::parse(&Incoming { body: body.as_bytes(), error_type_attr: attr });
-            let sys = m.attributes();
-            let get = |k: MessageSystemAttributeName| sys.and_then(|s| s.get(&k)).and_then(|v| v.parse::<i64>().ok());
-            sample.messages.push(MessageSummary {
-                id,
-                format: p.format,
-                error_type: p.error_type,
-                class: p.class,
-                job_id: p.job.as_ref().and_then(|j| j.get("job_id")).and_then(|v| v.as_str()).map(String::from),
-                receive_count: get(MessageSystemAttributeName::ApproximateReceiveCount).map(|n| n as u32),
-                sent_at: get(MessageSystemAttributeName::SentTimestamp).map(|ms| ms / 1000),
-            });
+            empty = 0;
+            for m in &msgs {
+                if let Some(h) = m.receipt_handle() {
+                    handles.push((format!("h{}", handles.len()), h.to_string()));
+                }
+                if seen.insert(m.message_id().unwrap_or_default().to_string()) {
+                    let p = parse_message(m);
+                    let s = summarize(m, &p);
+                    each(m, &p, s);
+                }
+            }
+            // The first messages must not reappear and be counted twice.
+            if started.elapsed().as_secs() as i64 > visibility as i64 * 4 / 5 {
+                return Err(Error::Evidence(format!(
+                    "reading {what} took too long to hold every message; read fewer (--sample N)"
+                )));
+            }
         }
+        Ok(seen.len())
     }
+    .await;
     release(clients, url, &handles).await?;
+    result
+}
+
+/// Reads up to `max` DLQ messages without consuming them, for a diagnosis.
+pub async fn sample_dlq(clients: &Clients, url: &str, max: usize) -> Result<DlqSample, Error> {
+    let mut sample = DlqSample::default();
+    scan(clients, url, "a sample of the DLQ", Some(max), 30, |_, _, s| sample.messages.push(s)).await?;
     Ok(sample)
 }
 
