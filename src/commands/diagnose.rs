@@ -134,9 +134,6 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
         if !printer.quiet {
             let version = ev.config_version.map(|v| format!(", configuration version {v}")).unwrap_or_default();
             printer.line(format!("Evidence: {} (taken {}{version})", ev.source, ev.taken_at));
-            for (what, why) in &ev.gaps {
-                printer.line(format!("  not collected: {what}: {why}"));
-            }
             printer.line("");
         }
         for d in results {

@@ -252,8 +252,7 @@ impl<'a> Resolver<'a> {
                 };
                 r.source = format!("config {path}");
                 let Some(doc) = &ev.config else {
-                    let why =
-                        ev.gaps.get("config").cloned().unwrap_or_else(|| "no configuration document was read".into());
+                    let why = "no configuration document was read".to_string();
                     r.missing.push(format!("config {path}: {why}"));
                     return r;
                 };
@@ -274,7 +273,7 @@ impl<'a> Resolver<'a> {
             Source::Queue { role, attribute } => {
                 r.source = format!("SQS {role} queue {attribute}");
                 let Some(q) = ev.queues.get(role) else {
-                    let why = ev.gaps.get(&format!("queue.{role}")).cloned().unwrap_or_else(|| "not read".into());
+                    let why = "not in the evidence";
                     r.missing.push(format!("SQS {role} queue: {why}"));
                     return r;
                 };
@@ -287,7 +286,7 @@ impl<'a> Resolver<'a> {
             Source::Ecs { role, field } => {
                 r.source = format!("ECS {role} {field}");
                 let Some(s) = ev.services.get(role) else {
-                    let why = ev.gaps.get(&format!("service.{role}")).cloned().unwrap_or_else(|| "not read".into());
+                    let why = "not in the evidence";
                     r.missing.push(format!("ECS service {role}: {why}"));
                     return r;
                 };
@@ -309,7 +308,7 @@ impl<'a> Resolver<'a> {
                         return r;
                     }
                     None => {
-                        let why = ev.gaps.get("dlq_sample").cloned().unwrap_or_else(|| "no DLQ sample was read".into());
+                        let why = "no DLQ sample was read";
                         r.missing.push(format!("DLQ sample: {why}"));
                         return r;
                     }

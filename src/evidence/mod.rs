@@ -49,9 +49,6 @@ pub struct Evidence {
     /// A classified sample of the DLQ, if one was read.
     #[serde(default)]
     pub dlq_sample: Option<dlq::DlqSample>,
-    /// Parts that could not be collected, with the reason; shown next to any unknown verdict.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub gaps: BTreeMap<String, String>,
 }
 
 fn default_window() -> u32 {
@@ -162,7 +159,6 @@ impl Evidence {
             config: None,
             config_version: None,
             dlq_sample: None,
-            gaps: BTreeMap::new(),
         }
     }
 
