@@ -46,6 +46,7 @@ pub async fn up(
     now: jiff::Timestamp,
 ) -> Result<Report, Error> {
     let mut report = Report { scenario: scenario.name.clone(), ..Default::default() };
+    reset(clients.endpoint.as_deref().unwrap_or_default())?;
     let (queues, config_version, services, (series, points)) = tokio::try_join!(
         queues_up(clients, settings, scenario),
         appconfig_up(clients, settings, scenario),
@@ -156,7 +157,66 @@ async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Resu
     let dlq_msgs = s.dlq_seed();
     let jobs = s.primary_seed();
     tokio::try_join!(send_all(clients, &dlq_url, &dlq_msgs), send_all(clients, &primary_url, &jobs))?;
-    Ok([("primary".to_string(), jobs.len()), ("dlq".to_string(), dlq_msgs.len())].into_iter().collect())
+    // Report what the queues hold, read back, not what was meant to be written.
+    let (primary, dlq) =
+        tokio::try_join!(depth(clients, &primary_url, &settings.resources.queue), depth(clients, &dlq_url, dlq_name))?;
+    Ok([("primary".to_string(), primary), ("dlq".to_string(), dlq)].into_iter().collect())
+}
+
+/// Messages in a queue, visible and in flight.
+async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error> {
+    let out = clients
+        .sqs
+        .get_queue_attributes()
+        .queue_url(url)
+        .attribute_names(QueueAttributeName::ApproximateNumberOfMessages)
+        .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)
+        .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesDelayed)
+        .send()
+        .await
+        .map_err(ev("sqs:GetQueueAttributes", name))?;
+    Ok(out.attributes().map(|a| a.values().filter_map(|v| v.parse::<usize>().ok()).sum()).unwrap_or(0))
+}
+
+/// Empties the emulator before a world is built, so that nothing of an earlier world (queued
+/// messages, metric history that CloudWatch cannot delete) leaks into the verdicts. moto's
+/// `/moto-api/reset` does that (masst's bridge resets its own AppConfig state with it); an
+/// endpoint without it is refused rather than half-cleaned.
+pub fn reset(endpoint: &str) -> Result<(), Error> {
+    use std::io::{Read, Write};
+    let refuse = |why: String| {
+        Error::Usage(format!(
+            "masst lab up starts from an empty emulator, and {endpoint} could not be reset ({why}). \
+             Start a fresh emulator (tests/emulator/serve --port PORT) or one that offers moto's /moto-api/reset"
+        ))
+    };
+    if !crate::aws::is_loopback(endpoint) {
+        return Err(refuse("it is not a loopback address".into()));
+    }
+    let rest = endpoint.split_once("://").map(|(_, r)| r).unwrap_or(endpoint);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let addr =
+        if authority.starts_with('[') || authority.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) {
+            authority.to_string()
+        } else {
+            format!("{authority}:80")
+        };
+    let timeout = std::time::Duration::from_secs(10);
+    let sock = std::net::ToSocketAddrs::to_socket_addrs(&addr.as_str())
+        .map_err(|e| refuse(e.to_string()))?
+        .next()
+        .ok_or_else(|| refuse("no address".into()))?;
+    let mut s = std::net::TcpStream::connect_timeout(&sock, timeout).map_err(|e| refuse(e.to_string()))?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(60))).map_err(|e| refuse(e.to_string()))?;
+    s.write_all(format!("POST /moto-api/reset HTTP/1.0\r\nHost: {authority}\r\nContent-Length: 0\r\n\r\n").as_bytes())
+        .map_err(|e| refuse(e.to_string()))?;
+    let mut reply = String::new();
+    s.read_to_string(&mut reply).map_err(|e| refuse(e.to_string()))?;
+    match reply.split_whitespace().nth(1) {
+        Some("200") => Ok(()),
+        Some(code) => Err(refuse(format!("POST /moto-api/reset answered HTTP {code}"))),
+        None => Err(refuse("no HTTP answer".into())),
+    }
 }
 
 async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<i32, Error> {

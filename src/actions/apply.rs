@@ -1,8 +1,14 @@
 //! Changes to AWS as plan → preview → apply, and the reverse plan `undo` uses.
 //!
 //! A [`Planned`] change holds the state it was planned against, so apply can check nothing moved
-//! in between (a concurrent AppConfig deployment stops the change: no lost updates), and the
-//! journal can record before and after.
+//! in between, and the journal can record before and after.
+//!
+//! AppConfig has no compare-and-swap, so [`Planned::apply`] makes one: it checks the deployed
+//! version immediately before `StartDeployment`, and after its deployment completes it checks
+//! that the deployment completed just before it is the one it read. When another change slipped
+//! in, it replays only its own keys onto the newer document and deploys again; when both
+//! changed the same key, it puts the other change back and refuses (unless `--force`). No
+//! update is lost, and every outcome is recorded in an [`Applied`] for the journal.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -22,8 +28,10 @@ use crate::ui::Printer;
 /// A change ready to show and apply.
 #[derive(Debug, Clone)]
 pub enum Planned {
-    /// Deploy `new` in place of the deployed version `from_version`.
-    Doc { ids: AppConfigIds, from_version: i32, old: Value, new: Value },
+    /// Deploy `new` in place of the deployed version `from_version`. `change` is how `new` was
+    /// made from `old`, so it can be planned again on a newer document (an undo has none: its
+    /// keys are copied).
+    Doc { ids: AppConfigIds, from_version: i32, old: Value, new: Value, change: Option<DocChange>, force: bool },
     /// Set an ECS service's desired count.
     Ecs { role: String, service: String, from: i32, to: i32 },
     /// Set queue attributes.
@@ -70,7 +78,7 @@ pub async fn plan_doc(
 ) -> Result<Planned, Error> {
     let (ids, from_version, old) = read_doc(clients, settings).await?;
     let new = change.plan(&old, &settings.model_keys(), force).map_err(|r| Error::Action(r.message))?;
-    Ok(Planned::Doc { ids, from_version, old, new })
+    Ok(Planned::Doc { ids, from_version, old, new, change: Some(change.clone()), force })
 }
 
 /// Reads an ECS service's desired count.
@@ -237,23 +245,38 @@ impl Planned {
         }
     }
 
-    /// Applies the change; returns the journal's `after`.
+    /// The journal's `after` as planned, written ahead in the `pending` entry.
+    pub fn after(&self) -> Value {
+        match self {
+            Planned::Doc { from_version, new, .. } => json!({"based_on": from_version, "document": new}),
+            Planned::Ecs { service, to, .. } => json!({"service": service, "desired": to}),
+            Planned::Queue { after, .. } => json!(after),
+            Planned::Alarms { after, .. } => json!(after),
+        }
+    }
+
+    /// Applies the change, recording in `out` what was sent and what it produced, so that a
+    /// failure part-way still leaves an honest journal entry. `who` names the change in AWS
+    /// (the AppConfig deployment's description), so others can see whose change it was.
     pub async fn apply(
         &self,
         clients: &Clients,
         settings: &Settings,
         printer: &Printer,
         wait: bool,
-    ) -> Result<Value, Error> {
+        who: &str,
+        out: &mut Applied,
+    ) -> Result<(), Error> {
+        out.before = self.before();
+        out.after = self.after();
         match self {
-            Planned::Doc { ids, from_version, new, .. } => {
-                let (version, number) = deploy(clients, settings, ids, *from_version, new, "masst").await?;
-                if wait {
-                    follow(clients, ids, number, printer).await?;
-                }
-                Ok(json!({"version": version, "deployment": number, "document": new}))
+            Planned::Doc { ids, from_version, old, new, change, force } => {
+                let planned =
+                    DocPlan { ids, from_version: *from_version, old, new, change: change.as_ref(), force: *force };
+                apply_doc(clients, settings, printer, wait, who, planned, out).await
             }
             Planned::Ecs { service, to, .. } => {
+                out.sent = true;
                 clients
                     .ecs
                     .update_service()
@@ -262,18 +285,20 @@ impl Planned {
                     .desired_count(*to)
                     .send()
                     .await
-                    .map_err(act("ecs:UpdateService", "the ECS service"))?;
-                Ok(json!({"service": service, "desired": to}))
+                    .map_err(|e| out.refused(e, "ecs:UpdateService", "the ECS service"))?;
+                Ok(())
             }
             Planned::Queue { url, after, .. } => {
                 let mut req = clients.sqs.set_queue_attributes().queue_url(url);
                 for (k, v) in after {
                     req = req.attributes(QueueAttributeName::from(k.as_str()), v);
                 }
-                req.send().await.map_err(act("sqs:SetQueueAttributes", "the primary queue"))?;
-                Ok(json!(after))
+                out.sent = true;
+                req.send().await.map_err(|e| out.refused(e, "sqs:SetQueueAttributes", "the primary queue"))?;
+                Ok(())
             }
             Planned::Alarms { before, after } => {
+                out.sent = true;
                 let puts =
                     after.values().flatten().filter(|a| before.get(&a.name).cloned().flatten().as_ref() != Some(*a));
                 futures::future::try_join_all(puts.map(|a| alarms::put(clients, a))).await?;
@@ -283,10 +308,246 @@ impl Planned {
                     .map(|(n, _)| n.clone())
                     .collect();
                 alarms::delete(clients, &gone).await?;
-                Ok(json!(after))
+                Ok(())
             }
         }
     }
+}
+
+/// What applying a change did, filled in as it goes.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The journal's `before`: the state the change was finally based on.
+    pub before: Value,
+    /// The journal's `after`: what was deployed or set.
+    pub after: Value,
+    /// A request that changes AWS was sent and AWS did not refuse it: the change may be live.
+    pub sent: bool,
+    /// What happened on the way (rebases, a change put back), for the engineer and the journal.
+    pub notes: Vec<String>,
+}
+
+impl Applied {
+    /// Records a failed mutating call: a refusal by AWS changed nothing; any other failure
+    /// (time-out, a lost connection) may have.
+    fn refused<E, R>(&mut self, e: aws_sdk_sqs::error::SdkError<E, R>, action: &str, what: &str) -> Error
+    where
+        E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
+        R: std::fmt::Debug,
+    {
+        if definitely_refused(&e) {
+            self.sent = false;
+        }
+        Error::Action(explain(&e, action, what))
+    }
+}
+
+/// AWS answered with an error, or the request was never built: nothing changed.
+fn definitely_refused<E, R>(e: &aws_sdk_sqs::error::SdkError<E, R>) -> bool {
+    use aws_sdk_sqs::error::SdkError;
+    matches!(e, SdkError::ServiceError(_) | SdkError::ConstructionFailure(_))
+}
+
+/// The parts of a document change that [`apply_doc`] works with.
+struct DocPlan<'a> {
+    ids: &'a AppConfigIds,
+    from_version: i32,
+    old: &'a Value,
+    new: &'a Value,
+    change: Option<&'a DocChange>,
+    force: bool,
+}
+
+/// A completed deployment of the profile, as `ListDeployments` tells it.
+#[derive(Debug, Clone)]
+struct Done {
+    number: i32,
+    version: i32,
+}
+
+impl Done {
+    /// The deployment as the engineer reads it, with its description (whose change it was),
+    /// which only `GetDeployment` tells.
+    async fn who(&self, clients: &Clients, ids: &AppConfigIds) -> String {
+        let d = clients
+            .appconfig
+            .get_deployment()
+            .application_id(&ids.application)
+            .environment_id(&ids.environment)
+            .deployment_number(self.number)
+            .send()
+            .await;
+        match d.ok().and_then(|d| d.description().filter(|s| !s.is_empty()).map(String::from)) {
+            Some(desc) => format!("deployment {} (version {}, \"{desc}\")", self.number, self.version),
+            None => format!("deployment {} (version {})", self.number, self.version),
+        }
+    }
+}
+
+/// How many times a change is replayed onto a newer document before masst gives up.
+const REBASES: usize = 5;
+
+/// The number of the deployment in progress, if any, and the completed deployments of the
+/// profile, newest first. Reads are retried a few times: they change nothing, and giving up
+/// on one after a change was sent would leave its outcome unknown.
+async fn deployments(
+    clients: &Clients,
+    settings: &Settings,
+    ids: &AppConfigIds,
+) -> Result<(Option<i32>, Vec<Done>), Error> {
+    use aws_sdk_appconfig::types::DeploymentState as S;
+    let mut tries = 0;
+    let deps = loop {
+        match clients
+            .appconfig
+            .list_deployments()
+            .application_id(&ids.application)
+            .environment_id(&ids.environment)
+            .max_results(50)
+            .send()
+            .await
+        {
+            Ok(d) => break d,
+            Err(e) if tries < 4 && !matches!(e, aws_sdk_appconfig::error::SdkError::ServiceError(_)) => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(200 << tries)).await;
+            }
+            Err(e) => return Err(act("appconfig:ListDeployments", "the deployments")(e)),
+        }
+    };
+    let running = deps
+        .items()
+        .iter()
+        .find(|d| matches!(d.state(), Some(S::Deploying) | Some(S::Baking) | Some(S::Validating)))
+        .map(|d| d.deployment_number());
+    let mut done: Vec<Done> = deps
+        .items()
+        .iter()
+        .filter(|d| {
+            d.state() == Some(&S::Complete) && d.configuration_name() == Some(settings.appconfig.profile.as_str())
+        })
+        .filter_map(|d| Some(Done { number: d.deployment_number(), version: d.configuration_version()?.parse().ok()? }))
+        .collect();
+    done.sort_by_key(|d| -d.number);
+    Ok((running, done))
+}
+
+async fn read_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Result<Value, Error> {
+    let text = collect::hosted_version(clients, ids, version).await.map_err(|e| Error::Action(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Action(format!(
+            "configuration version {version}, deployed by someone else meanwhile, is not valid JSON ({e}); masst will not edit it"
+        ))
+    })
+}
+
+/// Deploys a document change without losing anyone's update (see the module comment).
+async fn apply_doc(
+    clients: &Clients,
+    settings: &Settings,
+    printer: &Printer,
+    wait: bool,
+    who: &str,
+    p: DocPlan<'_>,
+    out: &mut Applied,
+) -> Result<(), Error> {
+    let models = settings.model_keys();
+    let (mut base_version, mut base, mut mine) = (p.from_version, p.old.clone(), p.new.clone());
+    // The version that must be live when masst starts its deployment.
+    let mut expected_live = p.from_version;
+    let quiet = Printer { progress: false, ..printer.clone() };
+    for round in 0..REBASES {
+        let (running, done) = deployments(clients, settings, p.ids).await?;
+        if let Some(n) = running {
+            if round == 0 {
+                return Err(Error::Action(format!(
+                    "deployment {n} is still in progress in {}; nothing was changed. Wait for it, then re-run",
+                    settings.appconfig.environment
+                )));
+            }
+            // Someone started a deployment after ours: let it finish, then look again.
+            let _ = follow(clients, p.ids, n, &quiet).await;
+            continue;
+        }
+        let Some(latest) = done.first().cloned() else {
+            return Err(Error::Action(format!(
+                "no completed deployment of profile `{}` is left in `{}`; nothing was changed",
+                settings.appconfig.profile, settings.appconfig.environment
+            )));
+        };
+        if latest.version != expected_live {
+            let theirs = read_version(clients, p.ids, latest.version).await?;
+            let who_else = latest.who(clients, p.ids).await;
+            mine = doc::rebase(&base, &mine, &theirs, p.change, &models, p.force).map_err(|r| {
+                Error::Action(format!(
+                    "{} was deployed after masst read version {base_version}, and {}: deploying this change would overwrite theirs. \
+                     Nothing was changed. Re-run to plan against the current document, or pass --force to overwrite",
+                    who_else, r.message
+                ))
+            })?;
+            out.notes.push(format!("replayed onto {who_else}, deployed after masst read version {base_version}"));
+            (base, base_version, expected_live) = (theirs, latest.version, latest.version);
+            out.before = json!({"version": base_version, "document": base});
+            out.after = json!({"based_on": base_version, "document": mine});
+            if mine == base {
+                out.notes.push("that deployment already made this change; nothing more to deploy".into());
+                return Ok(());
+            }
+        }
+        let Some((version, number)) = deploy(clients, settings, p.ids, &mine, who, out).await? else {
+            // Another deployment started between our check and ours: look again.
+            continue;
+        };
+        out.before = json!({"version": base_version, "document": base});
+        out.after = json!({"version": version, "deployment": number, "based_on": base_version, "document": mine});
+        if !wait {
+            out.notes.push(format!("deployment {number} started; not followed (--no-wait)"));
+            return Ok(());
+        }
+        follow(clients, p.ids, number, printer).await?;
+        let (_, done) = deployments(clients, settings, p.ids).await?;
+        let Some(prev) = done.iter().find(|d| d.number < number).cloned() else {
+            return Ok(());
+        };
+        if prev.version == expected_live {
+            return Ok(());
+        }
+        // Someone deployed between our check and our deployment, and ours replaced theirs.
+        let theirs = read_version(clients, p.ids, prev.version).await?;
+        let who_else = prev.who(clients, p.ids).await;
+        match doc::rebase(&base, &mine, &theirs, p.change, &models, p.force) {
+            Ok(replayed) => {
+                out.notes.push(format!(
+                    "{who_else} completed between masst's check and its deployment {number}; replaying this change onto it"
+                ));
+                (base, base_version, expected_live, mine) = (theirs, prev.version, version, replayed);
+            }
+            Err(r) => {
+                // Put their document back rather than leave it overwritten.
+                let Some((v2, n2)) =
+                    deploy(clients, settings, p.ids, &theirs, &format!("{who}: put back"), out).await?
+                else {
+                    return Err(Error::Action(format!(
+                        "{who_else} and this change ({}) were deployed at the same time; this one may have overwritten theirs and could not be put back: check AppConfig",
+                        r.message
+                    )));
+                };
+                follow(clients, p.ids, n2, &quiet).await?;
+                out.sent = false;
+                out.before = json!({"version": prev.version, "document": theirs});
+                out.after = json!({"version": v2, "deployment": n2, "document": theirs, "put_back": prev.version});
+                return Err(Error::Action(format!(
+                    "{who_else} was deployed at the same time as this change, and {}; masst put their document back (version {v2}) \
+                     so nothing of this change is live. Re-run to plan against the current document, or pass --force to overwrite",
+                    r.message
+                )));
+            }
+        }
+    }
+    Err(Error::Action(format!(
+        "the configuration kept changing under masst ({REBASES} attempts to deploy this change on top of others); \
+         check `masst journal` and AppConfig, then re-run"
+    )))
 }
 
 fn same_queue_attrs(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> bool {
@@ -298,51 +559,19 @@ fn same_queue_attrs(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) 
     norm(a) == norm(b)
 }
 
-/// Writes `doc` as a new hosted version and starts its deployment, after checking that the
-/// deployed version is still `from_version` and no deployment is running.
-pub async fn deploy(
+/// Writes `doc` as a new hosted version and starts its deployment. `None` when AppConfig
+/// refused the start because another deployment began meanwhile (nothing is live then).
+async fn deploy(
     clients: &Clients,
     settings: &Settings,
     ids: &AppConfigIds,
-    from_version: i32,
     doc: &Value,
     description: &str,
-) -> Result<(i32, i32), Error> {
+    out: &mut Applied,
+) -> Result<Option<(i32, i32)>, Error> {
     let ac = &clients.appconfig;
-    let deps = ac
-        .list_deployments()
-        .application_id(&ids.application)
-        .environment_id(&ids.environment)
-        .max_results(50)
-        .send()
-        .await
-        .map_err(act("appconfig:ListDeployments", "the deployments"))?;
-    use aws_sdk_appconfig::types::DeploymentState as S;
-    if let Some(running) =
-        deps.items().iter().find(|d| matches!(d.state(), Some(S::Deploying) | Some(S::Baking) | Some(S::Validating)))
-    {
-        return Err(Error::Action(format!(
-            "deployment {} is still in progress in {}; nothing was changed. Wait for it, then re-run",
-            running.deployment_number(),
-            settings.appconfig.environment
-        )));
-    }
-    let latest = deps
-        .items()
-        .iter()
-        .filter(|d| {
-            d.state() == Some(&S::Complete) && d.configuration_name() == Some(settings.appconfig.profile.as_str())
-        })
-        .max_by_key(|d| d.deployment_number())
-        .and_then(|d| d.configuration_version())
-        .and_then(|v| v.parse::<i32>().ok());
-    if latest != Some(from_version) {
-        return Err(Error::Action(format!(
-            "someone deployed version {} of the configuration after masst read version {from_version}; nothing was changed. \
-             Re-run to plan against the current document",
-            latest.map(|v| v.to_string()).unwrap_or_else(|| "?".into())
-        )));
-    }
+    // AppConfig caps descriptions at 1024 characters.
+    let description: String = description.chars().take(1024).collect();
     let body = serde_json::to_vec_pretty(doc).expect("json");
     let version = ac
         .create_hosted_configuration_version()
@@ -350,12 +579,14 @@ pub async fn deploy(
         .configuration_profile_id(&ids.profile)
         .content(aws_sdk_appconfig::primitives::Blob::new(body))
         .content_type("application/json")
-        .description(description)
+        .description(&description)
         .send()
         .await
         .map_err(act("appconfig:CreateHostedConfigurationVersion", "the new configuration version"))?
         .version_number();
     let strategy = crate::actions::appconfig::ensure_strategy(clients, &settings.appconfig.strategy).await?;
+    let was_sent = out.sent;
+    out.sent = true;
     let started = ac
         .start_deployment()
         .application_id(&ids.application)
@@ -363,11 +594,22 @@ pub async fn deploy(
         .configuration_profile_id(&ids.profile)
         .deployment_strategy_id(strategy)
         .configuration_version(version.to_string())
-        .description(description)
+        .description(&description)
         .send()
-        .await
-        .map_err(act("appconfig:StartDeployment", "the deployment"))?;
-    Ok((version, started.deployment_number()))
+        .await;
+    match started {
+        Ok(d) => Ok(Some((version, d.deployment_number()))),
+        Err(aws_sdk_appconfig::error::SdkError::ServiceError(se)) if se.err().is_conflict_exception() => {
+            out.sent = was_sent;
+            Ok(None)
+        }
+        Err(e) => {
+            if definitely_refused(&e) {
+                out.sent = was_sent;
+            }
+            Err(act("appconfig:StartDeployment", "the deployment")(e))
+        }
+    }
 }
 
 /// Follows a deployment to completion with a progress bar; a rollback is an error.
@@ -379,8 +621,9 @@ pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, printer:
         b
     });
     let deadline = std::time::Instant::now() + Duration::from_secs(3600);
+    let mut failures = 0;
     loop {
-        let d = clients
+        let d = match clients
             .appconfig
             .get_deployment()
             .application_id(&ids.application)
@@ -388,7 +631,29 @@ pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, printer:
             .deployment_number(number)
             .send()
             .await
-            .map_err(act("appconfig:GetDeployment", "the deployment"))?;
+        {
+            Ok(d) => {
+                failures = 0;
+                d
+            }
+            // A read that fails in passing does not end the watch: the deployment goes on
+            // whether masst sees it or not, and its outcome is what the journal needs.
+            Err(e) if failures < 5 && !definitely_refused(&e) => {
+                failures += 1;
+                tokio::time::sleep(Duration::from_millis(250 << failures)).await;
+                continue;
+            }
+            Err(e) => {
+                if let Some(b) = bar {
+                    b.abandon();
+                }
+                return Err(Error::Action(format!(
+                    "deployment {number} was started but masst could not follow it: {}. It may be live: \
+                     `masst journal` lists it as unknown and `masst undo` can reverse it",
+                    explain(&e, "appconfig:GetDeployment", "the deployment")
+                )));
+            }
+        };
         if let Some(b) = &bar {
             b.set_position(d.percentage_complete().unwrap_or(0.0) as u64);
             b.set_message(d.state().map(|s| s.as_str().to_string()).unwrap_or_default());
@@ -433,20 +698,22 @@ pub async fn plan_undo(clients: &Clients, settings: &Settings, e: &Entry, force:
             let role = if e.action == "batch.scale" { "batch-worker" } else { "catalog-enrichment" };
             let (service, now) = read_desired(clients, settings, role).await?;
             let left = e.after["desired"].as_i64().unwrap_or(-1) as i32;
-            if now != left && !force {
+            let to = e.before["desired"].as_i64().ok_or_else(|| {
+                Error::Action(format!("journal entry {} has no desired count to restore", e.id))
+            })? as i32;
+            if now != left && now != to && !force {
                 return Err(moved(format!("{service}'s desired count is {now}, not the {left} it left")));
             }
-            let to = e.before["desired"].as_i64().ok_or_else(|| Error::Action(format!("journal entry {} has no desired count to restore", e.id)))?;
-            Ok(Planned::Ecs { role: role.into(), service, from: now, to: to as i32 })
+            Ok(Planned::Ecs { role: role.into(), service, from: now, to })
         }
         "queue.fix" => {
             let (name, url, now) = read_queue(clients, settings).await?;
             let left: BTreeMap<String, String> = serde_json::from_value(e.after.clone()).unwrap_or_default();
-            if !same_queue_attrs(&now, &left) && !force {
-                return Err(moved(format!("the attributes of {name} changed")));
-            }
             let before: BTreeMap<String, String> = serde_json::from_value(e.before.clone())
                 .map_err(|_| Error::Action(format!("journal entry {} has no queue attributes to restore", e.id)))?;
+            if !same_queue_attrs(&now, &left) && !same_queue_attrs(&now, &before) && !force {
+                return Err(moved(format!("the attributes of {name} changed")));
+            }
             Ok(Planned::Queue { name, url, before: now, after: before })
         }
         "alarms.install" => {
@@ -464,14 +731,91 @@ pub async fn plan_undo(clients: &Clients, settings: &Settings, e: &Entry, force:
             "entry {} moved messages from the DLQ to the primary queue; they may already be processed, so masst does not move them back",
             e.id
         ))),
-        _ => {
+        id if doc_action(id) => {
             let (ids, version, now) = read_doc(clients, settings).await?;
-            let left = e.after["version"].as_i64().unwrap_or(-1) as i32;
-            if version != left && !force {
-                return Err(moved(format!("the deployed configuration is version {version}, not the version {left} it deployed")));
+            let (Some(had), Some(left)) = (e.before.get("document"), e.after.get("document")) else {
+                return Err(Error::Action(format!(
+                    "journal entry {} ({}) has no before and after documents, so masst cannot tell which keys to restore; undo it by hand",
+                    e.id, e.action
+                )));
+            };
+            let restore = undo_patch(had, left, &now);
+            let moved_keys: Vec<String> = restore.moved.iter().map(|p| doc::path_str(p)).collect();
+            if !moved_keys.is_empty() && !force {
+                return Err(moved(format!(
+                    "{} changed in the deployed configuration (version {version})",
+                    moved_keys.join(", ")
+                )));
             }
-            let old = e.before.get("document").cloned().ok_or_else(|| Error::Action(format!("journal entry {} has no document to restore", e.id)))?;
-            Ok(Planned::Doc { ids, from_version: version, old: now, new: old })
+            let new = doc::apply_patch(&now, &restore.patch).map_err(|r| Error::Action(r.message))?;
+            Ok(Planned::Doc { ids, from_version: version, old: now, new, change: None, force })
         }
+        other => Err(Error::Action(format!(
+            "journal entry {} has the action `{other}`, which this masst does not know how to undo; undo it by hand",
+            e.id
+        ))),
+    }
+}
+
+/// Is `id` an action that changes the AppConfig document?
+fn doc_action(id: &str) -> bool {
+    matches!(
+        id,
+        "analytics.pause"
+            | "analytics.resume"
+            | "concurrency.set"
+            | "routing.haiku"
+            | "batch.pause"
+            | "batch.resume"
+            | "batch.concurrency"
+            | "batch.schedule"
+            | "batch.model"
+            | "quota.sync"
+    )
+}
+
+/// How to undo a document change: the leaves it changed, set back to what they were, and
+/// those of them that someone has changed since (undoing would overwrite their change).
+#[derive(Debug, PartialEq)]
+pub struct UndoPatch {
+    pub patch: doc::Patch,
+    pub moved: Vec<Vec<String>>,
+}
+
+/// Plans the undo of a change that took `had` to `left`, against the document deployed `now`.
+/// Only the change's own keys are restored: whatever else changed since stays.
+pub fn undo_patch(had: &Value, left: &Value, now: &Value) -> UndoPatch {
+    let mut patch = doc::Patch::new();
+    let mut moved = Vec::new();
+    for (path, _) in doc::leaf_diff(had, left) {
+        let was = doc::value_at(had, &path).cloned();
+        let current = doc::value_at(now, &path);
+        if current == was.as_ref() {
+            continue; // already as it was (the change never went live, or was reverted)
+        }
+        if current != doc::value_at(left, &path) {
+            moved.push(path.clone());
+        }
+        patch.push((path, was));
+    }
+    UndoPatch { patch, moved }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_restores_only_its_own_keys_and_names_those_changed_since() {
+        let had = json!({"analytics": {"paused": false}, "routing": {"on": false}, "pools": {"s": 50}});
+        let left = json!({"analytics": {"paused": true}, "routing": {"on": false}, "pools": {"s": 30}});
+        // Since: someone turned routing on (not ours) and set pools.s to 35 (ours).
+        let now = json!({"analytics": {"paused": true}, "routing": {"on": true}, "pools": {"s": 35}});
+        let u = undo_patch(&had, &left, &now);
+        assert_eq!(u.moved, vec![vec!["pools".to_string(), "s".to_string()]]);
+        let restored = doc::apply_patch(&now, &u.patch).unwrap();
+        assert_eq!(restored, json!({"analytics": {"paused": false}, "routing": {"on": true}, "pools": {"s": 50}}));
+        // A change that never went live has nothing to undo.
+        assert_eq!(undo_patch(&had, &left, &had), UndoPatch { patch: vec![], moved: vec![] });
     }
 }

@@ -230,6 +230,113 @@ pub fn parse_schedule(text: &str) -> Result<Vec<u32>, String> {
     }
 }
 
+/// One leaf of a document change: the key path and the value it takes (`None`: removed).
+/// A change is described by the leaves it touches, so that it can be replayed onto a newer
+/// document (a rebase) and undone without touching anyone else's keys.
+pub type Patch = Vec<(Vec<String>, Option<Value>)>;
+
+/// The leaves that differ between `old` and `new`, in key order. Objects are compared key by
+/// key; anything else (numbers, strings, arrays) is one leaf.
+pub fn leaf_diff(old: &Value, new: &Value) -> Patch {
+    fn walk(path: &mut Vec<String>, old: Option<&Value>, new: Option<&Value>, out: &mut Patch) {
+        match (old, new) {
+            (Some(Value::Object(a)), Some(Value::Object(b))) => {
+                let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
+                keys.sort();
+                for k in keys {
+                    path.push(k.clone());
+                    walk(path, a.get(k), b.get(k), out);
+                    path.pop();
+                }
+            }
+            (a, b) if a != b => out.push((path.clone(), b.cloned())),
+            _ => {}
+        }
+    }
+    let mut out = Patch::new();
+    walk(&mut Vec::new(), Some(old), Some(new), &mut out);
+    out
+}
+
+/// The value at a key path, if there is one.
+pub fn value_at<'a>(doc: &'a Value, path: &[String]) -> Option<&'a Value> {
+    path.iter().try_fold(doc, |cur, k| cur.as_object()?.get(k))
+}
+
+/// A key path as the engineer reads it (`pools.realtime.sonnet`; the whole document: `(document)`).
+pub fn path_str(path: &[String]) -> String {
+    if path.is_empty() {
+        "(document)".into()
+    } else {
+        path.join(".")
+    }
+}
+
+/// `doc` with `patch` applied: each leaf set (creating parent objects) or removed.
+pub fn apply_patch(doc: &Value, patch: &Patch) -> Result<Value, Refusal> {
+    let mut new = doc.clone();
+    for (path, value) in patch {
+        match (path.split_last(), value) {
+            (None, Some(v)) => new = v.clone(),
+            (None, None) => return Err(refuse("a change cannot remove the whole document")),
+            (Some(_), Some(v)) => {
+                let keys: Vec<&str> = path.iter().map(String::as_str).collect();
+                set_path(&mut new, &keys, v.clone())?;
+            }
+            (Some((last, parents)), None) => {
+                if let Some(Value::Object(o)) = value_at_mut(&mut new, parents) {
+                    o.remove(last);
+                }
+            }
+        }
+    }
+    Ok(new)
+}
+
+fn value_at_mut<'a>(doc: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
+    path.iter().try_fold(doc, |cur, k| cur.as_object_mut()?.get_mut(k))
+}
+
+/// Do two key paths touch the same value (one is a prefix of the other)?
+fn overlaps(a: &[String], b: &[String]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The keys both `mine` and `theirs` changed from `base`, to different values: replaying
+/// `mine` onto `theirs` would overwrite these.
+pub fn conflicts(base: &Value, mine: &Value, theirs: &Value) -> Vec<String> {
+    let their_patch = leaf_diff(base, theirs);
+    let mut out: Vec<String> = leaf_diff(base, mine)
+        .into_iter()
+        .filter(|(p, v)| their_patch.iter().any(|(q, _)| overlaps(p, q)) && value_at(theirs, p) != v.as_ref())
+        .map(|(p, _)| path_str(&p))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Replays the change that took `base` to `mine` onto `theirs`, a document someone deployed
+/// in between. With a `change`, it is planned again on `theirs` (so its guards judge the newer
+/// document); without one (an undo), its leaves are copied. When both changed a key, the
+/// refusal names the keys, and `force` keeps ours.
+pub fn rebase(
+    base: &Value,
+    mine: &Value,
+    theirs: &Value,
+    change: Option<&DocChange>,
+    models: &[String],
+    force: bool,
+) -> Result<Value, Refusal> {
+    let both = conflicts(base, mine, theirs);
+    if !both.is_empty() && !force {
+        return Err(Refusal { message: format!("both changed {}", both.join(", ")), forceable: true });
+    }
+    match change {
+        Some(c) => c.plan(theirs, models, force),
+        None => apply_patch(theirs, &leaf_diff(base, mine)),
+    }
+}
+
 /// A unified diff of two documents, pretty-printed, for the preview.
 pub fn diff(old: &Value, new: &Value) -> String {
     let a = serde_json::to_string_pretty(old).expect("json") + "\n";
@@ -332,6 +439,44 @@ mod tests {
         assert!(parse_schedule("\"25\" = 1").unwrap_err().contains("not an hour"));
         let new = DocChange::BatchSchedule(SEED_SCHEDULE.to_vec()).plan(&doc(), &models(), false).unwrap();
         assert_eq!(new["batch"]["schedule_jst"]["10"], 0);
+    }
+
+    #[test]
+    fn a_change_replays_onto_a_newer_document_unless_both_changed_the_same_key() {
+        let base = doc();
+        let mine = DocChange::AnalyticsPaused(true).plan(&base, &models(), false).unwrap();
+        let mut theirs = base.clone();
+        theirs["routing"]["simple_queries_to_haiku"] = json!(true);
+        let both = rebase(&base, &mine, &theirs, Some(&DocChange::AnalyticsPaused(true)), &models(), false).unwrap();
+        assert_eq!(
+            (both["analytics"]["paused"].clone(), both["routing"]["simple_queries_to_haiku"].clone()),
+            (json!(true), json!(true))
+        );
+        // Without the change (an undo), the leaves are copied.
+        assert_eq!(rebase(&base, &mine, &theirs, None, &models(), false).unwrap(), both);
+        // Both set the same key to different values: refused, naming it; force keeps ours.
+        let c = DocChange::Concurrency { model: "sonnet".into(), pool: "analytics".into(), value: 5 };
+        let mine = c.plan(&base, &models(), true).unwrap();
+        theirs["pools"]["analytics"]["sonnet"] = json!(2);
+        let err = rebase(&base, &mine, &theirs, Some(&c), &models(), false).unwrap_err();
+        assert_eq!(err.message, "both changed pools.analytics.sonnet");
+        assert_eq!(
+            rebase(&base, &mine, &theirs, Some(&c), &models(), true).unwrap()["pools"]["analytics"]["sonnet"],
+            5
+        );
+        // Both set it to the same value: nothing is overwritten.
+        theirs["pools"]["analytics"]["sonnet"] = json!(5);
+        assert!(conflicts(&base, &mine, &theirs).is_empty());
+    }
+
+    #[test]
+    fn leaf_diffs_apply_back_and_removals_are_leaves_too() {
+        let a = json!({"x": {"y": 1, "z": [1, 2]}, "gone": true});
+        let b = json!({"x": {"y": 2, "z": [1, 2], "new": "n"}});
+        let p = leaf_diff(&a, &b);
+        assert_eq!(p.iter().map(|(k, _)| path_str(k)).collect::<Vec<_>>(), ["gone", "x.new", "x.y"]);
+        assert_eq!(apply_patch(&a, &p).unwrap(), b);
+        assert_eq!(apply_patch(&b, &leaf_diff(&b, &a)).unwrap(), a);
     }
 
     #[test]

@@ -1,8 +1,13 @@
 //! The journal: one JSON line per change masst made, with the state before and after, so
 //! `masst undo` can plan the way back and a postmortem can see who changed what.
 //!
-//! A corrupt line (a crash mid-write, a hand edit) is reported by number and skipped; every
-//! other entry stays usable.
+//! The journal is written ahead: an entry is appended as `pending` before anything changes in
+//! AWS, and appended again, with the same id, once the outcome is known (`applied`, `failed`,
+//! `unknown`). The last line of an id wins, so a change that may have gone live is never missing
+//! from the journal, even when masst was killed or AWS stopped answering mid-change.
+//!
+//! A corrupt line (a crash mid-write, a hand edit, bytes that are not UTF-8) is reported by
+//! number and skipped; every other entry stays usable.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -37,6 +42,48 @@ pub struct Entry {
     /// The entry this one reverses.
     #[serde(default)]
     pub undoes: Option<String>,
+    /// Where the change stands. Entries written before the journal was write-ahead have none
+    /// and were applied.
+    #[serde(default)]
+    pub state: State,
+    /// Why a change failed or could not be followed, and how it was rebased.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The verification's verdict, when one ran after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verified: Option<String>,
+}
+
+/// Where a journaled change stands.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Written before the change was sent; masst has not (yet) said how it ended. A pending
+    /// entry left behind means masst stopped mid-change: the change may be live.
+    Pending,
+    /// AWS confirmed the change.
+    #[default]
+    Applied,
+    /// AWS refused it, or masst put the previous state back: nothing of it is live.
+    Failed,
+    /// The change was sent but its outcome could not be read: it may be live.
+    Unknown,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Pending => "pending",
+            State::Applied => "applied",
+            State::Failed => "failed",
+            State::Unknown => "unknown",
+        }
+    }
+
+    /// Could this change be live in AWS?
+    pub fn may_be_live(self) -> bool {
+        self != State::Failed
+    }
 }
 
 impl Entry {
@@ -64,6 +111,9 @@ impl Entry {
             after,
             diagnosis: None,
             undoes: None,
+            state: State::Pending,
+            notes: vec![],
+            verified: None,
         }
     }
 }
@@ -88,43 +138,70 @@ impl Journal {
         Ok(Journal { path: dir.join("masst").join("journal.jsonl") })
     }
 
-    /// Appends an entry and flushes it to disk before the command reports success.
-    pub fn append(&self, e: &Entry) -> Result<()> {
-        let fail = |err: std::io::Error| {
+    /// Writes the `pending` entry before anything changes. If it cannot be written, nothing
+    /// may change: the error says so.
+    pub fn begin(&self, e: &Entry) -> Result<()> {
+        self.write(e).map_err(|err| {
             Error::Action(format!(
-                "the change was applied but could not be journaled at {}: {err}. Note it by hand: {}",
+                "cannot write the journal {} ({err}), so nothing was changed: every change must be journaled first. \
+                 Fix the file's permissions or pass --journal PATH",
+                self.path.display()
+            ))
+        })
+    }
+
+    /// Appends an entry's outcome (or any entry) and flushes it to disk before the command
+    /// reports success.
+    pub fn append(&self, e: &Entry) -> Result<()> {
+        self.write(e).map_err(|err| {
+            Error::Action(format!(
+                "the change ended `{}` but that could not be journaled at {}: {err}. Note it by hand: {}",
+                e.state.as_str(),
                 self.path.display(),
                 serde_json::to_string(e).unwrap_or_default()
             ))
-        };
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(fail)?;
+        })
+    }
+
+    fn write(&self, e: &Entry) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
         }
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&self.path).map_err(fail)?;
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&self.path)?;
+        // One write per line: appends from two masst processes do not interleave.
         let line = serde_json::to_string(e).expect("entries serialize") + "\n";
-        f.write_all(line.as_bytes()).and_then(|_| f.sync_data()).map_err(fail)
+        f.write_all(line.as_bytes())?;
+        f.sync_data()
     }
 
     /// Every readable entry, oldest first, and a warning per unreadable line.
     pub fn read(&self) -> Result<(Vec<Entry>, Vec<String>)> {
-        let text = match std::fs::read_to_string(&self.path) {
+        let bytes = match std::fs::read(&self.path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((vec![], vec![])),
             Err(e) => return Err(Error::Config(format!("cannot read the journal {}: {e}", self.path.display()))),
         };
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         let mut warnings = Vec::new();
-        for (i, line) in text.lines().enumerate() {
+        for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+            let skipped = |why: String| {
+                format!("journal {} line {} {why}; skipped, the other entries are used", self.path.display(), i + 1)
+            };
+            let Ok(line) = std::str::from_utf8(raw) else {
+                warnings.push(skipped("is not UTF-8 text".into()));
+                continue;
+            };
             if line.trim().is_empty() {
                 continue;
             }
             match serde_json::from_str::<Entry>(line) {
-                Ok(e) => entries.push(e),
-                Err(err) => warnings.push(format!(
-                    "journal {} line {} is not a valid entry ({err}); skipped, the other entries are used",
-                    self.path.display(),
-                    i + 1
-                )),
+                // A later line of the same id is that change's outcome: it replaces the
+                // pending line in place, so the listing keeps the order changes began in.
+                Ok(e) => match entries.iter_mut().find(|x| x.id == e.id) {
+                    Some(earlier) => *earlier = e,
+                    None => entries.push(e),
+                },
+                Err(err) => warnings.push(skipped(format!("is not a valid entry ({err})"))),
             }
         }
         Ok((entries, warnings))
@@ -140,7 +217,11 @@ pub fn new_id(now: jiff::Timestamp) -> String {
 /// The entry `undo` reverses by default: the latest change that is not an undo and has not
 /// been undone.
 pub fn latest_undoable(entries: &[Entry]) -> Option<&Entry> {
-    entries.iter().rev().find(|e| e.undoes.is_none() && !entries.iter().any(|u| u.undoes.as_deref() == Some(&e.id)))
+    entries.iter().rev().find(|e| {
+        e.undoes.is_none()
+            && e.state.may_be_live()
+            && !entries.iter().any(|u| u.undoes.as_deref() == Some(&e.id) && u.state == State::Applied)
+    })
 }
 
 /// Who is acting, for the journal.
@@ -173,6 +254,9 @@ mod tests {
             after: serde_json::json!({"desired": 5}),
             diagnosis: None,
             undoes: undoes.map(String::from),
+            state: State::Applied,
+            notes: vec![],
+            verified: None,
         }
     }
 
@@ -187,6 +271,36 @@ mod tests {
         assert_eq!(entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("line 2"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_named_and_the_outcome_line_replaces_the_pending_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal { path: dir.path().join("j.jsonl") };
+        let mut a = entry("a", None);
+        a.state = State::Pending;
+        j.begin(&a).unwrap();
+        std::fs::OpenOptions::new().append(true).open(&j.path).unwrap().write_all(b"\xff\xfe{\n").unwrap();
+        j.append(&entry("b", None)).unwrap();
+        a.state = State::Unknown;
+        j.append(&a).unwrap();
+        let (entries, warnings) = j.read().unwrap();
+        assert_eq!(
+            entries.iter().map(|e| (e.id.as_str(), e.state)).collect::<Vec<_>>(),
+            [("a", State::Unknown), ("b", State::Applied)]
+        );
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("line 2 is not UTF-8"), "{}", warnings[0]);
+    }
+
+    #[test]
+    fn a_failed_change_is_not_undone_and_a_failed_undo_does_not_count() {
+        let mut failed = entry("f", None);
+        failed.state = State::Failed;
+        let mut failed_undo = entry("u", Some("a"));
+        failed_undo.state = State::Failed;
+        let es = vec![entry("a", None), failed, failed_undo];
+        assert_eq!(latest_undoable(&es).unwrap().id, "a");
     }
 
     #[test]

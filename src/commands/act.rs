@@ -3,9 +3,9 @@
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
-use crate::actions::apply::{self, Planned};
+use crate::actions::apply::{self, Applied, Planned};
 use crate::actions::doc::{self, DocChange};
-use crate::actions::journal::{self, Entry, Journal};
+use crate::actions::journal::{self, Entry, Journal, State};
 use crate::aws::Clients;
 use crate::cli::{
     BatchCommand, ChangeFlags, ConcurrencyCommand, Global, OnOff, PauseResume, ProducerCommand, QueueCommand,
@@ -25,9 +25,36 @@ enum Want {
     Undo(Option<String>),
 }
 
-/// Runs one change end to end.
+impl Want {
+    /// Checks what can be checked before AWS is asked: a model or pool masst does not know is
+    /// a usage error (exit 2), not a failed action.
+    fn check(&self, settings: &Settings) -> Result<()> {
+        let models = settings.model_keys();
+        let model = match self {
+            Want::Doc(DocChange::Concurrency { model, pool, .. }) => {
+                if !doc::POOLS.contains(&pool.as_str()) {
+                    return Err(Error::Usage(format!("unknown pool `{pool}`; use one of {}", doc::POOLS.join(", "))));
+                }
+                Some(model)
+            }
+            Want::Doc(DocChange::BatchModel(model)) => Some(model),
+            _ => None,
+        };
+        match model {
+            Some(m) if !models.contains(m) => Err(Error::Usage(format!(
+                "unknown model `{m}`; use one of {} (the [models] of masst.toml)",
+                models.join(", ")
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Runs one change end to end: plan, preview, confirm, write the journal entry ahead, apply,
+/// record the outcome. With `--output json` the command prints one document at the end.
 fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -> Result<Outcome> {
     let settings = Settings::load(global.config.as_deref())?.settings;
+    want.check(&settings)?;
     let journal = Journal::open(global.journal.as_deref())?;
     let (entries, warnings) = journal.read()?;
     for w in &warnings {
@@ -37,33 +64,87 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
         let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
         let (label, action, undoes, planned) = plan(&clients, &settings, flags, want, &entries).await?;
         let target = planned.target(&settings);
+        let mut doc = serde_json::json!({
+            "action": action, "label": label, "target": target, "before": planned.before(),
+            "after": planned.after(), "dry_run": flags.dry_run, "changed": false,
+        });
         if planned.is_noop() {
-            printer.line(format!("nothing to change: {target} is already as `{label}` would leave it"));
+            let msg = format!("nothing to change: {target} is already as `{label}` would leave it");
+            if printer.json() {
+                doc["note"] = msg.into();
+                printer.json_value(&doc);
+            } else {
+                printer.line(msg);
+            }
             return Ok(Outcome::Clear);
         }
+        let preview = format!("{label}: {}", planned.preview(&settings));
         if printer.json() {
-            printer.json_value(&serde_json::json!({"action": action, "label": label, "target": target, "before": planned.before(), "dry_run": flags.dry_run}));
+            printer.note(&preview);
         } else {
-            printer.line(format!("{label}: {}", planned.preview(&settings)));
+            printer.line(&preview);
         }
         if flags.dry_run {
+            if printer.json() {
+                printer.json_value(&doc);
+            }
             printer.note("dry run: nothing was changed");
             return Ok(Outcome::Clear);
         }
+        if !printer.stdout_open() {
+            return Err(Error::Action(
+                "stdout was closed before the change could be shown (is masst piped into a command that exits?); \
+                 nothing was changed. Run it without the pipe, or with --dry-run to preview"
+                    .into(),
+            ));
+        }
         confirm(printer, flags, &format!("Apply {label} to {target}?"))?;
-        let (after, account) =
-            tokio::join!(planned.apply(&clients, &settings, printer, !flags.no_wait), clients.account());
-        let after = after?;
-        let entry = Entry {
+        let pending = Entry {
             diagnosis: flags.diagnosis.clone(),
             undoes,
-            ..Entry::record(&clients, account, &action, &target, planned.before(), after)
+            ..Entry::record(&clients, None, &action, &target, planned.before(), planned.after())
         };
-        journal.append(&entry)?;
+        journal.begin(&pending)?;
+        let who = format!("masst {action} by {} (journal {})", pending.user, pending.id);
+        let mut applied = Applied::default();
+        let (result, account) = tokio::join!(
+            planned.apply(&clients, &settings, printer, !flags.no_wait, &who, &mut applied),
+            clients.account()
+        );
+        let mut notes = applied.notes;
+        let state = match &result {
+            Ok(()) => State::Applied,
+            Err(e) => {
+                notes.push(e.to_string());
+                if applied.sent {
+                    State::Unknown
+                } else {
+                    State::Failed
+                }
+            }
+        };
+        let entry = Entry { account, state, notes, before: applied.before, after: applied.after, ..pending };
+        let journaled = journal.append(&entry);
+        for n in entry.notes.iter().take(entry.notes.len() - usize::from(result.is_err())) {
+            printer.note(format!("note: {n}"));
+        }
+        if let Err(e) = result {
+            return Err(match journaled {
+                Ok(()) if entry.state == State::Unknown => Error::Action(format!(
+                    "{e}\nThe change may be live: journal entry {} is marked unknown; `masst undo {}` reverses it after reading the live state",
+                    entry.id, entry.id
+                )),
+                Ok(()) => e,
+                Err(j) => Error::Action(format!("{e}\n{j}")),
+            });
+        }
+        journaled?;
         if printer.json() {
-            printer.json_value(&entry);
+            doc["changed"] = true.into();
+            doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
+            printer.json_value(&doc);
         } else {
-            printer.line(format!(
+            printer.must(format!(
                 "applied {label} to {target}; journal entry {} (undo: masst undo {})",
                 entry.id, entry.id
             ));
@@ -129,7 +210,15 @@ async fn plan(
                 None => journal::latest_undoable(entries)
                     .ok_or_else(|| Error::Action("the journal has no change left to undo".into()))?,
             };
-            if entries.iter().any(|u| u.undoes.as_deref() == Some(&entry.id)) && !flags.force {
+            if entry.state == State::Failed {
+                return Err(Error::Action(format!(
+                    "entry {} failed, so nothing of it is live to undo (`masst journal` shows why)",
+                    entry.id
+                )));
+            }
+            if entries.iter().any(|u| u.undoes.as_deref() == Some(&entry.id) && u.state == State::Applied)
+                && !flags.force
+            {
                 return Err(Error::Action(format!(
                     "entry {} was already undone; pass --force to reverse it again",
                     entry.id
@@ -266,9 +355,16 @@ pub fn list_journal(global: &Global, printer: &Printer) -> Result<Outcome> {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_header(["id", "time", "user", "action", "target", "state"]);
     for e in &entries {
-        let state = if let Some(u) = &e.undoes {
+        let state = if e.state != State::Applied {
+            match e.state {
+                State::Pending => "pending: masst stopped mid-change; it may be live".to_string(),
+                State::Unknown => "unknown: may be live".to_string(),
+                _ => "failed: not live".to_string(),
+            }
+        } else if let Some(u) = &e.undoes {
             format!("undoes {u}")
-        } else if let Some(u) = entries.iter().find(|u| u.undoes.as_deref() == Some(&e.id)) {
+        } else if let Some(u) = entries.iter().find(|u| u.undoes.as_deref() == Some(&e.id) && u.state == State::Applied)
+        {
             format!("undone by {}", u.id)
         } else {
             "in effect".into()

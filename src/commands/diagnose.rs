@@ -33,6 +33,7 @@ pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
 /// Parses `--answer NODE=yes|no`, checking that the node exists and asks a question.
 pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
     let mut answers = Answers::default();
+    let mut given: std::collections::BTreeMap<String, (bool, &String)> = Default::default();
     for a in raw {
         let (key, val) =
             a.split_once('=').ok_or_else(|| Error::Usage(format!("--answer `{a}` must be NODE=yes or NODE=no")))?;
@@ -66,7 +67,16 @@ pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
                     askable.join(", ")
                 )))
             }
-            Some(_) => {
+            Some((r, n)) => {
+                let node = format!("{}.{}", r.name, n.id);
+                if let Some((earlier, said)) = given.get(&node).filter(|(v, _)| *v != yes) {
+                    return Err(Error::Usage(format!(
+                        "--answer `{said}` and --answer `{a}` answer {node} both {} and {}; give one answer per question",
+                        if *earlier { "yes" } else { "no" },
+                        if yes { "yes" } else { "no" }
+                    )));
+                }
+                given.insert(node, (yes, a));
                 answers.0.insert(key.to_string(), yes);
             }
         }

@@ -182,7 +182,11 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
             });
             let target = format!("SQS {} → {}", route.dlq_name, route.dest_name);
             let entry = Entry::record(&clients, account, "dlq.redrive", &target, before, after);
-            journal.append(&Entry { diagnosis: args.flags.diagnosis.clone(), ..entry })?;
+            journal.append(&Entry {
+                diagnosis: args.flags.diagnosis.clone(),
+                state: crate::actions::journal::State::Applied,
+                ..entry
+            })?;
         }
         if printer.json() {
             printer.json_value(&serde_json::json!({

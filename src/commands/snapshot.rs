@@ -27,7 +27,9 @@ pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) ->
                 .map_err(|e| Error::Usage(format!("cannot write snapshot {}: {e}", path.display())))?;
             printer.note(format!("wrote {} ({} metric series)", path.display(), ev.metrics.len()));
         }
-        None => printer.out(&json),
+        None => printer.out_checked(&json).map_err(|e| {
+            Error::Usage(format!("cannot write the snapshot to stdout: {e}; pass --out FILE to write it to a file"))
+        })?,
     }
     Ok(())
 }

@@ -579,9 +579,16 @@ pub async fn deployed_document(
             latest.configuration_version()
         ))
     })?;
+    Ok((version, hosted_version(clients, ids, version).await?))
+}
+
+/// The text of one hosted configuration version.
+pub async fn hosted_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Result<String, Error> {
     let doc = timed(
         "appconfig:GetHostedConfigurationVersion",
-        ac.get_hosted_configuration_version()
+        clients
+            .appconfig
+            .get_hosted_configuration_version()
             .application_id(&ids.application)
             .configuration_profile_id(&ids.profile)
             .version_number(version)
@@ -592,12 +599,11 @@ pub async fn deployed_document(
         Error::Evidence(explain(&e, "appconfig:GetHostedConfigurationVersion", "the deployed configuration"))
     })?;
     let bytes = doc.content().map(|b| b.as_ref().to_vec()).unwrap_or_default();
-    let text = String::from_utf8(bytes).map_err(|_| {
+    String::from_utf8(bytes).map_err(|_| {
         Error::Evidence(format!(
             "the deployed configuration (version {version}) is not UTF-8 text; fix the document in AppConfig"
         ))
-    })?;
-    Ok((version, text))
+    })
 }
 
 async fn config(

@@ -4,6 +4,13 @@
 pub mod render;
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once a write to stdout found the reader gone (`masst ... | head`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+/// Set once anything was written to stdout, so a failure in JSON mode knows whether its error
+/// document would be a second one.
+static STDOUT_USED: AtomicBool = AtomicBool::new(false);
 
 /// Human text or one JSON document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -49,14 +56,69 @@ impl Printer {
         self.format == OutputFormat::Json
     }
 
-    /// Writes to stdout. A closed pipe (`masst ... | head`) ends the process quietly, as
-    /// ripgrep does: the reader has all it wanted.
+    /// Writes to stdout. A closed pipe (`masst ... | head`) is remembered, not fatal: the
+    /// command goes on to its own end, so a diagnosis keeps its exit status and an action can
+    /// refuse to go ahead when its preview was not seen ([`Printer::stdout_open`]).
     pub fn out(&self, text: &str) {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return;
+        }
+        STDOUT_USED.store(true, Ordering::Relaxed);
         let mut o = std::io::stdout().lock();
         if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
+                STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            } else {
+                // A full disk or a closed descriptor: say so once; the exit status is the command's.
+                STDOUT_CLOSED.store(true, Ordering::Relaxed);
+                eprintln!("masst: warning: cannot write to stdout ({e}); the rest of the output is lost");
             }
+        }
+    }
+
+    /// Writes a file's worth of output to stdout and says whether it arrived: for output that
+    /// is the whole point of the command (a snapshot), where a lost write is a failure.
+    pub fn out_checked(&self, text: &str) -> std::io::Result<()> {
+        STDOUT_USED.store(true, Ordering::Relaxed);
+        let mut o = std::io::stdout().lock();
+        o.write_all(text.as_bytes()).and_then(|_| o.flush())
+    }
+
+    /// Can stdout still be read? False once a write failed, or when it is a pipe whose reader
+    /// has gone (checked without writing, so an action can stop before it changes anything).
+    pub fn stdout_open(&self) -> bool {
+        if STDOUT_CLOSED.load(Ordering::Relaxed) {
+            return false;
+        }
+        let mut fd = libc::pollfd { fd: 1, events: 0, revents: 0 };
+        // SAFETY: one valid pollfd, zero timeout.
+        let n = unsafe { libc::poll(&mut fd, 1, 0) };
+        let gone = n > 0 && (fd.revents & (libc::POLLERR | libc::POLLHUP | libc::POLLNVAL)) != 0;
+        if gone {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
+        !gone
+    }
+
+    /// Has anything been written to stdout?
+    pub fn stdout_used(&self) -> bool {
+        STDOUT_USED.load(Ordering::Relaxed)
+    }
+
+    /// The failure as the one document `--output json` promises, when nothing else was
+    /// printed: `{"error": {"message": ..., "exit_code": n}}`. Human output prints nothing
+    /// here: `main` writes the paragraph to stderr either way.
+    pub fn error_document(&self, message: &str, exit_code: u8) {
+        if self.json() && !self.stdout_used() {
+            self.json_value(&serde_json::json!({"error": {"message": message, "exit_code": exit_code}}));
+        }
+    }
+
+    /// A line that must reach the engineer: stdout, or stderr when stdout is gone.
+    pub fn must(&self, text: impl AsRef<str>) {
+        self.line(text.as_ref());
+        if !self.stdout_open() {
+            eprintln!("{}", text.as_ref());
         }
     }
 

@@ -107,6 +107,8 @@ class Bridge:
         self.environments = {}  # (region, app) -> {env_id: env}
         self.strategies = {}  # region -> {id: strategy}
         self.deployments = {}  # (region, app, env) -> [deployment]
+        # The server is threaded; AppConfig as AWS numbers deployments one at a time.
+        self.appconfig_lock = threading.Lock()
 
     # ------------------------------------------------------------------ WSGI entry
 
@@ -117,6 +119,13 @@ class Bridge:
         method = environ["REQUEST_METHOD"]
         if path.startswith("/_masst/"):
             return self.control(method, path, body, start_response)
+        if path == "/moto-api/reset" and method == "POST":
+            # moto forgets every backend; the AppConfig state the bridge keeps goes with it.
+            with self.appconfig_lock:
+                self.environments.clear()
+                self.strategies.clear()
+                self.deployments.clear()
+            return self.moto(environ, start_response)
         auth = environ.get("HTTP_AUTHORIZATION", "")
         if not auth:
             if method == "GET" and path == "/":
@@ -138,7 +147,8 @@ class Bridge:
         if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
             return self.cbor(environ, body, op, start_response)
         if service == "appconfig":
-            handled = self.appconfig(environ, region, method, path, body, start_response)
+            with self.appconfig_lock:
+                handled = self.appconfig(environ, region, method, path, body, start_response)
             if handled is not None:
                 return handled
         return self.moto(environ, start_response)

@@ -7,9 +7,9 @@ use crate::cli::run;
 use crate::emulator::{block_on, Emulator};
 
 pub(crate) struct World {
-    emu: Emulator,
+    pub(crate) emu: Emulator,
     _dir: tempfile::TempDir,
-    journal: std::path::PathBuf,
+    pub(crate) journal: std::path::PathBuf,
 }
 
 impl World {
@@ -21,24 +21,24 @@ impl World {
         World { emu, _dir: dir, journal }
     }
 
-    fn masst(&self, args: &[&str]) -> (i32, String, String) {
+    pub(crate) fn masst(&self, args: &[&str]) -> (i32, String, String) {
         run(self.emu.masst().arg("--journal").arg(&self.journal).args(args))
     }
 
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let (code, out, err) = self.masst(args);
         assert_eq!(code, 0, "masst {args:?}: {out}{err}");
         out
     }
 
     /// The deployed document and its version, read through AppConfig.
-    fn doc(&self) -> (i32, Value) {
+    pub(crate) fn doc(&self) -> (i32, Value) {
         let c = self.emu.clients();
         let (_, v, d) = block_on(masst::actions::apply::read_doc(&c, &masst::settings::Settings::default())).unwrap();
         (v, d)
     }
 
-    fn desired(&self, service: &str) -> i32 {
+    pub(crate) fn desired(&self, service: &str) -> i32 {
         let c = self.emu.clients();
         block_on(masst::actions::apply::read_desired(&c, &masst::settings::Settings::default(), service)).unwrap().1
     }
@@ -105,6 +105,13 @@ fn bad_values_are_refused_before_anything_changes() {
     for (args, want) in [
         (vec!["concurrency", "set", "opus", "5", "--yes"], "unknown model `opus`"),
         (vec!["concurrency", "set", "sonnet", "5", "--pool", "vip", "--yes"], "unknown pool `vip`"),
+        (vec!["batch", "model", "gpt", "--yes"], "unknown model `gpt`"),
+    ] {
+        let (code, _, err) = w.masst(&args);
+        assert_eq!(code, 2, "a model or pool masst does not know is a usage error: {args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    for (args, want) in [
         (vec!["batch", "scale", "500", "--yes"], "out of range"),
         (vec!["queue", "fix", "--max-receive-count", "0", "--yes"], "out of range"),
     ] {
@@ -193,7 +200,8 @@ fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
         .unwrap();
     let (code, out, err) = w.masst(&["journal"]);
     assert_eq!(code, 0);
-    assert!(err.contains("line 2 is not a valid entry"), "{err}");
+    // Line 1 is the change written ahead as pending, line 2 its outcome.
+    assert!(err.contains("line 3 is not a valid entry"), "{err}");
     assert!(out.contains("batch.scale"), "{out}");
     w.ok(&["undo", "--yes"]);
     assert_eq!(w.desired("batch-worker"), 3);
@@ -229,21 +237,39 @@ fn a_declined_prompt_changes_nothing() {
 }
 
 #[test]
-fn a_deployment_made_while_the_engineer_reads_the_diff_stops_the_change() {
+fn a_deployment_of_other_keys_made_while_the_engineer_reads_the_diff_is_kept() {
     let w = World::up("healthy");
     let mut p = pty(&w, &["analytics", "pause"]);
     p.exp_string("Apply analytics.pause").unwrap();
-    // Someone else deploys while the prompt is open.
+    // Someone else deploys another key while the prompt is open.
     let (_, mut theirs) = w.doc();
     theirs["routing"]["simple_queries_to_haiku"] = json!(true);
     crate::live::deploy_raw(&w.emu, &theirs.to_string());
     let (their_version, _) = w.doc();
     p.send_line("y").unwrap();
-    p.exp_string("someone deployed version").unwrap();
+    p.exp_string(&format!("replayed onto deployment 2 (version {their_version})")).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let (v, d) = w.doc();
+    assert_eq!(v, their_version + 1, "masst deployed on top of theirs");
+    assert_eq!(d["routing"]["simple_queries_to_haiku"], true, "their change stands");
+    assert_eq!(d["analytics"]["paused"], true, "and so does this one");
+}
+
+#[test]
+fn a_deployment_of_the_same_key_made_while_the_engineer_reads_the_diff_stops_the_change() {
+    let w = World::up("healthy");
+    let mut p = pty(&w, &["concurrency", "set", "sonnet", "25"]);
+    p.exp_string("Apply concurrency.set").unwrap();
+    let (_, mut theirs) = w.doc();
+    theirs["pools"]["realtime"]["sonnet"] = json!(35);
+    crate::live::deploy_raw(&w.emu, &theirs.to_string());
+    let (their_version, _) = w.doc();
+    p.send_line("y").unwrap();
+    p.exp_string("both changed pools.realtime.sonnet").unwrap();
     assert_eq!(exit_code(&mut p), 4);
     let (v, d) = w.doc();
     assert_eq!(v, their_version, "their deployment stands");
-    assert_eq!(d["analytics"]["paused"], false, "no lost update: masst did not overwrite it");
+    assert_eq!(d["pools"]["realtime"]["sonnet"], 35, "no lost update: masst did not overwrite it");
 }
 
 #[test]
@@ -314,7 +340,11 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert!(out.contains("→ masst analytics pause"), "{out}");
     assert_eq!(w.doc().1["analytics"]["paused"], true);
     let journal = std::fs::read_to_string(&w.journal).unwrap();
-    let entry: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    let first: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    assert_eq!(first["state"], "pending", "the entry is written before the change");
+    let entry: Value = serde_json::from_str(journal.lines().last().unwrap()).unwrap();
+    assert_eq!(entry["state"], "applied");
+    assert_eq!(entry["id"], first["id"]);
     assert_eq!(entry["diagnosis"], "throttling/sonnet/other-workloads-consuming-quota");
     assert_eq!(entry["action"], "analytics.pause");
     assert_eq!(entry["account"], "123456789012");

@@ -5,7 +5,7 @@ use crate::cli::{findings, masst, run};
 use crate::emulator::{block_on, with_test_aws, Emulator};
 
 /// What must agree between two diagnoses of the same world.
-fn verdicts(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+pub(crate) fn verdicts(doc: &serde_json::Value) -> Vec<serde_json::Value> {
     doc["results"]
         .as_array()
         .unwrap()
@@ -25,7 +25,7 @@ fn verdicts(doc: &serde_json::Value) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn json(cmd: &mut assert_cmd::Command) -> (i32, serde_json::Value) {
+pub(crate) fn json(cmd: &mut assert_cmd::Command) -> (i32, serde_json::Value) {
     let (code, out, err) = run(cmd.args(["--output", "json"]));
     let doc = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"));
     (code, doc)

@@ -8,3 +8,4 @@ mod emulator;
 mod live;
 mod offline;
 mod runbooks;
+mod trust;
