@@ -6,6 +6,7 @@ same 5,000 retryable messages from the DLQ to the primary queue. Reports wall ti
 per moved message and masst's peak memory (max RSS, from wait4).
 Targets: masst >= 5x faster than (a), >= 2x faster than (b), <= 0.31 calls/message, < 40 MiB.
 Usage: bench/redrive.py [--messages 5000] [--binary PATH] [--skip-single]
+(the 20,000-message run: bench/redrive.py --messages 20000 --skip-single)
 """
 import argparse
 import json

@@ -911,11 +911,11 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;dlq;redrive' {
             [CompletionResult]::new('--error-type', '--error-type', [CompletionResultType]::ParameterName, 'Move messages of this error type, even a non-retryable one. Repeatable')
-            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Move at most N messages')
-            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many messages a second')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batches in flight at once')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Move exactly min(N, selected) messages (1 to 1,000,000,000)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many messages a second (1 to 100,000)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Batches in flight at once (1 to 64)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The destination queue (default: the queue whose RedrivePolicy names the DLQ)')
-            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Seconds a batch stays hidden in the DLQ while it is copied and deleted')
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200)')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')

@@ -578,11 +578,11 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l error-type -d 'Move messages of this error type, even a non-retryable one. Repeatable' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max -d 'Move at most N messages' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l rate -d 'At most this many messages a second' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l concurrency -d 'Batches in flight at once' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max -d 'Move exactly min(N, selected) messages (1 to 1,000,000,000)' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l rate -d 'At most this many messages a second (1 to 100,000)' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l concurrency -d 'Batches in flight at once (1 to 64)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l to -d 'The destination queue (default: the queue whose RedrivePolicy names the DLQ)' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l visibility-timeout -d 'Seconds a batch stays hidden in the DLQ while it is copied and deleted' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l visibility-timeout -d 'Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"

@@ -224,20 +224,20 @@ pub struct RedriveArgs {
     /// Move every message that carries a job body, whatever its error type.
     #[arg(long)]
     pub all: bool,
-    /// Move at most N messages.
-    #[arg(long, value_name = "N")]
+    /// Move exactly min(N, selected) messages (1 to 1,000,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
     pub max: Option<u64>,
-    /// At most this many messages a second.
-    #[arg(long, value_name = "MSGS_PER_SEC")]
+    /// At most this many messages a second (1 to 100,000).
+    #[arg(long, value_name = "MSGS_PER_SEC", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub rate: Option<u32>,
-    /// Batches in flight at once.
-    #[arg(long, default_value_t = 8, value_name = "C")]
-    pub concurrency: usize,
+    /// Batches in flight at once (1 to 64).
+    #[arg(long, default_value_t = 8, value_name = "C", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
     /// The destination queue (default: the queue whose RedrivePolicy names the DLQ).
     #[arg(long, value_name = "QUEUE")]
     pub to: Option<String>,
-    /// Seconds a batch stays hidden in the DLQ while it is copied and deleted.
-    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    /// Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200).
+    #[arg(long, default_value_t = 120, value_name = "SECONDS", value_parser = clap::value_parser!(i32).range(1..=43_200))]
     pub visibility_timeout: i32,
     #[command(flatten)]
     pub flags: ChangeFlags,

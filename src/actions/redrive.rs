@@ -26,8 +26,8 @@ use crate::evidence::collect::{parse_message, queue_url, receive, release, scan}
 use crate::evidence::dlq::{Class, Parsed};
 use crate::settings::Settings;
 
-/// SQS's limit on one `SendMessageBatch` request.
-const BATCH_BYTES: usize = 262_144;
+/// SQS's limit on one message and on one `SendMessageBatch` request (1 MiB since 2026).
+pub const REQUEST_BYTES: usize = 1_048_576;
 
 /// Which messages move.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -86,6 +86,8 @@ pub struct Route {
     pub fifo: bool,
     /// Messages the DLQ holds, visible and in flight, when the route was resolved.
     pub depth: u64,
+    /// The largest message the destination takes: its `MaximumMessageSize`, at most 1 MiB.
+    pub max_message: usize,
 }
 
 async fn attributes(clients: &Clients, url: &str, what: &str) -> Result<BTreeMap<String, String>, Error> {
@@ -137,6 +139,13 @@ pub async fn route(clients: &Clients, settings: &Settings, to: Option<&str>) -> 
     };
     let dest_url = queue_url(clients, &dest_name, "destination").await?;
     let dest_attrs = attributes(clients, &dest_url, "the destination queue").await?;
+    let arn = |a: &BTreeMap<String, String>| a.get("QueueArn").cloned();
+    if dest_url == dlq_url || (arn(&dest_attrs).is_some() && arn(&dest_attrs) == arn(&dlq_attrs)) {
+        return Err(Error::Usage(format!(
+            "--to {dest_name} is the DLQ itself: the messages would come straight back (and lose their error type). \
+             Name the queue the jobs belong in, or leave --to out to use the queue whose RedrivePolicy names {dlq_name}"
+        )));
+    }
     let is_fifo = |a: &BTreeMap<String, String>| a.get("FifoQueue").is_some_and(|v| v == "true");
     let (f1, f2) = (is_fifo(&dlq_attrs), is_fifo(&dest_attrs));
     if f1 != f2 {
@@ -152,22 +161,31 @@ pub async fn route(clients: &Clients, settings: &Settings, to: Option<&str>) -> 
         .iter()
         .filter_map(|k| dlq_attrs.get(*k).and_then(|v| v.parse::<u64>().ok()))
         .sum();
-    Ok(Route { dlq_name, dlq_url, dest_name, dest_url, fifo: f1, depth })
+    let max_message = dest_attrs
+        .get("MaximumMessageSize")
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(REQUEST_BYTES)
+        .min(REQUEST_BYTES);
+    Ok(Route { dlq_name, dlq_url, dest_name, dest_url, fifo: f1, depth, max_message })
 }
 
-/// A body as shown in `--show`: text truncated, anything else described.
+/// A body as shown in `--show`: text truncated and escaped (no control character, escape
+/// sequence or bidirectional override reaches the terminal), anything binary described.
 pub fn show_body(body: &str, limit: usize) -> String {
+    // Binary: bytes that did not decode, or mostly control characters. A few control
+    // characters in text (an escape sequence) are text, shown escaped.
     let control = body.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
     let replacement = body.chars().filter(|c| *c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(c)).count();
-    if control + replacement > 0 && serde_json::from_str::<serde_json::Value>(body).is_err() {
+    let binary = replacement > 0 || control * 10 > body.chars().count();
+    if binary && serde_json::from_str::<serde_json::Value>(body).is_err() {
         let hex: Vec<String> = body.as_bytes().iter().take(16).map(|b| format!("{b:02x}")).collect();
         return format!("<binary, {} bytes: {}…>", body.len(), hex.join(" "));
     }
     if body.chars().count() > limit {
         let cut: String = body.chars().take(limit).collect();
-        format!("{cut}… ({} bytes)", body.len())
+        format!("{}… ({} bytes)", crate::ui::escape(&cut), body.len())
     } else {
-        body.to_string()
+        crate::ui::escape(body).into_owned()
     }
 }
 
@@ -176,16 +194,29 @@ pub fn show_body(body: &str, limit: usize) -> String {
 pub struct Inspection {
     pub queue: String,
     pub messages: usize,
-    pub by_error_type: BTreeMap<String, (usize, Class)>,
+    /// One row per error type and class (an envelope of a retryable type without a job body is
+    /// *unknown*, and counted on a row of its own).
+    pub by_error_type: Vec<TypeRow>,
+    /// Messages per class, in the contract's words: retryable, non-retryable, unknown.
     pub by_class: BTreeMap<String, usize>,
     pub by_format: BTreeMap<String, usize>,
     pub oldest: Option<jiff::Timestamp>,
     pub newest: Option<jiff::Timestamp>,
     pub receive_counts: BTreeMap<u32, usize>,
     pub examples: Vec<Example>,
+    /// What the read saw of the queue, and why it did not see the rest.
+    pub coverage: crate::evidence::dlq::Coverage,
     /// With a selection: how many messages a redrive would move.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub would_move: Option<usize>,
+}
+
+/// Messages of one error type and class.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct TypeRow {
+    pub error_type: String,
+    pub class: Class,
+    pub messages: usize,
 }
 
 /// One example message for `--show`.
@@ -208,7 +239,8 @@ pub async fn inspect(
     select: Option<&Selection>,
 ) -> Result<Inspection, Error> {
     let mut ins = Inspection { queue: name.to_string(), would_move: select.map(|_| 0), ..Default::default() };
-    let result = scan(clients, url, name, limit, 300, |m, p, s| {
+    let mut rows: BTreeMap<(String, Class), usize> = BTreeMap::new();
+    let coverage = scan(clients, url, name, limit, 300, None, |m, p, s| {
         ins.messages += 1;
         if let (Some(sel), Some(n)) = (select, ins.would_move.as_mut()) {
             if matches!(sel.pick(p), Pick::Move(_)) {
@@ -216,8 +248,8 @@ pub async fn inspect(
             }
         }
         let key = s.error_type.clone().unwrap_or_else(|| "(none)".into());
-        ins.by_error_type.entry(key).or_insert((0, s.class)).0 += 1;
-        *ins.by_class.entry(format!("{:?}", s.class).to_lowercase()).or_default() += 1;
+        *rows.entry((key, s.class)).or_default() += 1;
+        *ins.by_class.entry(s.class.as_str().into()).or_default() += 1;
         *ins.by_format.entry(format!("{:?}", s.format).to_lowercase()).or_default() += 1;
         if let Some(t) = s.sent_at.and_then(|t| jiff::Timestamp::from_second(t).ok()) {
             ins.oldest = Some(ins.oldest.map_or(t, |o| o.min(t)));
@@ -235,13 +267,14 @@ pub async fn inspect(
             });
         }
     })
-    .await;
-    result.map(|_| {
-        ins.by_class.entry("retryable".into()).or_default();
-        ins.by_class.entry("non-retryable".into()).or_default();
-        ins.by_class.entry("unknown".into()).or_default();
-        ins
-    })
+    .await?;
+    ins.coverage = coverage;
+    ins.by_error_type =
+        rows.into_iter().map(|((error_type, class), messages)| TypeRow { error_type, class, messages }).collect();
+    for c in [Class::Retryable, Class::NonRetryable, Class::Unknown] {
+        ins.by_class.entry(c.as_str().into()).or_default();
+    }
+    Ok(ins)
 }
 
 /// Tuning of a redrive.
@@ -255,29 +288,85 @@ pub struct Options {
     pub visibility: i32,
 }
 
-/// The running count, shared by the workers.
+/// How many times a selected message is offered to SQS before it is left in the DLQ, named.
+pub const ATTEMPTS: u32 = 3;
+
+/// Empty receives in a row, with messages still visible in the DLQ, after which a worker
+/// stops looking (what is left is reported as unreached, never as moved).
+const EMPTY_RECEIVES: u32 = 5;
+
+/// How a redrive ended, message by message: nothing is reported as moved that SQS did not
+/// confirm, and nothing selected is left without a reason.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
+    /// Selected messages this run saw: moved, failed, or copied but not deleted.
+    pub selected: u64,
     pub moved: u64,
     pub moved_ids: Vec<String>,
+    /// Messages left because they were not selected, by reason.
     pub skipped: BTreeMap<String, u64>,
-    /// Selected messages that could not be moved, by message id, with the reason.
+    /// Selected messages left in the DLQ, by message id, with the reason (too large, refused by
+    /// the destination after every attempt).
     pub failed: BTreeMap<String, String>,
     /// Messages copied to the destination whose DLQ copy could not be deleted (duplicates).
     pub copied_not_deleted: Vec<String>,
+    /// Messages another consumer held when the run ended: not seen, so not judged.
+    pub in_flight_elsewhere: u64,
+    /// Messages still visible in the DLQ that the run did not reach, and why.
+    pub unreached: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unreached_why: Option<String>,
+    /// `--max` was reached.
+    pub max_reached: bool,
     pub aws_calls: u64,
     pub interrupted: bool,
 }
 
-/// The state the workers share: the report, the claims against `--max`, what was skipped.
+impl Report {
+    /// Every selected message was moved, and nothing in the DLQ went unseen (`--max` aside).
+    pub fn complete(&self) -> bool {
+        self.failed.is_empty()
+            && self.copied_not_deleted.is_empty()
+            && self.in_flight_elsewhere == 0
+            && (self.unreached == 0 || self.max_reached)
+            && !self.interrupted
+    }
+
+    /// What is left undone, in words, for the error paragraph; empty when complete.
+    pub fn shortfall(&self, dlq: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.failed.is_empty() {
+            out.push(format!("{} selected message(s) could not be moved and stay in {dlq}", self.failed.len()));
+        }
+        if !self.copied_not_deleted.is_empty() {
+            out.push(format!("{} were copied but not deleted (duplicates)", self.copied_not_deleted.len()));
+        }
+        if self.in_flight_elsewhere > 0 {
+            out.push(format!(
+                "{} message(s) were held by another consumer and not seen (they reappear after its visibility timeout)",
+                self.in_flight_elsewhere
+            ));
+        }
+        if self.unreached > 0 && !self.max_reached {
+            out.push(format!(
+                "{} message(s) were not reached ({})",
+                self.unreached,
+                self.unreached_why.as_deref().unwrap_or("still visible")
+            ));
+        }
+        out
+    }
+}
+
+/// The state the workers share.
 pub struct Shared {
     report: Mutex<Report>,
-    remaining: AtomicI64,
+    /// Messages still to claim against `--max`.
+    remaining: Mutex<u64>,
     stop: Arc<AtomicBool>,
-    skipped_seen: Mutex<BTreeSet<String>>,
-    attempts: Mutex<BTreeMap<String, u32>>,
-    /// Selected messages released after a failed send, waiting to be tried again.
-    pending: Mutex<BTreeSet<String>>,
+    /// Messages judged and left (not selected, or failed): held hidden until the end of the
+    /// run, so receives reach the rest of the queue instead of meeting them again.
+    held: Mutex<BTreeMap<String, String>>,
     fatal: Mutex<Option<Error>>,
     calls: AtomicI64,
 }
@@ -287,11 +376,9 @@ impl Shared {
     pub fn new(max: Option<u64>, stop: Arc<AtomicBool>) -> Shared {
         Shared {
             report: Mutex::new(Report::default()),
-            remaining: AtomicI64::new(max.map(|m| m as i64).unwrap_or(i64::MAX)),
+            remaining: Mutex::new(max.unwrap_or(u64::MAX)),
             stop,
-            skipped_seen: Mutex::new(BTreeSet::new()),
-            attempts: Mutex::new(BTreeMap::new()),
-            pending: Mutex::new(BTreeSet::new()),
+            held: Mutex::new(BTreeMap::new()),
             fatal: Mutex::new(None),
             calls: AtomicI64::new(0),
         }
@@ -301,51 +388,102 @@ impl Shared {
     pub fn report(&self) -> std::sync::MutexGuard<'_, Report> {
         self.report.lock().expect("lock")
     }
+
+    fn claim(&self) -> u64 {
+        let mut r = self.remaining.lock().expect("lock");
+        let c = (*r).min(10);
+        *r -= c;
+        c
+    }
+
+    fn unclaim(&self, n: u64) {
+        let mut r = self.remaining.lock().expect("lock");
+        *r = r.saturating_add(n);
+    }
+
+    /// Has this message been judged and left already? Then only its new handle is kept.
+    fn rehold(&self, id: &str, handle: &str) -> bool {
+        let mut held = self.held.lock().expect("lock");
+        match held.get_mut(id) {
+            Some(h) => {
+                *h = handle.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn skip(&self, id: String, handle: String, why: &str) {
+        self.held.lock().expect("lock").insert(id, handle);
+        *self.report().skipped.entry(why.to_string()).or_default() += 1;
+    }
+
+    fn fail(&self, id: String, handle: String, why: String) {
+        self.held.lock().expect("lock").insert(id.clone(), handle);
+        let mut r = self.report();
+        r.selected += 1;
+        r.failed.insert(id, why);
+    }
+
+    fn fatal(&self, e: Error) {
+        self.fatal.lock().expect("lock").get_or_insert(e);
+    }
 }
 
 /// Called after every batch with the running report, for a progress bar.
 pub type Progress<'a> = &'a (dyn Fn(&Report) + Sync);
 
-/// Moves the selected messages of `route.dlq` to `route.dest`.
+/// Moves the selected messages of `route.dlq` to `route.dest` until the DLQ holds no selected
+/// message this run has not handled. Returns the report in every case, with the error that
+/// ended the run early, if one did: a run that stops still accounts for what it moved.
 pub async fn redrive(
     clients: &Clients,
     route: &Route,
     opts: &Options,
     stop: Arc<AtomicBool>,
     progress: Progress<'_>,
-) -> Result<Report, Error> {
+) -> (Report, Option<Error>) {
     let shared = Shared::new(opts.max, stop);
     let limiter = opts.rate.and_then(NonZeroU32::new).map(|r| {
         governor::RateLimiter::direct(
             governor::Quota::per_second(r).allow_burst(NonZeroU32::new(r.get().max(10)).expect("non-zero")),
         )
     });
-    // Rounds: a message whose send failed is released and tried again; a round ends when the
-    // DLQ looks drained, so run another while such messages wait, then report what is left.
-    for round in 0.. {
-        let workers = (0..opts.concurrency.clamp(1, 64))
-            .map(|_| worker(clients, route, opts, &shared, limiter.as_ref(), progress));
-        futures::future::join_all(workers).await;
-        let waiting = shared.pending.lock().expect("lock").len();
-        if waiting == 0 || shared.stop.load(Ordering::Relaxed) || shared.fatal.lock().expect("lock").is_some() {
-            break;
-        }
-        if round >= 3 {
-            let left: Vec<String> = std::mem::take(&mut *shared.pending.lock().expect("lock")).into_iter().collect();
-            let mut r = shared.report.lock().expect("lock");
-            for id in left {
-                r.failed.entry(id).or_insert_with(|| "not moved after retries".into());
+    let workers =
+        (0..opts.concurrency.clamp(1, 64)).map(|_| worker(clients, route, opts, &shared, limiter.as_ref(), progress));
+    futures::future::join_all(workers).await;
+    // What is left in the DLQ: the messages this run holds, and anything else is either still
+    // visible (unreached) or held by someone else. One call, not a scan.
+    let held: Vec<(String, String)> = std::mem::take(&mut *shared.held.lock().expect("lock")).into_iter().collect();
+    shared.calls.fetch_add(1, Ordering::Relaxed);
+    match attributes(clients, &route.dlq_url, "the DLQ").await {
+        Ok(a) => {
+            let n = |k: &str| a.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            let mut r = shared.report();
+            r.unreached = n("ApproximateNumberOfMessages") + n("ApproximateNumberOfMessagesDelayed");
+            r.in_flight_elsewhere = n("ApproximateNumberOfMessagesNotVisible").saturating_sub(held.len() as u64);
+            if r.unreached > 0 {
+                r.unreached_why = Some(if route.fifo {
+                    "behind messages this run left in the same FIFO message group; they are released now, re-run to reach them".into()
+                } else {
+                    "still visible when the run ended; re-run to reach them".into()
+                });
             }
-            break;
         }
+        Err(e) => shared.fatal(e),
     }
-    if let Some(e) = shared.fatal.lock().expect("lock").take() {
-        return Err(e);
+    // Whatever happened, the messages this run left are visible again at once.
+    shared.calls.fetch_add(held.len().div_ceil(10) as i64, Ordering::Relaxed);
+    let keyed: Vec<(String, String)> = held.into_iter().enumerate().map(|(i, (_, h))| (format!("h{i}"), h)).collect();
+    if let Err(e) = release(clients, &route.dlq_url, &keyed).await {
+        shared.fatal(e);
     }
+    let fatal = shared.fatal.lock().expect("lock").take();
     let mut report = shared.report.into_inner().expect("lock");
     report.aws_calls = shared.calls.load(Ordering::Relaxed) as u64;
     report.interrupted = shared.stop.load(Ordering::Relaxed);
-    Ok(report)
+    report.max_reached = opts.max.is_some_and(|m| report.moved >= m);
+    (report, fatal)
 }
 
 type Limiter =
@@ -359,112 +497,197 @@ async fn worker(
     limiter: Option<&Limiter>,
     progress: Progress<'_>,
 ) {
-    let mut idle = 0;
+    let mut empty = 0;
     while !sh.stop.load(Ordering::Relaxed) && sh.fatal.lock().expect("lock").is_none() {
-        let claim = sh.remaining.fetch_sub(10, Ordering::SeqCst).clamp(0, 10);
-        if claim <= 0 {
+        let claim = sh.claim();
+        if claim == 0 {
             break;
         }
         if let Some(l) = limiter {
             let _ = l.until_n_ready(NonZeroU32::new(claim as u32).expect("claim > 0")).await;
         }
-        let r = batch(clients, route, opts, sh, claim as i32).await;
-        match r {
+        match batch(clients, route, opts, sh, claim as i32).await {
             Ok(None) => {
-                // A long-poll receive found nothing: the DLQ is drained.
-                sh.remaining.fetch_add(claim, Ordering::SeqCst);
-                break;
-            }
-            Ok(Some((moved, fresh))) => {
-                sh.remaining.fetch_add(claim - moved as i64, Ordering::SeqCst);
-                idle = if fresh { 0 } else { idle + 1 };
-                // Nothing left but messages this run has already decided to leave.
-                if idle >= 3 {
-                    break;
+                sh.unclaim(claim);
+                // An empty receive is not the end of a deep queue: ask SQS what is visible.
+                sh.calls.fetch_add(1, Ordering::Relaxed);
+                match visible(clients, route).await {
+                    Ok(0) => break,
+                    Ok(_) if empty + 1 >= EMPTY_RECEIVES => break,
+                    Ok(_) => empty += 1,
+                    Err(e) => {
+                        sh.fatal(e);
+                        break;
+                    }
                 }
             }
+            Ok(Some(moved)) => {
+                sh.unclaim(claim - moved.min(claim));
+                empty = 0;
+            }
             Err(e) => {
-                sh.remaining.fetch_add(claim, Ordering::SeqCst);
-                sh.fatal.lock().expect("lock").get_or_insert(e);
+                sh.unclaim(claim);
+                sh.fatal(e);
                 break;
             }
         }
-        progress(&sh.report.lock().expect("lock"));
+        progress(&sh.report());
     }
 }
 
-/// One receive → send → delete round. Returns `None` when the DLQ is empty, else how many
-/// moved and whether it saw any message it had not already decided to leave.
-async fn batch(
-    clients: &Clients,
-    route: &Route,
-    opts: &Options,
-    sh: &Shared,
-    n: i32,
-) -> Result<Option<(u64, bool)>, Error> {
+/// Messages visible in the DLQ now.
+async fn visible(clients: &Clients, route: &Route) -> Result<u64, Error> {
+    let a = attributes(clients, &route.dlq_url, "the DLQ").await?;
+    Ok(["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesDelayed"]
+        .iter()
+        .filter_map(|k| a.get(*k).and_then(|v| v.parse::<u64>().ok()))
+        .sum())
+}
+
+/// A selected message on its way: the message, the body to send, its size as SQS counts it,
+/// and how many times SQS has refused it.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    pub msg: &'a Message,
+    pub body: String,
+    pub size: usize,
+    pub attempts: u32,
+}
+
+impl Item<'_> {
+    fn id(&self) -> String {
+        self.msg.message_id().unwrap_or_default().to_string()
+    }
+    fn handle(&self) -> String {
+        self.msg.receipt_handle().unwrap_or_default().to_string()
+    }
+}
+
+/// One receive, then send and delete what was selected. `None` when the receive was empty,
+/// else how many moved.
+async fn batch(clients: &Clients, route: &Route, opts: &Options, sh: &Shared, n: i32) -> Result<Option<u64>, Error> {
     sh.calls.fetch_add(1, Ordering::Relaxed);
     let msgs = receive(clients, &route.dlq_url, n, opts.visibility, 1, "the DLQ").await?;
     if msgs.is_empty() {
         return Ok(None);
     }
     let received = Instant::now();
-    let mut to_move: Vec<(&Message, String)> = Vec::new();
-    let mut to_release: Vec<(String, String)> = Vec::new();
-    let mut fresh = false;
+    let mut items = Vec::new();
     for m in &msgs {
-        let id = m.message_id().unwrap_or_default().to_string();
-        let handle = m.receipt_handle().unwrap_or_default().to_string();
+        let (id, handle) =
+            (m.message_id().unwrap_or_default().to_string(), m.receipt_handle().unwrap_or_default().to_string());
+        if sh.rehold(&id, &handle) {
+            continue;
+        }
         match opts.selection.pick(&parse_message(m)) {
             Pick::Move(job) => {
-                fresh = true;
-                to_move.push((m, redriven_body(&job)));
-            }
-            Pick::Skip(why) => {
-                if sh.skipped_seen.lock().expect("lock").insert(id.clone()) {
-                    fresh = true;
-                    *sh.report.lock().expect("lock").skipped.entry(why.to_string()).or_default() += 1;
+                let body = redriven_body(&job);
+                let size = message_size(m, &body);
+                if size > route.max_message {
+                    sh.fail(
+                        id,
+                        handle,
+                        format!(
+                            "too large once rewritten: {size} bytes, over the {} bytes {} accepts",
+                            route.max_message, route.dest_name
+                        ),
+                    );
+                } else {
+                    items.push(Item { msg: m, body, size, attempts: 0 });
                 }
-                to_release.push((format!("s{}", to_release.len()), handle));
             }
+            Pick::Skip(why) => sh.skip(id, handle, why),
         }
     }
-    if !to_release.is_empty() {
-        sh.calls.fetch_add(1, Ordering::Relaxed);
-        release(clients, &route.dlq_url, &to_release).await?;
-    }
-    let mut moved = 0;
-    for group in pack(&to_move) {
-        if received.elapsed().as_secs() as i32 > opts.visibility / 2 {
-            // Work ran long: keep the rest hidden while it is copied and deleted.
-            let keep: Vec<(String, String)> = group
-                .iter()
-                .map(|(m, _)| {
-                    (m.message_id().unwrap_or_default().to_string(), m.receipt_handle().unwrap_or_default().to_string())
-                })
-                .collect();
-            extend(clients, &route.dlq_url, &keep, opts.visibility).await?;
-        }
-        moved += send_and_delete(clients, route, sh, &group).await?;
-    }
-    Ok(Some((moved, fresh)))
+    send_all(clients, route, opts, sh, items, received).await.map(Some)
 }
 
-/// Groups messages into batches under SQS's 256 KiB request limit (at most ten each).
-fn pack<'a>(items: &'a [(&'a Message, String)]) -> Vec<Vec<&'a (&'a Message, String)>> {
-    let mut out: Vec<Vec<&(&Message, String)>> = Vec::new();
+/// A message's size as SQS counts it: the body and every attribute kept (name, type, value).
+pub fn message_size(m: &Message, body: &str) -> usize {
+    let attrs: usize = m
+        .message_attributes()
+        .map(|a| {
+            a.iter()
+                .filter(|(k, _)| k.as_str() != "error_type")
+                .map(|(k, v)| {
+                    k.len()
+                        + v.data_type().len()
+                        + v.string_value().map_or(0, str::len)
+                        + v.binary_value().map_or(0, |b| b.as_ref().len())
+                })
+                .sum()
+        })
+        .unwrap_or(0);
+    body.len() + attrs
+}
+
+/// Sends the selected messages of one receive, retrying what SQS refused: a whole batch that
+/// fails is split so one poison message cannot hold the others back, and every message gets at
+/// most [`ATTEMPTS`] tries before it is left in the DLQ, named.
+async fn send_all(
+    clients: &Clients,
+    route: &Route,
+    opts: &Options,
+    sh: &Shared,
+    items: Vec<Item<'_>>,
+    received: Instant,
+) -> Result<u64, Error> {
+    let mut queue: std::collections::VecDeque<Vec<Item>> = pack(items).into();
+    let mut moved = 0;
+    while let Some(group) = queue.pop_front() {
+        if received.elapsed().as_secs() as i32 > opts.visibility / 2 {
+            // Work ran long: keep the rest hidden while it is copied and deleted.
+            let keep: Vec<(String, String)> = group.iter().map(|it| (it.id(), it.handle())).collect();
+            sh.calls.fetch_add(1, Ordering::Relaxed);
+            extend(clients, &route.dlq_url, &keep, opts.visibility).await?;
+        }
+        let sent = send_and_delete(clients, route, sh, &group).await?;
+        moved += sent.moved;
+        let mut again = Vec::new();
+        let whole = sent.whole_batch && sent.retry.len() > 1;
+        for (mut it, why, permanent) in sent.retry {
+            // A split is not an attempt: only a refusal of the message itself counts.
+            if !whole {
+                it.attempts += if permanent { ATTEMPTS } else { 1 };
+            }
+            if it.attempts >= ATTEMPTS {
+                let tries = if permanent { "refused".to_string() } else { format!("refused {ATTEMPTS} times") };
+                sh.fail(it.id(), it.handle(), format!("{tries} by {}: {why}", route.dest_name));
+            } else {
+                again.push(it);
+            }
+        }
+        if again.is_empty() {
+            continue;
+        }
+        let backoff = again.iter().map(|it| it.attempts).max().unwrap_or(0);
+        if backoff > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(100 << backoff)).await;
+        }
+        if whole {
+            let half = again.len() / 2;
+            let rest = again.split_off(half);
+            queue.push_front(rest);
+            queue.push_front(again);
+        } else {
+            for g in pack(again).into_iter().rev() {
+                queue.push_front(g);
+            }
+        }
+    }
+    Ok(moved)
+}
+
+/// Groups messages into batches of at most ten under SQS's request limit (1 MiB).
+fn pack(items: Vec<Item<'_>>) -> Vec<Vec<Item<'_>>> {
+    let mut out: Vec<Vec<Item>> = Vec::new();
     let mut size = 0;
     for it in items {
-        let attrs: usize = it
-            .0
-            .message_attributes()
-            .map(|a| a.iter().map(|(k, v)| k.len() + v.data_type().len() + v.string_value().map_or(0, str::len)).sum())
-            .unwrap_or(0);
-        let len = it.1.len() + attrs;
-        if out.last().is_none_or(|g| g.len() == 10 || size + len > BATCH_BYTES) {
+        if out.last().is_none_or(|g| g.len() == 10 || size + it.size > REQUEST_BYTES) {
             out.push(Vec::new());
             size = 0;
         }
-        size += len;
+        size += it.size;
         out.last_mut().expect("pushed").push(it);
     }
     out
@@ -520,16 +743,26 @@ fn send_entry(i: usize, m: &Message, body: &str, fifo: bool) -> SendMessageBatch
     e.build().expect("id and body set")
 }
 
-/// Sends one batch; deletes from the DLQ exactly the entries SQS confirmed. Entries that
-/// failed stay in the DLQ (visible again at once) and are retried, up to three times.
-pub async fn send_and_delete(
+/// What one `SendMessageBatch` (and the delete that follows) did.
+#[derive(Debug)]
+pub struct Sent<'a> {
+    pub moved: u64,
+    /// Messages SQS did not take, why, and whether the refusal is the sender's fault (no retry).
+    pub retry: Vec<(Item<'a>, String, bool)>,
+    /// The whole request failed (not one entry of it).
+    pub whole_batch: bool,
+}
+
+/// Sends one batch; deletes from the DLQ exactly the entries SQS confirmed, and hands back
+/// the ones it refused.
+pub async fn send_and_delete<'a>(
     clients: &Clients,
     route: &Route,
     sh: &Shared,
-    group: &[&(&Message, String)],
-) -> Result<u64, Error> {
+    group: &[Item<'a>],
+) -> Result<Sent<'a>, Error> {
     let entries: Vec<SendMessageBatchRequestEntry> =
-        group.iter().enumerate().map(|(i, (m, body))| send_entry(i, m, body, route.fifo)).collect();
+        group.iter().enumerate().map(|(i, it)| send_entry(i, it.msg, &it.body, route.fifo)).collect();
     sh.calls.fetch_add(1, Ordering::Relaxed);
     let sent = clients.sqs.send_message_batch().queue_url(&route.dest_url).set_entries(Some(entries)).send().await;
     let out = match sent {
@@ -539,65 +772,55 @@ pub async fn send_and_delete(
             if msg.contains("denied") || msg.contains("credentials") || msg.contains("session has expired") {
                 return Err(Error::Action(msg));
             }
-            // The whole batch failed: nothing was copied; let the messages come back.
-            let back: Vec<(String, String)> = group
-                .iter()
-                .map(|(m, _)| (String::new(), m.receipt_handle().unwrap_or_default().to_string()))
-                .collect();
-            note_failures(clients, route, sh, group.iter().map(|(m, _)| *m), &back, &msg).await?;
-            return Ok(0);
+            // The whole batch failed: nothing was copied; the messages stay in hand.
+            let retry = group.iter().map(|it| (it.clone(), msg.clone(), false)).collect();
+            return Ok(Sent { moved: 0, retry, whole_batch: true });
         }
     };
-    let ok: BTreeSet<usize> = out.successful().iter().filter_map(|s| s.id().strip_prefix('m')?.parse().ok()).collect();
-    let failed: Vec<(usize, String)> = out
+    let index =
+        |id: &str, p: char| id.strip_prefix(p).and_then(|n| n.parse::<usize>().ok()).filter(|i| *i < group.len());
+    let ok: BTreeSet<usize> = out.successful().iter().filter_map(|s| index(s.id(), 'm')).collect();
+    let retry: Vec<(Item, String, bool)> = out
         .failed()
         .iter()
         .filter_map(|f| {
-            Some((f.id().strip_prefix('m')?.parse().ok()?, format!("{}: {}", f.code(), f.message().unwrap_or(""))))
+            let i = index(f.id(), 'm')?;
+            Some((group[i].clone(), format!("{}: {}", f.code(), f.message().unwrap_or("")), f.sender_fault()))
         })
         .collect();
-    if !failed.is_empty() {
-        let msgs: Vec<&Message> = failed.iter().map(|(i, _)| group[*i].0).collect();
-        let back: Vec<(String, String)> =
-            msgs.iter().map(|m| (String::new(), m.receipt_handle().unwrap_or_default().to_string())).collect();
-        note_failures(clients, route, sh, msgs.into_iter(), &back, &failed[0].1).await?;
-    }
     if ok.is_empty() {
-        return Ok(0);
+        return Ok(Sent { moved: 0, retry, whole_batch: false });
     }
     let deletes: Vec<DeleteMessageBatchRequestEntry> = ok
         .iter()
         .map(|i| {
             DeleteMessageBatchRequestEntry::builder()
                 .id(format!("d{i}"))
-                .receipt_handle(group[*i].0.receipt_handle().unwrap_or_default())
+                .receipt_handle(group[*i].handle())
                 .build()
                 .expect("set")
         })
         .collect();
     sh.calls.fetch_add(1, Ordering::Relaxed);
     let del = clients.sqs.delete_message_batch().queue_url(&route.dlq_url).set_entries(Some(deletes)).send().await;
-    let ids = |is: &mut dyn Iterator<Item = usize>| -> Vec<String> {
-        is.map(|i| group[i].0.message_id().unwrap_or_default().to_string()).collect()
-    };
+    let ids = |is: &mut dyn Iterator<Item = usize>| -> Vec<String> { is.map(|i| group[i].id()).collect() };
     match del {
         Ok(d) => {
-            let not_deleted: BTreeSet<usize> =
-                d.failed().iter().filter_map(|f| f.id().strip_prefix('d')?.parse().ok()).collect();
-            let mut r = sh.report.lock().expect("lock");
-            r.copied_not_deleted.extend(ids(&mut not_deleted.iter().copied()));
+            let not_deleted: BTreeSet<usize> = d.failed().iter().filter_map(|f| index(f.id(), 'd')).collect();
+            let mut r = sh.report();
+            let dup = ids(&mut not_deleted.iter().copied());
             let moved = ids(&mut ok.iter().copied().filter(|i| !not_deleted.contains(i)));
-            let mut pending = sh.pending.lock().expect("lock");
-            for id in moved.iter().chain(r.copied_not_deleted.iter()) {
-                pending.remove(id);
-            }
+            r.selected += (dup.len() + moved.len()) as u64;
+            r.copied_not_deleted.extend(dup);
             r.moved += moved.len() as u64;
             r.moved_ids.extend(moved.iter().cloned());
-            Ok(moved.len() as u64)
+            Ok(Sent { moved: moved.len() as u64, retry, whole_batch: false })
         }
         Err(e) => {
             let copied = ids(&mut ok.iter().copied());
-            sh.report.lock().expect("lock").copied_not_deleted.extend(copied.iter().cloned());
+            let mut r = sh.report();
+            r.selected += copied.len() as u64;
+            r.copied_not_deleted.extend(copied.iter().cloned());
             Err(Error::Action(format!(
                 "{} — {} message(s) were copied to {} but are still in {}: they will be copied again (duplicates) by the next redrive",
                 explain(&e, "sqs:DeleteMessage", "the DLQ"),
@@ -607,38 +830,6 @@ pub async fn send_and_delete(
             )))
         }
     }
-}
-
-async fn note_failures<'m>(
-    clients: &Clients,
-    route: &Route,
-    sh: &Shared,
-    msgs: impl Iterator<Item = &'m Message>,
-    handles: &[(String, String)],
-    why: &str,
-) -> Result<(), Error> {
-    {
-        let mut attempts = sh.attempts.lock().expect("lock");
-        let mut seen = sh.skipped_seen.lock().expect("lock");
-        let mut r = sh.report.lock().expect("lock");
-        for m in msgs {
-            let id = m.message_id().unwrap_or_default().to_string();
-            let n = attempts.entry(id.clone()).or_default();
-            *n += 1;
-            if *n >= 3 {
-                // Give up on it: it stays in the DLQ, reported.
-                seen.insert(id.clone());
-                sh.pending.lock().expect("lock").remove(&id);
-                r.failed.insert(id, why.to_string());
-            } else {
-                sh.pending.lock().expect("lock").insert(id);
-            }
-        }
-    }
-    let handles: Vec<(String, String)> =
-        handles.iter().enumerate().map(|(i, (_, h))| (format!("f{i}"), h.clone())).collect();
-    sh.calls.fetch_add(1, Ordering::Relaxed);
-    release(clients, &route.dlq_url, &handles).await
 }
 
 #[cfg(test)]
@@ -695,12 +886,29 @@ mod tests {
     #[test]
     fn batches_stay_under_the_request_limit() {
         let m = Message::builder().message_id("x").build();
-        let big = "a".repeat(100_000);
-        let items: Vec<(&Message, String)> = (0..5).map(|_| (&m, big.clone())).collect();
-        let groups = pack(&items);
+        let item = |body: String| Item { msg: &m, size: body.len(), body, attempts: 0 };
+        let groups = pack((0..5).map(|_| item("a".repeat(400_000))).collect());
         assert_eq!(groups.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
-        let small: Vec<(&Message, String)> = (0..25).map(|_| (&m, "{}".to_string())).collect();
-        assert_eq!(pack(&small).iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 5]);
+        let small = pack((0..25).map(|_| item("{}".into())).collect());
+        assert_eq!(small.iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 5]);
+    }
+
+    #[test]
+    fn a_message_is_as_large_as_its_body_and_the_attributes_it_keeps() {
+        let attr = |v: &str| MessageAttributeValue::builder().data_type("String").string_value(v).build().unwrap();
+        let bin = MessageAttributeValue::builder()
+            .data_type("Binary")
+            .binary_value(aws_smithy_types::Blob::new(vec![0u8; 100]))
+            .build()
+            .unwrap();
+        let m = Message::builder()
+            .message_id("x")
+            .message_attributes("tenant", attr("acme"))
+            .message_attributes("blob", bin)
+            .message_attributes("error_type", attr("ThrottlingException"))
+            .build();
+        // body 10 + tenant (6 + 6 + 4) + blob (4 + 6 + 100); error_type is not sent.
+        assert_eq!(message_size(&m, "0123456789"), 10 + 16 + 110);
     }
 }
 
@@ -708,7 +916,6 @@ mod tests {
 #[cfg(test)]
 mod partial_failure {
     use super::*;
-    use aws_sdk_sqs::operation::change_message_visibility_batch::ChangeMessageVisibilityBatchOutput;
     use aws_sdk_sqs::operation::delete_message_batch::DeleteMessageBatchOutput;
     use aws_sdk_sqs::operation::send_message_batch::SendMessageBatchOutput;
     use aws_sdk_sqs::types::{BatchResultErrorEntry, DeleteMessageBatchResultEntry, SendMessageBatchResultEntry};
@@ -752,20 +959,7 @@ mod partial_failure {
                     .build()
                     .unwrap()
             });
-        let release = mock!(aws_sdk_sqs::Client::change_message_visibility_batch)
-            .match_requests(|r| {
-                r.entries().len() == 1
-                    && r.entries()[0].receipt_handle() == "handle-b"
-                    && r.entries()[0].visibility_timeout() == Some(0)
-            })
-            .then_output(|| {
-                ChangeMessageVisibilityBatchOutput::builder()
-                    .set_successful(Some(vec![]))
-                    .set_failed(Some(vec![]))
-                    .build()
-                    .unwrap()
-            });
-        let c = clients(mock_client!(aws_sdk_sqs, [&send, &release, &delete]));
+        let c = clients(mock_client!(aws_sdk_sqs, [&send, &delete]));
         let route = Route {
             dlq_name: "dlq".into(),
             dlq_url: "https://sqs/dlq".into(),
@@ -773,25 +967,27 @@ mod partial_failure {
             dest_url: "https://sqs/q".into(),
             fifo: false,
             depth: 2,
+            max_message: REQUEST_BYTES,
         };
         let a = Message::builder().message_id("a").receipt_handle("handle-a").body("{}").build();
         let b = Message::builder().message_id("b").receipt_handle("handle-b").body("{}").build();
-        let items = [(&a, "{\"job_id\":\"a\"}".to_string()), (&b, "{\"job_id\":\"b\"}".to_string())];
-        let group: Vec<&(&Message, String)> = items.iter().collect();
+        let item = |m| Item { msg: m, body: "{\"job_id\":\"x\"}".into(), size: 14, attempts: 0 };
+        let group = [item(&a), item(&b)];
         let sh = Shared::new(None, Arc::new(AtomicBool::new(false)));
-        let moved = tokio::runtime::Builder::new_current_thread()
+        let sent = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap()
             .block_on(send_and_delete(&c, &route, &sh, &group))
             .unwrap();
-        assert_eq!(moved, 1);
-        assert_eq!((delete.num_calls(), release.num_calls()), (1, 1));
+        assert_eq!(sent.moved, 1);
+        assert_eq!(delete.num_calls(), 1);
         let r = sh.report();
         assert_eq!(r.moved_ids, ["a"]);
         assert!(r.failed.is_empty(), "one failure is retried, not yet reported");
-        drop(r);
-        assert!(sh.pending.lock().unwrap().contains("b"), "b waits for another round");
+        assert_eq!(sent.retry.len(), 1, "b stays in hand for another attempt");
+        assert_eq!((sent.retry[0].0.id(), sent.retry[0].2), ("b".to_string(), false));
+        assert!(!sent.whole_batch);
     }
 }
 
@@ -837,10 +1033,10 @@ mod delete_denied {
             dest_url: "v".into(),
             fifo: false,
             depth: 1,
+            max_message: REQUEST_BYTES,
         };
         let a = Message::builder().message_id("a").receipt_handle("ha").body("{}").build();
-        let items = [(&a, "{\"job_id\":\"a\"}".to_string())];
-        let group: Vec<&(&Message, String)> = items.iter().collect();
+        let group = [Item { msg: &a, body: "{\"job_id\":\"a\"}".into(), size: 12, attempts: 0 }];
         let sh = Shared::new(None, Arc::new(AtomicBool::new(false)));
         let err = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
-use crate::actions::journal::{Entry, Journal};
+use crate::actions::journal::{Entry, Journal, State};
 use crate::actions::redrive::{self, Inspection, Options, Selection};
 use crate::cli::{Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
@@ -16,10 +16,14 @@ use crate::ui::Printer;
 fn print_inspection(printer: &Printer, ins: &Inspection) {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_header(["error type", "class", "messages"]);
-    for (ty, (n, class)) in &ins.by_error_type {
-        t.add_row([ty.clone(), format!("{class:?}").to_lowercase(), n.to_string()]);
+    for row in &ins.by_error_type {
+        t.add_row([
+            crate::ui::escape(&row.error_type).into_owned(),
+            row.class.as_str().to_string(),
+            row.messages.to_string(),
+        ]);
     }
-    printer.line(format!("{}: {} message(s) read", ins.queue, ins.messages));
+    printer.line(format!("{}: {} message(s) read; {}", ins.queue, ins.messages, ins.coverage.describe()));
     printer.line(t.to_string());
     let join = |m: &std::collections::BTreeMap<String, usize>| {
         m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
@@ -35,12 +39,59 @@ fn print_inspection(printer: &Printer, ins: &Inspection) {
     }
     for e in &ins.examples {
         printer.line(format!(
-            "\n{} [{}, {:?}]\n  {}",
-            e.id,
-            e.error_type.as_deref().unwrap_or("no error_type"),
-            e.class,
+            "\n{} [{}, {}]\n  {}",
+            crate::ui::escape(&e.id),
+            crate::ui::escape(e.error_type.as_deref().unwrap_or("no error_type")),
+            e.class.as_str(),
             e.body
         ));
+    }
+}
+
+/// The end of a redrive, in numbers: selected, moved, and what was left and why.
+fn print_report(printer: &Printer, report: &redrive::Report, secs: f64, entry: &str) {
+    if printer.json() {
+        let mut doc = serde_json::to_value(report).expect("report serializes");
+        doc["seconds"] = secs.into();
+        doc["complete"] = report.complete().into();
+        doc["journal_entry"] = entry.into();
+        if let Some(o) = doc.as_object_mut() {
+            o.remove("moved_ids");
+        }
+        printer.json_value(&doc);
+        return;
+    }
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_header(["result", "messages"]);
+    t.add_row(["selected (seen by this run)".to_string(), report.selected.to_string()]);
+    t.add_row(["moved".to_string(), report.moved.to_string()]);
+    for (why, n) in &report.skipped {
+        t.add_row([format!("left: not selected ({why})"), n.to_string()]);
+    }
+    t.add_row(["left: failed (named below)".to_string(), report.failed.len().to_string()]);
+    if !report.copied_not_deleted.is_empty() {
+        t.add_row(["copied but not deleted (duplicates)".to_string(), report.copied_not_deleted.len().to_string()]);
+    }
+    if report.in_flight_elsewhere > 0 {
+        t.add_row(["left: in flight elsewhere (not seen)".to_string(), report.in_flight_elsewhere.to_string()]);
+    }
+    if report.unreached > 0 {
+        let why = if report.max_reached { "--max reached" } else { "not reached" };
+        t.add_row([format!("left: {why}"), report.unreached.to_string()]);
+    }
+    printer.must(t.to_string());
+    printer.must(format!(
+        "{:.1} s, {:.0} messages/s, {} AWS calls; journal entry {entry}",
+        secs,
+        report.moved as f64 / secs.max(0.001),
+        report.aws_calls
+    ));
+    for (id, why) in report.failed.iter().take(10) {
+        printer.must(format!("  failed {id}: {}", crate::ui::escape(why)));
+    }
+    if report.failed.len() > 10 {
+        printer
+            .must(format!("  … and {} more (`masst journal --output json` lists them all)", report.failed.len() - 10));
     }
 }
 
@@ -61,6 +112,15 @@ pub fn inspect(global: &Global, sample: Option<usize>, show: usize, printer: &Pr
         printer.json_value(&ins);
     } else {
         print_inspection(printer, &ins);
+    }
+    // A count of part of the queue is not the queue: say so, unless a sample was asked for.
+    if sample.is_none() && ins.coverage.unread() > 0 {
+        printer.note(format!(
+            "warning: {}: {}. The counts above are of what was read; re-run when those messages are visible",
+            settings.resources.dlq,
+            ins.coverage.describe()
+        ));
+        return Ok(Outcome::Findings);
     }
     Ok(Outcome::Clear)
 }
@@ -83,15 +143,6 @@ fn selection(args: &RedriveArgs) -> (Selection, String) {
 pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result<Outcome> {
     let settings = Settings::load(global.config.as_deref())?.settings;
     let (select, described) = selection(args);
-    if args.concurrency == 0 || args.concurrency > 64 {
-        return Err(Error::Usage(format!("--concurrency {} is out of range; use 1 to 64", args.concurrency)));
-    }
-    if args.rate == Some(0) {
-        return Err(Error::Usage("--rate 0 would move nothing; leave it out for no limit".into()));
-    }
-    if !(1..=43_200).contains(&args.visibility_timeout) {
-        return Err(Error::Usage("--visibility-timeout must be between 1 and 43200 seconds".into()));
-    }
     let journal = Journal::open(global.journal.as_deref())?;
     super::block_on(async {
         let clients = super::clients(global, &settings).await?;
@@ -137,6 +188,13 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
             &args.flags,
             &format!("Move {described} from {} to {}?", route.dlq_name, route.dest_name),
         )?;
+        let target = format!("SQS {} → {}", route.dlq_name, route.dest_name);
+        let before = serde_json::json!({"dlq_depth": route.depth, "selection": select, "max": args.max});
+        let pending = Entry {
+            diagnosis: args.flags.diagnosis.clone(),
+            ..Entry::record(&clients, None, "dlq.redrive", &target, before, serde_json::json!({}))
+        };
+        journal.begin(&pending)?;
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let ctrl_c = tokio::spawn(async move {
@@ -162,67 +220,49 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
             selection: select.clone(),
             max: args.max,
             rate: args.rate,
-            concurrency: args.concurrency,
+            concurrency: args.concurrency as usize,
             visibility: args.visibility_timeout,
         };
         let started = std::time::Instant::now();
-        let result = redrive::redrive(&clients, &route, &opts, stop.clone(), &progress).await;
+        let (report, fatal) = redrive::redrive(&clients, &route, &opts, stop.clone(), &progress).await;
         ctrl_c.abort();
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
-        let report = result?;
         let secs = started.elapsed().as_secs_f64();
-        if report.moved > 0 || !report.copied_not_deleted.is_empty() {
-            let account = clients.account().await;
-            let before = serde_json::json!({"dlq_depth": route.depth, "selection": select});
-            let after = serde_json::json!({
+        // Every run is accounted for, also one that ended early: what moved is journaled.
+        let entry = Entry {
+            account: clients.account().await,
+            state: if report.moved > 0 || !report.copied_not_deleted.is_empty() {
+                State::Applied
+            } else {
+                State::Failed
+            },
+            after: serde_json::json!({
                 "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
                 "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
+                "complete": fatal.is_none() && report.complete(),
+            }),
+            notes: fatal.iter().map(|e| e.to_string()).chain(report.shortfall(&route.dlq_name)).collect(),
+            ..pending
+        };
+        let journaled = journal.append(&entry);
+        print_report(printer, &report, secs, &entry.id);
+        if let Some(e) = fatal {
+            return Err(match journaled {
+                Ok(()) => e,
+                Err(j) => Error::Action(format!("{e}\n{j}")),
             });
-            let target = format!("SQS {} → {}", route.dlq_name, route.dest_name);
-            let entry = Entry::record(&clients, account, "dlq.redrive", &target, before, after);
-            journal.append(&Entry {
-                diagnosis: args.flags.diagnosis.clone(),
-                state: crate::actions::journal::State::Applied,
-                ..entry
-            })?;
         }
-        if printer.json() {
-            printer.json_value(&serde_json::json!({
-                "moved": report.moved, "skipped": report.skipped, "failed": report.failed,
-                "copied_not_deleted": report.copied_not_deleted, "seconds": secs, "interrupted": report.interrupted,
-                "aws_calls": report.aws_calls,
-            }));
-        } else {
-            let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED).set_header(["result", "messages"]);
-            t.add_row(["moved".to_string(), report.moved.to_string()]);
-            for (why, n) in &report.skipped {
-                t.add_row([format!("left in the DLQ: {why}"), n.to_string()]);
-            }
-            t.add_row(["failed (left in the DLQ)".to_string(), report.failed.len().to_string()]);
-            if !report.copied_not_deleted.is_empty() {
-                t.add_row([
-                    "copied but not deleted (duplicates)".to_string(),
-                    report.copied_not_deleted.len().to_string(),
-                ]);
-            }
-            printer.line(t.to_string());
-            printer.line(format!("{:.1} s, {:.0} messages/s", secs, report.moved as f64 / secs.max(0.001)));
-            for (id, why) in report.failed.iter().take(10) {
-                printer.line(format!("  failed {id}: {why}"));
-            }
-        }
+        journaled?;
         if report.interrupted {
             return Err(Error::Interrupted);
         }
-        if !report.failed.is_empty() || !report.copied_not_deleted.is_empty() {
+        let short = report.shortfall(&route.dlq_name);
+        if !short.is_empty() {
             return Err(Error::Action(format!(
-                "{} selected message(s) were not moved and stay in {}; {} were copied but not deleted. Fix the cause and re-run",
-                report.failed.len(),
-                route.dlq_name,
-                report.copied_not_deleted.len()
+                "the redrive did not finish: {}. Fix the cause and re-run; re-running is always safe",
+                short.join("; ")
             )));
         }
         Ok(Outcome::Clear)

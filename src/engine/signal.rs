@@ -313,6 +313,10 @@ impl<'a> Resolver<'a> {
                         return r;
                     }
                 };
+                // The evidence says how much of the queue the sample is.
+                if let Some(c) = &sample.coverage {
+                    r.source = format!("DLQ sample {field} ({})", c.describe());
+                }
                 let v = match field.as_str() {
                     "retryable" => sample.count(Class::Retryable),
                     "non_retryable" => sample.count(Class::NonRetryable),

@@ -251,7 +251,7 @@ async fn queues(
                 .iter()
                 .filter_map(|k| attributes.get(*k).and_then(|v| v.parse::<u64>().ok()))
                 .sum::<u64>();
-            Some(if held > 0 { sample_dlq(clients, &url, 100).await? } else { DlqSample::default() })
+            Some(if held > 0 { sample_dlq(clients, &url, 100, &attributes).await? } else { DlqSample::default() })
         } else {
             None
         };
@@ -323,15 +323,45 @@ pub fn summarize(m: &Message, p: &Parsed) -> MessageSummary {
 
 /// Reads a queue (all of it, or `limit` messages) without consuming it: every message is held
 /// (`visibility` seconds) while the scan runs, so none is seen twice, and made visible again at
-/// once at the end, whatever happened. Calls `each` once per message; returns how many.
+/// once at the end, whatever happened. Calls `each` once per message; returns what it could see
+/// of the queue. The queue's counts are read first, so that an empty receive on a queue that
+/// still holds messages is not taken for the end.
 pub async fn scan(
     clients: &Clients,
     url: &str,
     what: &str,
     limit: Option<usize>,
     visibility: i32,
+    known: Option<&BTreeMap<String, String>>,
     mut each: impl FnMut(&Message, &Parsed, MessageSummary),
-) -> Result<usize, Error> {
+) -> Result<dlq::Coverage, Error> {
+    let read;
+    let attrs = match known {
+        Some(a) => a,
+        None => {
+            let out = timed(
+                "sqs:GetQueueAttributes",
+                clients.sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::All).send(),
+            )
+            .await
+            .map_err(|e| Error::Evidence(explain(&e, "sqs:GetQueueAttributes", what)))?;
+            read = out
+                .attributes()
+                .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
+                .unwrap_or_default();
+            &read
+        }
+    };
+    let count = |k: &str| attrs.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    let visible = count("ApproximateNumberOfMessages");
+    let mut cov = dlq::Coverage {
+        in_flight_elsewhere: count("ApproximateNumberOfMessagesNotVisible"),
+        delayed: count("ApproximateNumberOfMessagesDelayed"),
+        ..Default::default()
+    };
+    cov.approximate_total = visible + cov.in_flight_elsewhere + cov.delayed;
+    let fifo = attrs.get("FifoQueue").is_some_and(|v| v == "true");
+    let mut groups = BTreeSet::new();
     let mut handles: Vec<(String, String)> = Vec::new();
     let mut seen = BTreeSet::new();
     let started = std::time::Instant::now();
@@ -340,10 +370,11 @@ pub async fn scan(
         while limit.is_none_or(|l| seen.len() < l) {
             let want = limit.map(|l| (l - seen.len()).min(10)).unwrap_or(10) as i32;
             let msgs = receive(clients, url, want, visibility, 0, what).await?;
-            // A short poll can come back empty while messages remain: stop after two.
+            // A short poll can come back empty while messages remain: stop after two once
+            // every visible message was seen, after five otherwise.
             if msgs.is_empty() {
                 empty += 1;
-                if empty >= 2 {
+                if empty >= if (seen.len() as u64) < visible { 5 } else { 2 } {
                     break;
                 }
                 continue;
@@ -354,6 +385,12 @@ pub async fn scan(
                     handles.push((format!("h{}", handles.len()), h.to_string()));
                 }
                 if seen.insert(m.message_id().unwrap_or_default().to_string()) {
+                    if fifo {
+                        if let Some(g) = m.attributes().and_then(|a| a.get(&MessageSystemAttributeName::MessageGroupId))
+                        {
+                            groups.insert(g.clone());
+                        }
+                    }
                     let p = parse_message(m);
                     let s = summarize(m, &p);
                     each(m, &p, s);
@@ -366,17 +403,29 @@ pub async fn scan(
                 )));
             }
         }
-        Ok(seen.len())
+        Ok(())
     }
     .await;
-    release(clients, url, &handles).await?;
-    result
+    let released = release(clients, url, &handles).await;
+    result?;
+    released?;
+    cov.read = seen.len() as u64;
+    cov.fifo_groups = groups.into_iter().collect();
+    Ok(cov)
 }
 
 /// Reads up to `max` DLQ messages without consuming them, for a diagnosis.
-pub async fn sample_dlq(clients: &Clients, url: &str, max: usize) -> Result<DlqSample, Error> {
+pub async fn sample_dlq(
+    clients: &Clients,
+    url: &str,
+    max: usize,
+    attributes: &BTreeMap<String, String>,
+) -> Result<DlqSample, Error> {
     let mut sample = DlqSample::default();
-    scan(clients, url, "a sample of the DLQ", Some(max), 30, |_, _, s| sample.messages.push(s)).await?;
+    let cov =
+        scan(clients, url, "a sample of the DLQ", Some(max), 30, Some(attributes), |_, _, s| sample.messages.push(s))
+            .await?;
+    sample.coverage = Some(cov);
     Ok(sample)
 }
 
@@ -394,12 +443,29 @@ pub async fn release(clients: &Clients, url: &str, handles: &[(String, String)])
                     .expect("id and receipt handle are set")
             })
             .collect();
-        timed(
-            "sqs:ChangeMessageVisibilityBatch",
-            clients.sqs.change_message_visibility_batch().queue_url(url).set_entries(Some(entries)).send(),
-        )
-        .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:ChangeMessageVisibility", "the DLQ sample")))
+        // Releasing is what keeps a read from hiding messages for minutes: a passing failure
+        // is tried again before the read gives up.
+        let mut tries = 0;
+        loop {
+            let sent = timed(
+                "sqs:ChangeMessageVisibilityBatch",
+                clients.sqs.change_message_visibility_batch().queue_url(url).set_entries(Some(entries.clone())).send(),
+            )
+            .await;
+            match sent {
+                Ok(_) => return Ok(()),
+                Err(e) if tries < 3 && !matches!(e, aws_sdk_sqs::error::SdkError::ServiceError(_)) => {
+                    tries += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(100 << tries)).await;
+                }
+                Err(e) => {
+                    return Err(Error::Evidence(format!(
+                        "{} Some messages stay hidden until their visibility timeout ends.",
+                        explain(&e, "sqs:ChangeMessageVisibility", "the messages it held")
+                    )))
+                }
+            }
+        }
     }))
     .await?;
     Ok(())

@@ -54,12 +54,80 @@ pub struct MessageSummary {
 #[serde(deny_unknown_fields)]
 pub struct DlqSample {
     pub messages: Vec<MessageSummary>,
+    /// How much of the queue the read could see (live reads; scenarios have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+}
+
+/// What a non-consuming read of a queue saw against what the queue holds, so that a count is
+/// never taken for the whole queue when part of it could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Messages read.
+    pub read: u64,
+    /// Messages the queue held when the read began, by its approximate counts (visible, in
+    /// flight, delayed).
+    pub approximate_total: u64,
+    /// Messages another consumer held when the read began: they cannot be seen until their
+    /// visibility timeout ends.
+    pub in_flight_elsewhere: u64,
+    /// Delayed messages, not yet receivable.
+    pub delayed: u64,
+    /// FIFO queues: the message groups read. Messages behind a held message of the same group
+    /// cannot be received, so a FIFO read stops at the first messages of each group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fifo_groups: Vec<String>,
+}
+
+impl Coverage {
+    /// Messages the read did not see.
+    pub fn unread(&self) -> u64 {
+        self.approximate_total.saturating_sub(self.read)
+    }
+
+    /// One line for the engineer: what was read of what, and why the rest was not.
+    pub fn describe(&self) -> String {
+        let mut s = format!("read {} of ≈{} message(s)", self.read, self.approximate_total);
+        if self.unread() == 0 {
+            return s;
+        }
+        let mut why = Vec::new();
+        if self.in_flight_elsewhere > 0 {
+            why.push(format!("{} in flight elsewhere (held by another consumer)", self.in_flight_elsewhere));
+        }
+        if self.delayed > 0 {
+            why.push(format!("{} delayed", self.delayed));
+        }
+        if !self.fifo_groups.is_empty() {
+            why.push(format!(
+                "FIFO: messages behind the first of each group cannot be read without consuming them ({} group(s) read)",
+                self.fifo_groups.len()
+            ));
+        }
+        if why.is_empty() {
+            why.push("the rest did not come back from ReceiveMessage".into());
+        }
+        s.push_str(&format!("; not seen: {} ({})", self.unread(), why.join("; ")));
+        s
+    }
 }
 
 impl DlqSample {
     /// How many messages of the sample are of `class`.
     pub fn count(&self, class: Class) -> usize {
         self.messages.iter().filter(|m| m.class == class).count()
+    }
+}
+
+impl Class {
+    /// The contract §4 word for the class, the same in every table and document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Retryable => "retryable",
+            Class::NonRetryable => "non-retryable",
+            Class::Unknown => "unknown",
+        }
     }
 }
 

@@ -297,6 +297,7 @@ impl Scenario {
             );
         }
         ev.dlq_sample = Some(dlq::DlqSample {
+            coverage: None,
             messages: dlq
                 .iter()
                 .take(100)

@@ -53,17 +53,22 @@ def patch_sqs_clock():
 
     # moto deletes each receipt handle of a batch with two walks over the whole queue; do the
     # batch in one walk, with the same per-entry results (a handle deleted before succeeds).
+    # The server is threaded: two batches rebuilding the list at once would resurrect each
+    # other's deleted messages, so the rebuild holds a lock.
+    delete_lock = threading.Lock()
+
     def delete_message_batch(self, queue_name, receipts):
         queue = self.get_queue(queue_name)
         wanted = {r["ReceiptHandle"] for r in receipts}
-        keep = []
-        for message in queue._messages:
-            if any(h in wanted for h in message.all_receipt_handles):
-                queue.pending_messages.discard(message)
-                queue.deleted_messages.update(message.all_receipt_handles)
-                continue
-            keep.append(message)
-        queue._messages = keep
+        with delete_lock:
+            keep = []
+            for message in queue._messages:
+                if any(h in wanted for h in message.all_receipt_handles):
+                    queue.pending_messages.discard(message)
+                    queue.deleted_messages.update(message.all_receipt_handles)
+                    continue
+                keep.append(message)
+            queue._messages = keep
         success, errors = [], []
         for r in receipts:
             if r["ReceiptHandle"] in queue.deleted_messages:
@@ -109,6 +114,8 @@ class Bridge:
         self.deployments = {}  # (region, app, env) -> [deployment]
         # The server is threaded; AppConfig as AWS numbers deployments one at a time.
         self.appconfig_lock = threading.Lock()
+        # SendMessageBatch entries whose body contains this are refused (a test's poison).
+        self.reject_marker = None
 
     # ------------------------------------------------------------------ WSGI entry
 
@@ -146,6 +153,10 @@ class Bridge:
             return respond(start_response, 500, b"<html><body>injected fault</body></html>", "text/html")
         if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
             return self.cbor(environ, body, op, start_response)
+        if service == "sqs" and op in ("SendMessage", "SendMessageBatch"):
+            handled = self.sqs_send(environ, body, op, start_response)
+            if handled is not None:
+                return handled
         if service == "appconfig":
             with self.appconfig_lock:
                 handled = self.appconfig(environ, region, method, path, body, start_response)
@@ -179,8 +190,51 @@ class Bridge:
             s = json.loads(body or b"{}")
             self.latency_ms = float(s.get("latency_ms", self.latency_ms))
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
+            self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
+
+    # ------------------------------------------------------------------ SQS limits as AWS has them
+
+    def sqs_send(self, environ, body, op, start_response):
+        """AWS counts a message's size in bytes, body and attributes together, and caps one
+        message and one batch request at 1 MiB (moto counts body characters only). A batch
+        entry over the limit fails on its own, as do entries whose body contains the test's
+        `reject_bodies_containing` marker (a destination that refuses one message); the rest
+        of the batch goes through."""
+        try:
+            req = json.loads(body)
+        except ValueError:
+            return None
+        if op == "SendMessage":
+            size = message_bytes(req)
+            if size > SQS_LIMIT:
+                return sqs_error(start_response, "InvalidParameterValue", f"One or more parameters are invalid. Reason: Message must be shorter than {SQS_LIMIT} bytes (this one is {size}).")
+            return None
+        entries = req.get("Entries") or []
+        total = sum(message_bytes(e) for e in entries)
+        if total > SQS_LIMIT:
+            return sqs_error(start_response, "BatchRequestTooLong", f"Batch requests cannot be longer than {SQS_LIMIT} bytes. You have sent {total} bytes.")
+        failed, keep = [], []
+        for e in entries:
+            size = message_bytes(e)
+            if size > SQS_LIMIT:
+                failed.append({"Id": e.get("Id"), "SenderFault": True, "Code": "InvalidParameterValue", "Message": f"Message must be shorter than {SQS_LIMIT} bytes."})
+            elif self.reject_marker and self.reject_marker in (e.get("MessageBody") or ""):
+                failed.append({"Id": e.get("Id"), "SenderFault": False, "Code": "KMS.DisabledException", "Message": "the destination refused this message (test marker)"})
+            else:
+                keep.append(e)
+        if not failed:
+            return None
+        if not keep:
+            return respond(start_response, 200, json.dumps({"Successful": [], "Failed": failed}).encode(), "application/x-amz-json-1.0")
+        req["Entries"] = keep
+        status, data = self.call_moto(environ, "POST", environ.get("PATH_INFO", "/"), json.dumps(req).encode(), {"HTTP_X_AMZ_TARGET": environ.get("HTTP_X_AMZ_TARGET", ""), "CONTENT_TYPE": environ.get("CONTENT_TYPE", "application/x-amz-json-1.0")})
+        if status != 200:
+            return respond(start_response, status, data, "application/x-amz-json-1.0")
+        out = json.loads(data)
+        out["Failed"] = (out.get("Failed") or []) + failed
+        return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.0")
 
     # ------------------------------------------------------------------ CloudWatch CBOR
 
@@ -447,8 +501,28 @@ def summary(d):
     return {k: d[k] for k in keys if k in d}
 
 
+SQS_LIMIT = 1_048_576  # one message and one batch request, since 2026
+
+
+def message_bytes(entry):
+    """A message's size as SQS counts it: the body and every attribute's name, type and value."""
+    size = len((entry.get("MessageBody") or "").encode("utf-8"))
+    for name, v in (entry.get("MessageAttributes") or {}).items():
+        size += len(name.encode("utf-8")) + len((v.get("DataType") or "").encode("utf-8"))
+        if v.get("StringValue") is not None:
+            size += len(v["StringValue"].encode("utf-8"))
+        if v.get("BinaryValue") is not None:
+            size += len(base64.b64decode(v["BinaryValue"]))
+    return size
+
+
+def sqs_error(start_response, code, message):
+    body = json.dumps({"__type": f"com.amazonaws.sqs#{code}", "message": message}).encode()
+    return respond(start_response, 400, body, "application/x-amz-json-1.0", extra=[("x-amzn-query-error", f"AWS.SimpleQueueService.{code};Sender")])
+
+
 def respond(start_response, code, body, content_type="application/json", extra=()):
-    reason = {200: "OK", 201: "Created", 202: "Accepted", 204: "No Content", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error"}.get(code, "Status")
+    reason = {200: "OK", 400: "Bad Request", 201: "Created", 202: "Accepted", 204: "No Content", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error"}.get(code, "Status")
     headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))] + list(extra)
     start_response(f"{code} {reason}", headers)
     return [body]

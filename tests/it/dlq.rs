@@ -244,8 +244,10 @@ fn retryable_only_moves_exactly_the_retryable_jobs_with_their_bodies_and_attribu
     assert_eq!(code, 0, "{err}");
     assert_eq!(q.depth(&q.dlq), (6, 0));
     let journal = std::fs::read_to_string(q.dir.path().join("journal.jsonl")).unwrap();
-    let first: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    // Line 1: the first redrive written ahead, line 2 its outcome.
+    let first: Value = serde_json::from_str(journal.lines().nth(1).unwrap()).unwrap();
     assert_eq!(first["action"], "dlq.redrive");
+    assert_eq!(first["state"], "applied");
     assert_eq!(first["after"]["moved_ids"].as_array().unwrap().len(), 11);
 }
 
@@ -406,4 +408,172 @@ fn ctrl_c_lets_the_batches_in_flight_finish_and_loses_nothing() {
     assert_eq!(all, want, "a clean stop finishes its batches: every job exactly once");
     let journal = std::fs::read_to_string(q.dir.path().join("journal.jsonl")).unwrap();
     assert!(journal.contains(&format!("\"moved\":{}", primary.len())), "the journal records what moved");
+}
+
+/// `n` retryable raw jobs named `PREFIX-i`.
+fn retryable(prefix: &str, n: usize) -> Vec<(String, Option<&'static str>, Option<&'static str>)> {
+    (0..n).map(|i| (job(&format!("{prefix}-{i}"), 0).to_string(), Some("ThrottlingException"), None)).collect()
+}
+
+#[test]
+fn a_deep_mixed_dlq_is_redriven_to_the_end_in_one_run() {
+    let q = Queues::new(false);
+    let mut msgs = retryable("r", 2_700);
+    msgs.extend((0..150).map(|i| (job(&format!("v-{i}"), 0).to_string(), Some("ValidationException"), None)));
+    msgs.extend((0..150).map(|i| (format!("not json {i}"), None, None)));
+    q.fill(&msgs);
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--yes", "--output", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((report["selected"].as_u64(), report["moved"].as_u64()), (Some(2_700), Some(2_700)), "{report}");
+    assert_eq!(report["complete"], true);
+    assert_eq!(q.depth(&q.dlq), (300, 0), "the DLQ holds exactly the unselected messages, visible");
+    assert_eq!(q.depth(&q.primary).0, 2_700);
+    let calls = report["aws_calls"].as_f64().unwrap();
+    assert!(calls / 2_700.0 <= 0.36, "{calls} calls for 2,700 moved: no scan of the queue per round");
+}
+
+#[test]
+fn an_oversized_and_a_refused_message_are_left_and_named_and_the_run_ends() {
+    let q = Queues::new(false);
+    // The destination takes at most 2 KiB a message; the DLQ took a 3 KiB one.
+    let primary = q.url(&q.primary);
+    block_on(
+        q.c.sqs
+            .set_queue_attributes()
+            .queue_url(&primary)
+            .attributes(QueueAttributeName::MaximumMessageSize, "2048")
+            .send(),
+    )
+    .unwrap();
+    let mut msgs = retryable("ok", 40);
+    msgs.push((job("huge", 3_000).to_string(), Some("ThrottlingException"), None));
+    msgs.push((
+        json!({"job_id": "poison", "payload": {"note": "poison-pill"}}).to_string(),
+        Some("ThrottlingException"),
+        None,
+    ));
+    q.fill(&msgs);
+    q.emu.set_json(r#"{"reject_bodies_containing": "poison-pill"}"#);
+    let started = std::time::Instant::now();
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--yes"]);
+    assert!(started.elapsed() < Duration::from_secs(60), "the run ends");
+    assert_eq!(code, 4, "{out}{err}");
+    assert!(out.contains("too large once rewritten") && out.contains("over the 2048 bytes"), "{out}");
+    assert!(out.contains("refused 3 times by jobs: KMS.DisabledException"), "{out}");
+    assert!(err.contains("2 selected message(s) could not be moved"), "{err}");
+    assert_eq!(q.depth(&q.primary).0, 40, "every other message moved");
+    let left = job_ids(&q.read_all(&q.dlq));
+    assert_eq!(left, ["huge", "poison"]);
+}
+
+#[test]
+fn max_moves_exactly_n_and_an_impossible_max_is_refused() {
+    let q = Queues::new(false);
+    let mut msgs = retryable("r", 30);
+    msgs.extend((0..5).map(|i| (job(&format!("v-{i}"), 0).to_string(), Some("ValidationException"), None)));
+    q.fill(&msgs);
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--max", "5", "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(q.depth(&q.primary).0, 5);
+    assert_eq!(q.depth(&q.dlq).0, 30);
+    for bad in ["0", "18446744073709551615"] {
+        let (code, _, err) = q.masst(&["dlq", "redrive", "--max", bad, "--yes"]);
+        assert_eq!(code, 2, "--max {bad}: {err}");
+    }
+    assert_eq!(q.depth(&q.primary).0, 5);
+}
+
+#[test]
+fn redriving_the_dlq_into_itself_is_refused() {
+    let q = Queues::new(false);
+    q.fill(&retryable("r", 3));
+    let (code, _, err) = q.masst(&["dlq", "redrive", "--to", &q.dlq.clone(), "--all", "--yes"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is the DLQ itself"), "{err}");
+    assert_eq!(q.depth(&q.dlq), (3, 0));
+}
+
+#[test]
+fn a_run_that_aborts_under_faults_prints_its_summary_and_journals_what_it_moved() {
+    let q = Queues::new(false);
+    q.fill(&retryable("r", 300));
+    let journal = q.dir.path().join("journal.jsonl");
+    let mut aborted = None;
+    q.emu.set(0.0, 0.3);
+    for _ in 0..20 {
+        let (code, out, err) = q.masst(&["dlq", "redrive", "--yes", "--concurrency", "2"]);
+        if code == 4 && out.contains("moved") {
+            aborted = Some((out, err));
+            break;
+        }
+    }
+    q.emu.set(0.0, 0.0);
+    let (out, err) = aborted.expect("a faulted run aborted after it started moving");
+    assert!(out.contains("selected (seen by this run)") && out.contains("journal entry"), "{out}\n{err}");
+    // Every job that left the DLQ is named by a journal entry.
+    let entries: Vec<Value> = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["after"].get("moved").is_some())
+        .collect();
+    let journaled: u64 = entries.iter().map(|e| e["after"]["moved"].as_u64().unwrap()).sum();
+    let (visible, hidden) = q.depth(&q.dlq);
+    assert_eq!(journaled, 300 - visible - hidden, "the journal accounts for every moved message");
+    let duplicates: u64 =
+        entries.iter().map(|e| e["after"]["copied_not_deleted"].as_array().unwrap().len() as u64).sum();
+    assert_eq!(q.depth(&q.primary).0, journaled + duplicates, "the primary holds what moved, and the named duplicates");
+}
+
+#[test]
+fn inspect_says_what_it_could_not_see() {
+    // A FIFO DLQ: messages behind a held message of the same group cannot be read.
+    let q = Queues::new(true);
+    let msgs: Vec<(String, Option<&str>, Option<&str>)> = (0..12usize)
+        .map(|i| {
+            (job(&format!("f-{i}"), 0).to_string(), Some("ThrottlingException"), Some(if i < 6 { "g1" } else { "g2" }))
+        })
+        .collect();
+    q.fill(&msgs);
+    let (code, out, err) = q.masst(&["dlq", "inspect", "--output", "json"]);
+    let ins: Value = serde_json::from_str(&out).unwrap();
+    let read = ins["coverage"]["read"].as_u64().unwrap();
+    if read < 12 {
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(&format!("read {read} of ≈12")) && err.contains("FIFO"), "{err}");
+    } else {
+        assert_eq!(code, 0, "{err}");
+    }
+    assert_eq!(q.depth(&q.dlq), (12, 0), "everything it held is visible again");
+
+    // A standard DLQ with messages someone else holds.
+    let s = Queues::new(false);
+    s.fill(&retryable("r", 20));
+    let url = s.url(&s.dlq);
+    block_on(s.c.sqs.receive_message().queue_url(&url).max_number_of_messages(5).visibility_timeout(300).send())
+        .unwrap();
+    let (code, out, err) = s.masst(&["dlq", "inspect"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("read 15 of ≈20") && err.contains("5 in flight elsewhere"), "{err}");
+    assert!(out.contains("retryable"), "{out}");
+    let (code, _, err) = s.masst(&["dlq", "inspect", "--sample", "10"]);
+    assert_eq!(code, 0, "a sample asked for is not a shortfall: {err}");
+}
+
+#[test]
+fn bodies_and_error_types_reach_the_terminal_escaped() {
+    let q = Queues::new(false);
+    q.fill(&[
+        ("wipe \u{1b}[2J then \u{9b}31m and \u{202e}gnp.exe".to_string(), None, None),
+        (job("evil-type", 0).to_string(), Some("Bad\u{1b}]0;pwned\u{7}Type"), None),
+    ]);
+    let (code, out, err) = q.masst(&["dlq", "inspect", "--show", "2"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\\x1b[2J") && out.contains("\\u{9b}31m") && out.contains("\\u{202e}gnp.exe"), "{out}");
+    assert!(out.contains("Bad\\x1b]0;pwned\\x07Type"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\u{9b}'),
+        "raw control characters reached stdout: {out:?}"
+    );
 }

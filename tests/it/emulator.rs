@@ -88,6 +88,11 @@ impl Emulator {
         http(self.port, "POST", "/_masst/settings", &body).expect("the emulator answers");
     }
 
+    /// Changes any run-time setting (`{"reject_bodies_containing": "..."}`).
+    pub fn set_json(&self, body: &str) {
+        http(self.port, "POST", "/_masst/settings", body).expect("the emulator answers");
+    }
+
     /// `masst` pointed at this emulator with test credentials and no retries.
     pub fn masst(&self) -> Cmd {
         let mut c = crate::cli::masst();
