@@ -53,21 +53,27 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
     let endpoint =
         opts.endpoint_url.clone().or_else(|| env("AWS_ENDPOINT_URL")).or_else(|| settings.aws.endpoint_url.clone());
     if let Some(e) = &endpoint {
+        check_endpoint(e)?;
         loader = loader.endpoint_url(e);
+    }
+    if let Some(p) = &profile {
+        check_profile(p)?;
     }
     let attempts = env("AWS_MAX_ATTEMPTS").and_then(|v| v.parse().ok()).unwrap_or(3u32).max(1);
     let retry = match env("AWS_RETRY_MODE").as_deref() {
         Some("standard") | Some("legacy") => RetryConfig::standard(),
         _ => RetryConfig::adaptive(),
     };
-    let per_call = Duration::from_secs(settings.aws.call_timeout_s.unwrap_or(10));
+    let timeout_s = settings.aws.call_timeout_s.unwrap_or(DEFAULT_CALL_TIMEOUT_S);
+    let _ = REACH.set((endpoint.clone().unwrap_or_else(|| "AWS's regional endpoint".into()), timeout_s));
+    let per_call = Duration::from_secs(timeout_s);
     let conf: SdkConfig = loader
         .retry_config(retry.with_max_attempts(attempts))
         .timeout_config(
             TimeoutConfig::builder()
                 .connect_timeout(Duration::from_secs(3))
                 .operation_attempt_timeout(per_call)
-                .operation_timeout(per_call * attempts)
+                .operation_timeout(per_call.saturating_mul(attempts))
                 .build(),
         )
         .load()
@@ -88,6 +94,44 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
     })
 }
 
+/// An endpoint URL must be `http://` or `https://` with a host: anything else is refused before
+/// a request is built (the SDK would otherwise fail every call with the request in its error).
+pub fn check_endpoint(url: &str) -> Result<(), Error> {
+    let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    let ok = host.is_some_and(|h| !h.is_empty() && !h.starts_with(':') && h.chars().all(|c| c.is_ascii_graphic()));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Config(format!(
+            "the endpoint URL `{}` is not an http:// or https:// URL with a host; fix --endpoint-url, AWS_ENDPOINT_URL or [aws] endpoint_url in masst.toml",
+            crate::ui::escape(&url.chars().take(100).collect::<String>())
+        )))
+    }
+}
+
+/// A named profile must exist in the shared config or credentials file, else the credential
+/// chain fails much later with an error that does not name it.
+fn check_profile(name: &str) -> Result<(), Error> {
+    let home = std::env::var("HOME").unwrap_or_default();
+    let config = env("AWS_CONFIG_FILE").unwrap_or_else(|| format!("{home}/.aws/config"));
+    let creds = env("AWS_SHARED_CREDENTIALS_FILE").unwrap_or_else(|| format!("{home}/.aws/credentials"));
+    let has = |file: &str, header: &dyn Fn(&str) -> bool| {
+        std::fs::read_to_string(file).is_ok_and(|t| {
+            t.lines().filter_map(|l| l.trim().strip_prefix('[')?.strip_suffix(']')).any(|h| header(h.trim()))
+        })
+    };
+    let in_config = has(&config, &|h| h == format!("profile {name}") || (name == "default" && h == "default"));
+    if in_config || has(&creds, &|h| h == name) {
+        return Ok(());
+    }
+    Err(Error::Config(format!(
+        "the AWS profile `{}` does not exist in {config} or {creds}. Check --profile / AWS_PROFILE / [aws] profile \
+         (`aws configure list-profiles` lists them)",
+        crate::ui::escape(name)
+    )))
+}
+
 impl Clients {
     /// The AWS account id, for the journal; `None` when STS will not say.
     pub async fn account(&self) -> Option<String> {
@@ -95,54 +139,168 @@ impl Clients {
     }
 }
 
-/// Turns an SDK error into the one-paragraph message the engineer sees. `action` is the IAM
-/// action of the call (`cloudwatch:GetMetricData`), `what` what was being read.
+/// What `explain` needs to know of the connection to word a failure: where masst was
+/// talking to and how long one call may take. Set once by [`load`].
+static REACH: std::sync::OnceLock<(String, u64)> = std::sync::OnceLock::new();
+
+fn reach() -> (String, u64) {
+    REACH.get().cloned().unwrap_or_else(|| ("AWS's regional endpoint".into(), DEFAULT_CALL_TIMEOUT_S))
+}
+
+/// Seconds one AWS call may take unless `masst.toml` says otherwise.
+pub const DEFAULT_CALL_TIMEOUT_S: u64 = 10;
+
+/// Why an AWS call failed, as a kind: what the engineer does next depends on it, and the exit
+/// code and the words are chosen from it in one place ([`explain`]), never from message text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The credential chain found nothing (or a provider in it failed).
+    NoCredentials(String),
+    /// AWS refused the call for this identity; names the IAM action to grant.
+    AccessDenied,
+    /// The session's token has expired.
+    Expired,
+    /// AWS does not accept the key or the signature.
+    BadCredentials(String),
+    /// AWS kept throttling the call.
+    Throttled,
+    /// The resource does not exist.
+    NotFound,
+    /// Nothing answered at the endpoint (connection refused, no route, DNS).
+    Unreachable(String),
+    /// The call took longer than the per-call timeout.
+    TimedOut,
+    /// The reply was not one masst could read (not AWS, or a broken connection mid-reply).
+    BadResponse,
+    /// Any other error code AWS answered with.
+    Service { code: String, message: String },
+    /// The request could not be built or sent for another reason.
+    Other(String),
+}
+
+/// Classifies an SDK error by its structure: the service error code, the dispatch failure's
+/// kind, and the typed errors in its source chain (credentials, I/O).
+pub fn classify<E, R>(err: &SdkError<E, R>) -> Failure
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    if let Some(c) =
+        source_chain(err).find_map(|e| e.downcast_ref::<aws_credential_types::provider::error::CredentialsError>())
+    {
+        use aws_credential_types::provider::error::CredentialsError as C;
+        let why = match c {
+            C::CredentialsNotLoaded(_) => "no credentials were found in the chain (environment, profile, SSO, web identity, container, instance role)".to_string(),
+            C::ProviderTimedOut(_) => "the credential provider timed out".to_string(),
+            C::InvalidConfiguration(_) => "the credential configuration is invalid".to_string(),
+            _ => "the credential provider failed".to_string(),
+        };
+        return Failure::NoCredentials(why);
+    }
+    match err {
+        SdkError::ServiceError(se) => {
+            let e = se.err();
+            let code = e.code().unwrap_or("").to_string();
+            let message: String = e.message().unwrap_or("").trim().chars().take(200).collect();
+            match code.as_str() {
+                "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthorizationError" => {
+                    Failure::AccessDenied
+                }
+                "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired" => {
+                    Failure::Expired
+                }
+                "UnrecognizedClientException"
+                | "InvalidClientTokenId"
+                | "InvalidSignatureException"
+                | "SignatureDoesNotMatch"
+                | "IncompleteSignature" => Failure::BadCredentials(code),
+                "ThrottlingException"
+                | "Throttling"
+                | "RequestLimitExceeded"
+                | "TooManyRequestsException"
+                | "RequestThrottled"
+                | "RequestThrottledException" => Failure::Throttled,
+                "ResourceNotFoundException"
+                | "QueueDoesNotExist"
+                | "AWS.SimpleQueueService.NonExistentQueue"
+                | "ClusterNotFoundException"
+                | "ServiceNotFoundException"
+                | "NotFoundException"
+                | "ResourceNotFound" => Failure::NotFound,
+                "" => Failure::Service { code: "an error without a code".into(), message },
+                _ => Failure::Service { code, message },
+            }
+        }
+        SdkError::TimeoutError(_) => Failure::TimedOut,
+        SdkError::DispatchFailure(df) if df.is_timeout() => Failure::TimedOut,
+        SdkError::DispatchFailure(df) if df.is_io() => {
+            let io = source_chain(err).find_map(|e| e.downcast_ref::<std::io::Error>()).map(|e| e.kind());
+            Failure::Unreachable(match io {
+                Some(std::io::ErrorKind::ConnectionRefused) => "connection refused".into(),
+                Some(std::io::ErrorKind::ConnectionReset) | Some(std::io::ErrorKind::ConnectionAborted) => {
+                    "the connection was reset".into()
+                }
+                Some(k) => format!("{k}").to_lowercase(),
+                None => "the connection failed".into(),
+            })
+        }
+        SdkError::DispatchFailure(_) => Failure::Unreachable("the request could not be sent".into()),
+        SdkError::ResponseError(_) => Failure::BadResponse,
+        _ => Failure::Other("the request could not be built".into()),
+    }
+}
+
+fn source_chain<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(err), |e| e.source())
+}
+
+/// Turns an SDK error into the one paragraph the engineer sees: what masst was doing (the IAM
+/// action of the call, `cloudwatch:GetMetricData`, and `what` it was reading), what went wrong
+/// in words, and what to do next. Never the SDK's Debug structures or a request body; `-v`
+/// logs the SDK's own detail on stderr.
 pub fn explain<E, R>(err: &SdkError<E, R>, action: &str, what: &str) -> String
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
-    let chain = DisplayErrorContext(err).to_string();
-    if let SdkError::ServiceError(se) = err {
-        let e = se.err();
-        let code = e.code().unwrap_or("");
-        let msg = e.message().unwrap_or("").trim();
-        return match code {
-            "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthorizationError" => format!(
-                "AWS denied {action} while reading {what} ({msg}). Grant the IAM action `{action}` to the role or user masst runs as, then retry."
-            ),
-            "ExpiredToken" | "ExpiredTokenException" | "RequestExpired" | "TokenRefreshRequired" => format!(
-                "the AWS session has expired ({action} refused it). Refresh the credentials (e.g. `aws sso login`, or a new session token) and retry."
-            ),
-            "UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException" | "SignatureDoesNotMatch"
-            | "IncompleteSignature" => format!(
-                "AWS does not accept these credentials ({code} on {action}): check the access key, secret and profile (--profile / AWS_PROFILE)."
-            ),
-            "ThrottlingException" | "Throttling" | "RequestLimitExceeded" | "TooManyRequestsException"
-            | "RequestThrottled" | "RequestThrottledException" => format!(
-                "AWS kept throttling {action} while reading {what}, even after retries. Wait a minute and retry, or raise AWS_MAX_ATTEMPTS."
-            ),
-            "" => format!("{action} failed while reading {what}: {chain}"),
-            _ => format!("{action} failed while reading {what}: {code}: {msg}"),
-        };
-    }
-    let lower = chain.to_ascii_lowercase();
-    if lower.contains("credential") {
-        return format!(
-            "no usable AWS credentials: {chain}. Configure the standard chain (AWS_ACCESS_KEY_ID / AWS_PROFILE / SSO / instance role) and retry."
-        );
-    }
-    match err {
-        SdkError::TimeoutError(_) => format!(
-            "{action} timed out while reading {what}. AWS (or the endpoint) did not answer in time; check the network and retry."
+    tracing::info!(target: "masst::aws", "{action} failed: {}", DisplayErrorContext(err));
+    let (endpoint, timeout) = reach();
+    match classify(err) {
+        Failure::NoCredentials(why) => format!(
+            "{action} ({what}) could not be signed: {why}. Configure the standard chain (AWS_ACCESS_KEY_ID and \
+             AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, `aws sso login`, an instance role) and retry."
         ),
-        SdkError::DispatchFailure(_) => format!(
-            "could not reach AWS for {action} ({chain}). Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network, then retry."
+        Failure::AccessDenied => format!(
+            "AWS denied {action} while reading {what}. Grant the IAM action `{action}` to the role or user masst runs as, then retry."
         ),
-        SdkError::ResponseError(_) => format!(
-            "AWS answered {action} with a response masst could not read ({chain}); retry, or check --endpoint-url points at AWS."
+        Failure::Expired => format!(
+            "the AWS session has expired ({action} refused it). Refresh the credentials (e.g. `aws sso login`, or a new session token) and retry."
         ),
-        _ => format!("{action} could not be sent while reading {what}: {chain}"),
+        Failure::BadCredentials(code) => format!(
+            "AWS does not accept these credentials ({code} on {action}): check the access key, secret and profile (--profile / AWS_PROFILE)."
+        ),
+        Failure::Throttled => format!(
+            "AWS kept throttling {action} while reading {what}, even after retries. Wait a minute and retry, or raise AWS_MAX_ATTEMPTS."
+        ),
+        Failure::NotFound => format!("{action}: {what} does not exist. Check the names in masst.toml and the region."),
+        Failure::Unreachable(why) => format!(
+            "could not reach {endpoint} for {action} ({what}): {why}. Check --endpoint-url / AWS_ENDPOINT_URL, the region and the network, then retry."
+        ),
+        Failure::TimedOut => format!(
+            "{action} ({what}) timed out after {timeout} s: {endpoint} did not answer in time. Check the network, or raise \
+             [aws] call_timeout_s in masst.toml, then retry."
+        ),
+        Failure::BadResponse => format!(
+            "{endpoint} answered {action} ({what}) with a reply masst could not read (a broken connection, or not AWS). Retry, \
+             or check --endpoint-url points at AWS."
+        ),
+        Failure::Service { code, message } => {
+            let message = crate::ui::escape(&message).into_owned();
+            format!("{action} failed while reading {what}: {code}: {message}")
+        }
+        Failure::Other(why) => format!("{action} ({what}) could not be sent: {why}. Run with -v for the SDK's detail."),
     }
 }
 
@@ -184,6 +342,42 @@ pub fn is_loopback(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The paragraph `explain` gives for an SQS `GetQueueUrl` that fails with `code`.
+    fn explained(code: &'static str, message: &'static str) -> String {
+        use aws_sdk_sqs::operation::get_queue_url::GetQueueUrlError;
+        use aws_smithy_mocks::{mock, mock_client};
+        use aws_smithy_types::error::ErrorMetadata;
+        let rule = mock!(aws_sdk_sqs::Client::get_queue_url).then_error(move || {
+            GetQueueUrlError::generic(ErrorMetadata::builder().code(code).message(message).build())
+        });
+        let sqs = mock_client!(aws_sdk_sqs, [&rule]);
+        let err = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(sqs.get_queue_url().queue_name("q").send())
+            .unwrap_err();
+        explain(&err, "sqs:GetQueueUrl", "the primary queue")
+    }
+
+    #[test]
+    fn service_errors_become_one_paragraph_that_says_what_to_do() {
+        let denied = explained("AccessDenied", "User: arn:aws:iam::1:user/x is not authorized");
+        assert!(denied.contains("Grant the IAM action `sqs:GetQueueUrl`"), "{denied}");
+        let throttled = explained("ThrottlingException", "Rate exceeded");
+        assert!(
+            throttled.contains("kept throttling sqs:GetQueueUrl") && throttled.contains("AWS_MAX_ATTEMPTS"),
+            "{throttled}"
+        );
+        let missing = explained("AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.");
+        assert!(missing.contains("the primary queue does not exist") && missing.contains("masst.toml"), "{missing}");
+        let other = explained("KMS.Weird", "odd \u{1b}[2J thing");
+        assert!(other.contains("KMS.Weird: odd \\x1b[2J thing"), "AWS text is escaped: {other}");
+        for m in [denied, throttled, missing, other] {
+            assert!(m.len() < 300 && !m.contains("ServiceError") && !m.contains("{ "), "{m}");
+        }
+    }
 
     #[test]
     fn only_loopback_endpoints_count_as_local() {

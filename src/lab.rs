@@ -33,7 +33,7 @@ pub struct Report {
 fn ev<'a, E, R>(action: &'static str, what: &'a str) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
 where
     E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     move |e| Error::Evidence(explain(&e, action, what))
 }

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The range `[aws] call_timeout_s` may take, in seconds.
+pub const CALL_TIMEOUT_S: std::ops::RangeInclusive<u64> = 1..=3600;
+
 /// The effective settings.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
@@ -30,7 +33,7 @@ pub struct AwsSettings {
     pub profile: Option<String>,
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
-    /// Seconds one AWS call may take before it is abandoned.
+    /// Seconds one AWS call may take before it is abandoned (1 to 3600; default 10).
     pub call_timeout_s: Option<u64>,
 }
 
@@ -172,6 +175,18 @@ impl Settings {
             if ns.is_empty() || k.is_empty() {
                 return Err(format!("[metrics.namespaces] `{k}` maps to an empty name"));
             }
+        }
+        if let Some(t) = s.aws.call_timeout_s {
+            if !CALL_TIMEOUT_S.contains(&t) {
+                return Err(format!(
+                    "[aws] call_timeout_s = {t} is out of range; use {} to {} seconds",
+                    CALL_TIMEOUT_S.start(),
+                    CALL_TIMEOUT_S.end()
+                ));
+            }
+        }
+        if let Some(e) = &s.aws.endpoint_url {
+            crate::aws::check_endpoint(e).map_err(|e| e.to_string())?;
         }
         Ok(s)
     }

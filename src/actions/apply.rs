@@ -52,7 +52,7 @@ pub async fn plan_alarms(clients: &Clients, settings: &Settings, topic: Option<&
 fn act<'a, E, R>(action: &'static str, what: &'a str) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
 where
     E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     move |e| Error::Action(explain(&e, action, what))
 }
@@ -333,7 +333,7 @@ impl Applied {
     fn refused<E, R>(&mut self, e: aws_sdk_sqs::error::SdkError<E, R>, action: &str, what: &str) -> Error
     where
         E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
-        R: std::fmt::Debug,
+        R: std::fmt::Debug + 'static,
     {
         if definitely_refused(&e) {
             self.sent = false;

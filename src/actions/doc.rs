@@ -185,6 +185,9 @@ impl DocChange {
     }
 }
 
+/// The most batch slots a schedule may give one hour.
+pub const MAX_SLOTS: u32 = 10_000;
+
 /// Parses a schedule file: a JSON or TOML table of hour → slots (`{"0": 20, ...}`), or a list
 /// of 24 numbers. Every hour 0-23 must be there, each a non-negative integer.
 pub fn parse_schedule(text: &str) -> Result<Vec<u32>, String> {
@@ -203,9 +206,9 @@ pub fn parse_schedule(text: &str) -> Result<Vec<u32>, String> {
     };
     let slot = |v: &Value, hour: &str| -> Result<u32, String> {
         v.as_u64()
-            .filter(|n| *n <= 10_000)
+            .filter(|n| *n <= MAX_SLOTS as u64)
             .map(|n| n as u32)
-            .ok_or_else(|| format!("hour {hour}: `{v}` is not a non-negative whole number"))
+            .ok_or_else(|| format!("hour {hour}: `{v}` is not a whole number of slots from 0 to {MAX_SLOTS}"))
     };
     match value {
         Value::Array(items) => {

@@ -78,9 +78,63 @@ pub enum Eval {
     Unknown(String),
 }
 
+/// The largest expression masst compiles, in characters.
+pub const MAX_CHARS: usize = 2_000;
+/// The most operators, calls and field accesses one expression may chain.
+pub const MAX_TERMS: usize = 200;
+/// The deepest nesting of parentheses, brackets and braces.
+pub const MAX_DEPTH: usize = 32;
+
+/// Checks an expression's size before CEL parses it: CEL's parser and evaluator recurse once
+/// per operator, so an expression of thousands of chained terms would overflow the stack. The
+/// limits are far above any runbook condition and are stated in the refusal.
+pub fn check_size(source: &str) -> Result<(), String> {
+    let chars = source.chars().count();
+    if chars > MAX_CHARS {
+        return Err(format!("is {chars} characters long; the limit is {MAX_CHARS}: split it into derived signals"));
+    }
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut terms = 0usize;
+    let mut prev = ' ';
+    let mut in_string: Option<char> = None;
+    for c in source.chars() {
+        if let Some(q) = in_string {
+            if c == q && prev != '\\' {
+                in_string = None;
+            }
+            prev = c;
+            continue;
+        }
+        match c {
+            '"' | '\'' => in_string = Some(c),
+            '(' | '[' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '+' | '-' | '*' | '/' | '%' | '<' | '>' | '?' | ',' => terms += 1,
+            '&' | '|' | '=' if prev != c => terms += 1,
+            '.' if !prev.is_ascii_digit() => terms += 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    if deepest > MAX_DEPTH {
+        return Err(format!("nests {deepest} levels deep; the limit is {MAX_DEPTH}"));
+    }
+    if terms > MAX_TERMS {
+        return Err(format!(
+            "chains {terms} operators, calls or fields; the limit is {MAX_TERMS}: split it into derived signals"
+        ));
+    }
+    Ok(())
+}
+
 impl Expr {
-    /// Compiles `source`, returning CEL's own parse message on failure.
+    /// Compiles `source` after checking its size, returning CEL's own parse message on failure.
     pub fn compile(source: &str) -> Result<Self, String> {
+        check_size(source)?;
         let program = Program::compile(source).map_err(|e| e.to_string())?;
         Ok(Expr { source: source.to_string(), program })
     }
@@ -107,8 +161,23 @@ impl Expr {
         match self.program.execute(&ctx) {
             Ok(v) => from_cel(&v).ok_or_else(|| ExecError::Type(format!("{v:?}"))),
             Err(ExecutionError::UndeclaredReference(name)) => Err(ExecError::Undeclared(name.to_string())),
+            // CEL has no ordering for NaN, and says so as a missing overload: say it in words.
+            Err(ExecutionError::NoSuchOverload(_)) if vars.values().any(not_finite) || self.source.contains('/') => {
+                Err(ExecError::Other(
+                    "an operand is not a finite number (NaN or infinity, e.g. a division by zero), so it cannot be compared"
+                        .into(),
+                ))
+            }
             Err(e) => Err(ExecError::Other(e.to_string())),
         }
+    }
+}
+
+fn not_finite(v: &SigValue) -> bool {
+    match v {
+        SigValue::Num(n) => !n.is_finite(),
+        SigValue::List(xs) => xs.iter().any(|x| !x.is_finite()),
+        _ => false,
     }
 }
 
@@ -167,4 +236,45 @@ fn first_word_at(text: &str, word: &str) -> usize {
         from = at + word.len();
     }
     usize::MAX
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_expression_too_large_to_evaluate_safely_is_refused_with_the_limit() {
+        let chained = vec!["x"; 10_000].join(" + ");
+        assert!(Expr::compile(&chained).unwrap_err().contains("the limit is 2000"));
+        let medium = vec!["x"; 500].join("+");
+        assert!(Expr::compile(&medium).unwrap_err().contains("the limit is 200"));
+        let calls = format!("x{}", ".size().string()".repeat(120));
+        assert!(Expr::compile(&calls).unwrap_err().contains("operators, calls or fields"));
+        let deep = format!("{}x{}", "(".repeat(40), ")".repeat(40));
+        assert!(Expr::compile(&deep).unwrap_err().contains("nests 40 levels"));
+        assert!(Expr::compile("2.0 * a > b && (c || d.size() > 0)").is_ok());
+        // At the limits, compiling and running fit the main thread's 8 MiB stack (masst
+        // compiles on the main thread), in a debug build too.
+        std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                let e = Expr::compile(&vec!["x"; 200].join(" + ")).unwrap();
+                let vars: BTreeMap<String, SigValue> = [("x".to_string(), SigValue::Num(1.0))].into();
+                assert_eq!(e.eval(&vars).unwrap(), SigValue::Num(200.0));
+                assert!(Expr::compile(&format!("x{}", ".size().string()".repeat(100))).is_ok());
+                assert!(Expr::compile(&format!("{}x{}", "(".repeat(32), ")".repeat(32))).is_ok());
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    #[test]
+    fn a_nan_comparison_says_what_is_wrong() {
+        let e = Expr::compile("a / b > 1.0").unwrap();
+        let vars: BTreeMap<String, SigValue> =
+            [("a".to_string(), SigValue::Num(0.0)), ("b".to_string(), SigValue::Num(0.0))].into();
+        let err = e.eval(&vars).unwrap_err().to_string();
+        assert!(err.contains("not a finite number"), "{err}");
+    }
 }

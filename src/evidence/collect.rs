@@ -120,6 +120,8 @@ pub async fn collect(
         ev.config_version = Some(version);
         ev.config = Some(doc);
     }
+    // What AWS answered is checked like a snapshot: no verdict on a non-finite value.
+    ev.check().map_err(|e| Error::Evidence(format!("AWS returned evidence masst cannot judge: {e}")))?;
     Ok(ev)
 }
 

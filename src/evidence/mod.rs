@@ -55,6 +55,57 @@ fn default_window() -> u32 {
     60
 }
 
+/// Queue attributes that are counts or durations: whole numbers, never negative.
+const COUNT_ATTRIBUTES: &[&str] = &[
+    "ApproximateNumberOfMessages",
+    "ApproximateNumberOfMessagesNotVisible",
+    "ApproximateNumberOfMessagesDelayed",
+    "VisibilityTimeout",
+    "MessageRetentionPeriod",
+    "MaximumMessageSize",
+    "DelaySeconds",
+    "ReceiveMessageWaitTimeSeconds",
+];
+
+impl Evidence {
+    /// Checks what no verdict may be built on: a metric value that is not a finite number, a
+    /// queue count that is not a non-negative whole number (`-inf`, `NaN`, `1e400` included),
+    /// a service count below zero. Run on every snapshot and every live collection, so the
+    /// walk never sees them.
+    pub fn check(&self) -> Result<(), String> {
+        for (key, points) in &self.metrics {
+            if let Some((t, v)) = points.iter().find(|(_, v)| !v.is_finite()) {
+                return Err(format!("at `metrics.{key}`: the value at {t} is {v}, not a finite number"));
+            }
+        }
+        for (role, q) in &self.queues {
+            for k in COUNT_ATTRIBUTES {
+                if let Some(v) = q.attributes.get(*k) {
+                    if v.trim().parse::<u64>().is_err() {
+                        return Err(format!(
+                            "at `queues.{role}.attributes.{k}`: `{}` is not a non-negative whole number",
+                            crate::ui::escape(&v.chars().take(40).collect::<String>())
+                        ));
+                    }
+                }
+            }
+            if let Some(n) = q.attribute("maxReceiveCount") {
+                if n.trim().parse::<u64>().is_err() {
+                    return Err(format!(
+                        "at `queues.{role}.attributes.RedrivePolicy`: maxReceiveCount `{n}` is not a whole number"
+                    ));
+                }
+            }
+        }
+        for (role, s) in &self.services {
+            if s.desired < 0 || s.running < 0 || s.pending < 0 {
+                return Err(format!("at `services.{role}`: a task count is negative"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// SQS attributes exactly as `GetQueueAttributes` returned them.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]

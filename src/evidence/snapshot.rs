@@ -27,8 +27,11 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Evidence, String> {
         }
         None => return Err(format!("{name} is not a masst snapshot: it has no numeric \"format\" field. {hint}")),
     }
-    let mut ev: Evidence =
-        serde_json::from_value(value).map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
+    let mut ev: Evidence = serde_path_to_error::deserialize(value).map_err(|e| {
+        let at = e.path().to_string();
+        format!("{name} is not a valid masst snapshot: at `{at}`: {}. {hint}", e.inner())
+    })?;
+    ev.check().map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
     for pts in ev.metrics.values_mut() {
         pts.sort_by_key(|(t, _)| *t);
     }
@@ -53,5 +56,18 @@ mod tests {
         assert!(parse("s.json", v2.as_bytes()).unwrap_err().contains("format 2"));
         assert!(parse("s.json", b"{\"format\":1,\"taken_at\":3}").unwrap_err().contains("not a valid"));
         assert!(parse("s.json", b"\x00\x01").unwrap_err().contains("not valid JSON"));
+    }
+
+    #[test]
+    fn errors_name_the_field_and_non_finite_values_are_refused() {
+        let ev = crate::evidence::scenario::Scenario::embedded("dlq-retryable").unwrap().evidence(None);
+        let mut v = serde_json::to_value(&ev).unwrap();
+        v["queues"]["dlq"]["name"] = serde_json::json!(30);
+        let err = parse("s.json", v.to_string().as_bytes()).unwrap_err();
+        assert!(err.contains("at `queues.dlq.name`") && err.contains("expected a string"), "{err}");
+        let mut v = serde_json::to_value(&ev).unwrap();
+        v["queues"]["dlq"]["attributes"]["ApproximateNumberOfMessages"] = serde_json::json!("-inf");
+        let err = parse("s.json", v.to_string().as_bytes()).unwrap_err();
+        assert!(err.contains("queues.dlq.attributes.ApproximateNumberOfMessages") && err.contains("-inf"), "{err}");
     }
 }

@@ -5,6 +5,8 @@ mod cli;
 mod completions;
 mod dlq;
 mod emulator;
+mod errors;
+mod fuzz;
 mod live;
 mod offline;
 mod runbooks;
