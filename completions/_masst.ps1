@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Walk runbooks against evidence and report root causes')
             [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Capture evidence to a snapshot file, to replay with `diagnose --from`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The on-call dashboard, redrawn every `--every`: every trigger''s signals, a sparkline of each metric''s window, the threshold, the state (q or Ctrl-C leaves)')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
             [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
@@ -63,6 +65,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding is at least this severe')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'How much metric history to read live, e.g. `60m`, `2h`')
             [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'After the diagnosis, run this offered action (an id such as analytics.pause)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --apply: give up verifying after this long (default: the outcome''s budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --apply: read the evidence again this often while verifying')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -73,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'With --apply: do not ask')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With --apply: do not ask')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --apply: show the plan and change nothing')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'With --apply: skip the verification that follows the change by default')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -141,6 +146,44 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;verify' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, e.g. `6m` (default: the longest recovery budget of the results that fired, from the runbook files)')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Read the evidence again this often, e.g. `30s`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;watch' {
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Refresh this often, e.g. `60s`')
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Use an embedded scenario instead of live AWS')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Use a snapshot file')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print one frame and exit')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -282,6 +325,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;analytics;pause' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -294,6 +339,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -304,6 +350,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;analytics;resume' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -316,6 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -360,6 +409,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;concurrency;set' {
             [CompletionResult]::new('--pool', '--pool', [CompletionResultType]::ParameterName, 'The pool: realtime, batch or analytics')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -372,6 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -411,6 +463,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;routing;haiku' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -423,6 +477,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -467,6 +522,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;batch;pause' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -479,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -489,6 +547,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;batch;resume' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -501,6 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -511,6 +572,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;batch;concurrency' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -523,6 +586,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -570,6 +634,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;batch;schedule;apply' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'file')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -582,6 +648,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -607,6 +674,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;batch;model' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -619,6 +688,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -629,6 +699,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;batch;scale' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -641,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -709,6 +782,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;producer;pause' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -721,6 +796,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -732,6 +808,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;producer;resume' {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -744,6 +822,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -789,6 +868,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'visibility-timeout')
             [CompletionResult]::new('--max-receive-count', '--max-receive-count', [CompletionResultType]::ParameterName, 'max-receive-count')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -801,6 +882,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -841,6 +923,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;alarms;install' {
             [CompletionResult]::new('--sns-topic', '--sns-topic', [CompletionResultType]::ParameterName, 'Notify this SNS topic when an alarm fires')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -853,6 +937,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -917,6 +1002,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The destination queue (default: the queue whose RedrivePolicy names the DLQ)')
             [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200)')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -931,6 +1018,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -972,6 +1060,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;undo' {
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
+            [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
             [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
@@ -984,6 +1074,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan and change nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Override the quota guard (for undo: a state that changed since)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Return once an AppConfig deployment has started instead of following it')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -1100,6 +1191,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Walk runbooks against evidence and report root causes')
             [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Capture evidence to a snapshot file, to replay with `diagnose --from`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The on-call dashboard, redrawn every `--every`: every trigger''s signals, a sparkline of each metric''s window, the threshold, the state (q or Ctrl-C leaves)')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
             [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
@@ -1128,6 +1221,12 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;help;status' {
+            break
+        }
+        'masst;help;verify' {
+            break
+        }
+        'masst;help;watch' {
             break
         }
         'masst;help;lab' {

@@ -70,6 +70,12 @@ _masst() {
             masst,undo)
                 cmd="masst__subcmd__undo"
                 ;;
+            masst,verify)
+                cmd="masst__subcmd__verify"
+                ;;
+            masst,watch)
+                cmd="masst__subcmd__watch"
+                ;;
             masst__subcmd__alarms,help)
                 cmd="masst__subcmd__alarms__subcmd__help"
                 ;;
@@ -262,6 +268,12 @@ _masst() {
             masst__subcmd__help,undo)
                 cmd="masst__subcmd__help__subcmd__undo"
                 ;;
+            masst__subcmd__help,verify)
+                cmd="masst__subcmd__help__subcmd__verify"
+                ;;
+            masst__subcmd__help,watch)
+                cmd="masst__subcmd__help__subcmd__watch"
+                ;;
             masst__subcmd__help__subcmd__alarms,install)
                 cmd="masst__subcmd__help__subcmd__alarms__subcmd__install"
                 ;;
@@ -440,7 +452,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,7 +578,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__alarms__subcmd__install)
-            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,6 +589,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -714,13 +734,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -760,13 +788,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -848,13 +884,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__concurrency)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1034,13 +1078,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__model)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1080,13 +1132,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1126,13 +1186,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1172,13 +1240,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__scale)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1260,7 +1336,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule__subcmd__apply)
-            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1271,6 +1347,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1538,7 +1622,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__concurrency__subcmd__set)
-            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1549,6 +1633,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1714,7 +1806,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__diagnose)
-            opts="-y -q -v -h --scenario --from --answer --fail-on --window --apply --yes --dry-run --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --scenario --from --answer --fail-on --window --apply --yes --dry-run --no-verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1741,6 +1833,14 @@ _masst() {
                     return 0
                     ;;
                 --apply)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1928,7 +2028,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__redrive)
-            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1959,6 +2059,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1998,7 +2106,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2613,6 +2721,34 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__journal)
             opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2940,13 +3076,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2986,7 +3130,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__resume)
-            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2997,6 +3141,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3078,7 +3230,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__queue__subcmd__fix)
-            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3093,6 +3245,14 @@ _masst() {
                     return 0
                     ;;
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3216,13 +3376,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__routing__subcmd__haiku)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help on off"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3738,13 +3906,125 @@ _masst() {
             return 0
             ;;
         masst__subcmd__undo)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__verify)
+            opts="-q -v -h --timeout --every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__watch)
+            opts="-q -v -h --every --once --scenario --from --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scenario)
+                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

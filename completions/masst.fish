@@ -39,6 +39,8 @@ complete -c masst -n "__fish_masst_needs_command" -s V -l version -d 'Print vers
 complete -c masst -n "__fish_masst_needs_command" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
 complete -c masst -n "__fish_masst_needs_command" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
 complete -c masst -n "__fish_masst_needs_command" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
+complete -c masst -n "__fish_masst_needs_command" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
+complete -c masst -n "__fish_masst_needs_command" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "config" -d 'Show the effective configuration and where each value came from'
 complete -c masst -n "__fish_masst_needs_command" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
@@ -67,6 +69,8 @@ warning\t''
 critical\t''"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l window -d 'How much metric history to read live, e.g. `60m`, `2h`' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l apply -d 'After the diagnosis, run this offered action (an id such as analytics.pause)' -r
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l verify-timeout -d 'With --apply: give up verifying after this long (default: the outcome\'s budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l verify-every -d 'With --apply: read the evidence again this often while verifying' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -77,6 +81,7 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l endpoint-url -d
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s y -l yes -d 'With --apply: do not ask'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l dry-run -d 'With --apply: show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l no-verify -d 'With --apply: skip the verification that follows the change by default'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help'
@@ -133,6 +138,39 @@ complete -c masst -n "__fish_masst_using_subcommand status" -l journal -d 'The c
 complete -c masst -n "__fish_masst_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand status" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand verify" -l timeout -d 'Give up after this long, e.g. `6m` (default: the longest recovery budget of the results that fired, from the runbook files)' -r
+complete -c masst -n "__fish_masst_using_subcommand verify" -l every -d 'Read the evidence again this often, e.g. `30s`' -r
+complete -c masst -n "__fish_masst_using_subcommand verify" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand verify" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand verify" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand verify" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand verify" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand verify" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand watch" -l every -d 'Refresh this often, e.g. `60s`' -r
+complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
+flash-sale\t''
+batch-backlog\t''
+conservative-limits\t''
+priority-inversion\t''
+dlq-retryable\t''"
+complete -c masst -n "__fish_masst_using_subcommand watch" -l from -d 'Use a snapshot file' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand watch" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand watch" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand watch" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand watch" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l once -d 'Print one frame and exit'
+complete -c masst -n "__fish_masst_using_subcommand watch" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand watch" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -219,6 +257,8 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_se
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Resume'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -231,10 +271,13 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -247,6 +290,7 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
@@ -268,6 +312,8 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -280,6 +326,7 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
@@ -299,6 +346,8 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -311,6 +360,7 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help'
@@ -335,6 +385,8 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "scale" -d 'Set the batch-worker ECS desired count'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -347,10 +399,13 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -363,10 +418,13 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -379,6 +437,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help'
@@ -397,6 +456,8 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Deploy the table (the seed\'s, or --file) as batch.schedule_jst'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -409,10 +470,13 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -425,6 +489,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
@@ -450,6 +515,8 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -462,11 +529,14 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l count -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -479,6 +549,7 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
@@ -501,6 +572,8 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l max-receive-count -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -513,6 +586,7 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help'
@@ -533,6 +607,8 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l sns-topic -d 'Notify this SNS topic when an alarm fires' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -545,6 +621,7 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
@@ -584,6 +661,8 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l to -d 'The destination queue (default: the queue whose RedrivePolicy names the DLQ)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l visibility-timeout -d 'Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -598,6 +677,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help'
@@ -616,6 +696,8 @@ complete -c masst -n "__fish_masst_using_subcommand journal" -s q -l quiet -d 'P
 complete -c masst -n "__fish_masst_using_subcommand journal" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-every -d 'With --verify: read the evidence again this often' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
 complete -c masst -n "__fish_masst_using_subcommand undo" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
@@ -628,6 +710,7 @@ complete -c masst -n "__fish_masst_using_subcommand undo" -s y -l yes -d 'Apply 
 complete -c masst -n "__fish_masst_using_subcommand undo" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l force -d 'Override the quota guard (for undo: a state that changed since)'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help'
@@ -695,24 +778,26 @@ complete -c masst -n "__fish_masst_using_subcommand completions" -l journal -d '
 complete -c masst -n "__fish_masst_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "routing" -d 'Route simple queries to Haiku'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "queue" -d 'The primary batch queue'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "journal" -d 'List the changes masst made'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "routing" -d 'Route simple queries to Haiku'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "queue" -d 'The primary batch queue'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "journal" -d 'List the changes masst made'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'

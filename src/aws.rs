@@ -30,6 +30,17 @@ pub struct Clients {
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
+    /// Names already resolved to URLs and ids, so a refresh (`watch`, `verify`) does not
+    /// resolve them again: its critical path stays at two round trips.
+    pub resolved: std::sync::Arc<Resolved>,
+}
+
+/// What one command has resolved so far: queue URLs by name, the AppConfig ids.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub queue_urls: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
+    /// Application, environment and profile ids.
+    pub appconfig: std::sync::Mutex<Option<(String, String, String)>>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -91,6 +102,7 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
         sts: aws_sdk_sts::Client::new(&conf),
         endpoint,
         region,
+        resolved: Default::default(),
     })
 }
 
@@ -321,6 +333,7 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
         sts: aws_sdk_sts::Client::from_conf(sts),
         endpoint: None,
         region: "us-east-1".into(),
+        resolved: Default::default(),
     }
 }
 

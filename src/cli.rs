@@ -79,6 +79,16 @@ pub struct ChangeFlags {
     /// The diagnosis that offered this action (set by `diagnose --apply`).
     #[arg(long, hide = true)]
     pub diagnosis: Option<String>,
+    /// After the change, watch the runbook that offered it (or those whose outcomes list the
+    /// action) until the incident recovers; on `worse`, offer `masst undo` on a terminal.
+    #[arg(long)]
+    pub verify: bool,
+    /// With --verify: give up after this long (default: the outcome's recovery budget).
+    #[arg(long, value_name = "DURATION", value_parser = duration, requires = "verify")]
+    pub verify_timeout: Option<std::time::Duration>,
+    /// With --verify: read the evidence again this often.
+    #[arg(long, value_name = "DURATION", value_parser = duration, default_value = "30s")]
+    pub verify_every: std::time::Duration,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,6 +276,13 @@ pub enum Command {
     Snapshot(SnapshotCommand),
     /// One screen of every runbook's trigger: current values, thresholds, state.
     Status(StatusArgs),
+    /// After a fix: watch the signals that matter until the incident has recovered, got worse,
+    /// or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look).
+    #[command(after_help = EXIT_CODES)]
+    Verify(VerifyArgs),
+    /// The on-call dashboard, redrawn every `--every`: every trigger's signals, a sparkline of
+    /// each metric's window, the threshold, the state (q or Ctrl-C leaves).
+    Watch(WatchArgs),
     /// Write a scenario's world into a local AWS emulator (for tests, demos, drills).
     #[command(subcommand)]
     Lab(LabCommand),
@@ -347,6 +364,52 @@ pub struct DiagnoseArgs {
     /// With --apply: show the plan and change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// With --apply: skip the verification that follows the change by default.
+    #[arg(long)]
+    pub no_verify: bool,
+    /// With --apply: give up verifying after this long (default: the outcome's budget).
+    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    pub verify_timeout: Option<std::time::Duration>,
+    /// With --apply: read the evidence again this often while verifying.
+    #[arg(long, value_name = "DURATION", value_parser = duration, default_value = "30s")]
+    pub verify_every: std::time::Duration,
+}
+
+/// `masst verify` options.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The runbook to verify, or `all`.
+    #[arg(default_value = "all")]
+    pub runbook: String,
+    /// Give up after this long, e.g. `6m` (default: the longest recovery budget of the results
+    /// that fired, from the runbook files).
+    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    pub timeout: Option<std::time::Duration>,
+    /// Read the evidence again this often, e.g. `30s`.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration)]
+    pub every: std::time::Duration,
+}
+
+/// `masst watch` options.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Refresh this often, e.g. `60s`.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    pub every: std::time::Duration,
+    /// Print one frame and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+}
+
+/// A duration such as `30s`, `6m` or `1h` (1 s to 24 h), checked by clap.
+pub fn duration(text: &str) -> Result<std::time::Duration, String> {
+    crate::engine::runbook::parse_duration(text)
 }
 
 /// `masst status` options.

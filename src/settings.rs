@@ -54,6 +54,14 @@ pub struct AppConfigNames {
     pub environment: String,
     pub profile: String,
     pub strategy: String,
+    /// The application, environment and profile ids: when all three are set, masst skips
+    /// the lookups by name (two sequential round trips off every collection).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub environment_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_id: Option<String>,
 }
 
 /// Renames from the contract's metric names to a deployment's.
@@ -87,6 +95,9 @@ impl Default for AppConfigNames {
             environment: "prod".into(),
             profile: "throughput".into(),
             strategy: "masst-all-at-once".into(),
+            application_id: None,
+            environment_id: None,
+            profile_id: None,
         }
     }
 }

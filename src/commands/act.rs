@@ -60,7 +60,7 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
     for w in &warnings {
         printer.note(format!("warning: {w}"));
     }
-    super::block_on(async {
+    let applied: Option<(Entry, serde_json::Value)> = super::block_on(async {
         let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
         let (label, action, undoes, planned) = plan(&clients, &settings, flags, want, &entries).await?;
         let target = planned.target(&settings);
@@ -76,7 +76,7 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
             } else {
                 printer.line(msg);
             }
-            return Ok(Outcome::Clear);
+            return Ok(None);
         }
         let preview = format!("{label}: {}", planned.preview(&settings));
         if printer.json() {
@@ -89,7 +89,7 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
                 printer.json_value(&doc);
             }
             printer.note("dry run: nothing was changed");
-            return Ok(Outcome::Clear);
+            return Ok(None);
         }
         if !printer.stdout_open() {
             return Err(Error::Action(
@@ -142,15 +142,99 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
         if printer.json() {
             doc["changed"] = true.into();
             doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
-            printer.json_value(&doc);
         } else {
             printer.must(format!(
                 "applied {label} to {target}; journal entry {} (undo: masst undo {})",
                 entry.id, entry.id
             ));
         }
-        Ok(Outcome::Clear)
-    })
+        Ok(Some((entry, doc)))
+    })?;
+    let Some((entry, mut doc)) = applied else { return Ok(Outcome::Clear) };
+    if !flags.verify {
+        if printer.json() {
+            printer.json_value(&doc);
+        }
+        return Ok(Outcome::Clear);
+    }
+    let verified = verify_after(global, printer, flags, &settings, &journal, &entry);
+    match verified {
+        Ok((outcome, report)) => {
+            if printer.json() {
+                doc["verification"] = serde_json::to_value(&report).expect("reports serialize");
+                printer.json_value(&doc);
+            }
+            Ok(outcome)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The runbooks that speak for a change: the one whose result offered it (`--diagnosis`), else
+/// every runbook with an outcome that lists the action.
+fn verifying<'a>(
+    set: &'a crate::engine::RunbookSet,
+    entry: &Entry,
+) -> (Vec<&'a crate::engine::Runbook>, Option<(String, Option<String>)>) {
+    if let Some(diag) = &entry.diagnosis {
+        let mut parts = diag.split('/');
+        let (rb, model) = (parts.next().unwrap_or_default(), parts.next().filter(|m| *m != "-"));
+        if let Some(r) = set.get(rb) {
+            return (vec![r], Some((rb.to_string(), model.map(String::from))));
+        }
+    }
+    let listing = set
+        .runbooks
+        .iter()
+        .filter(|rb| rb.outcomes.values().any(|o| o.actions.iter().any(|a| a.id == entry.action)))
+        .collect();
+    (listing, None)
+}
+
+/// `--verify`: watches the runbooks that speak for the change until the incident recovers,
+/// records the verdict in the journal, and offers the way back when it got worse.
+fn verify_after(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    settings: &Settings,
+    journal: &Journal,
+    entry: &Entry,
+) -> Result<(Outcome, Option<super::verify::Report>)> {
+    use crate::engine::verify::Verdict;
+    let set = super::runbooks(global)?;
+    let (runbooks, only) = verifying(&set, entry);
+    if runbooks.is_empty() {
+        printer.note(format!("no runbook lists {}, so there is nothing to verify it against", entry.action));
+        return Ok((Outcome::Clear, None));
+    }
+    let names: Vec<&str> = runbooks.iter().map(|r| r.name.as_str()).collect();
+    printer.note(format!("verifying {} against {}…", entry.action, names.join(", ")));
+    let opts = super::verify::Options { timeout: flags.verify_timeout, every: flags.verify_every };
+    let only_ref = only.as_ref().map(|(r, m)| (r.as_str(), m.as_deref()));
+    let report = super::verify::verify(global, settings, &runbooks, only_ref, opts, printer)?;
+    if !printer.json() {
+        super::verify::print(printer, &report);
+    }
+    let verdict = report.verdict;
+    journal.append(&Entry { verified: Some(verdict.as_str().to_string()), ..entry.clone() })?;
+    match verdict {
+        Verdict::Recovered => Ok((Outcome::Clear, Some(report))),
+        Verdict::Worse if printer.interactive && !printer.json() => {
+            printer.line(format!("the incident got worse after {}; masst offers to undo it:", entry.action));
+            let back = ChangeFlags { yes: false, dry_run: false, force: false, verify: false, ..flags.clone() };
+            if let Err(e) = undo(global, &Some(entry.id.clone()), &back, printer) {
+                printer.line(format!("masst: {e}"));
+            }
+            Ok((Outcome::Findings, Some(report)))
+        }
+        Verdict::Worse => {
+            printer
+                .note(format!("the incident got worse after {}: `masst undo {}` reverses it", entry.action, entry.id));
+            Ok((Outcome::Findings, Some(report)))
+        }
+        Verdict::NotYet => Ok((Outcome::Findings, Some(report))),
+    }
 }
 
 /// Asks before a change, unless `--yes`; refuses to ask without a terminal.
@@ -164,7 +248,8 @@ pub fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result
                 .into(),
         ));
     }
-    match dialoguer::Confirm::new().with_prompt(question).default(false).interact_opt() {
+    // The answer is taken with its Enter, so the Enter cannot answer the next question.
+    match dialoguer::Confirm::new().with_prompt(question).default(false).wait_for_newline(true).interact_opt() {
         Ok(Some(true)) => Ok(()),
         _ => Err(Error::Action("declined: nothing was changed".into())),
     }

@@ -117,7 +117,8 @@ pub fn walk_interactive(
         let Some((key, question)) = pending else {
             break;
         };
-        let answer = dialoguer::Confirm::new().with_prompt(format!("{question} [{key}]")).interact_opt();
+        let answer =
+            dialoguer::Confirm::new().with_prompt(format!("{question} [{key}]")).wait_for_newline(true).interact_opt();
         match answer {
             Ok(Some(a)) => {
                 cx.answers.0.insert(key, a);
@@ -220,7 +221,7 @@ fn offer_actions(
                     if ids.is_empty() { "nothing".to_string() } else { ids.join(", ") }
                 )));
             };
-            run_offered(global, printer, cmd, diag, args.yes, args.dry_run)?;
+            run_offered(global, printer, cmd, diag, args.yes, args.dry_run, verify_flags(args))?;
         }
         return Ok(());
     }
@@ -232,9 +233,13 @@ fn offer_actions(
             printer.line(format!("(not offered: `{cmd}` needs a value masst could not compute)"));
             continue;
         }
-        let run = dialoguer::Confirm::new().with_prompt(format!("Run `{cmd}` now?")).default(false).interact_opt();
+        let run = dialoguer::Confirm::new()
+            .with_prompt(format!("Run `{cmd}` now?"))
+            .default(false)
+            .wait_for_newline(true)
+            .interact_opt();
         if let Ok(Some(true)) = run {
-            if let Err(e) = run_offered(global, printer, cmd, diag, false, false) {
+            if let Err(e) = run_offered(global, printer, cmd, diag, false, false, verify_flags(args)) {
                 printer.line(format!("masst: {e}"));
             }
         }
@@ -242,8 +247,28 @@ fn offer_actions(
     Ok(())
 }
 
+/// The verification an offered action runs with: on by default, `--no-verify` to skip.
+fn verify_flags(args: &DiagnoseArgs) -> Vec<String> {
+    if args.no_verify || args.dry_run {
+        return vec![];
+    }
+    let mut v = vec!["--verify".to_string(), "--verify-every".into(), format!("{}s", args.verify_every.as_secs())];
+    if let Some(t) = args.verify_timeout {
+        v.extend(["--verify-timeout".to_string(), format!("{}s", t.as_secs())]);
+    }
+    v
+}
+
 /// Runs an offered command through the same parser and flow as if it were typed.
-fn run_offered(global: &Global, printer: &Printer, cmd: &str, diag: &str, yes: bool, dry_run: bool) -> Result<()> {
+fn run_offered(
+    global: &Global,
+    printer: &Printer,
+    cmd: &str,
+    diag: &str,
+    yes: bool,
+    dry_run: bool,
+    verify: Vec<String>,
+) -> Result<()> {
     if cmd.contains("<N>") {
         return Err(Error::Action(format!(
             "`{cmd}` needs a value masst could not compute from the evidence; run it by hand"
@@ -270,6 +295,7 @@ fn run_offered(global: &Global, printer: &Printer, cmd: &str, diag: &str, yes: b
     if dry_run {
         argv.push("--dry-run".into());
     }
+    argv.extend(verify);
     let cli = crate::cli::Cli::try_parse_from(&argv).map_err(|e| Error::Usage(format!("cannot run `{cmd}`: {e}")))?;
     if !printer.json() {
         printer.line(format!("→ {cmd}"));

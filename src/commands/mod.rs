@@ -9,6 +9,8 @@ pub mod lab;
 pub mod runbook;
 pub mod snapshot;
 pub mod status;
+pub mod verify;
+pub mod watch;
 
 use crate::aws::{AwsOptions, Clients};
 use crate::cli::Global;

@@ -1,26 +1,13 @@
 //! `masst status`: the dashboard an engineer opens first. One row per runbook (per model):
-//! what it watches, the current values, the threshold, and whether it fires.
-
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+//! what it watches, the current values with a sparkline of each metric's window, the threshold
+//! in words (the CEL condition with `-v` and in JSON), and whether it fires. Fits the terminal.
 
 use crate::cli::{Global, StatusArgs};
-use crate::engine::expr::SigValue;
 use crate::engine::walk::{walk_all, Answers, WalkContext};
 use crate::engine::Runbook;
 use crate::error::{Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
-
-fn value(v: &Option<SigValue>) -> String {
-    match v {
-        Some(SigValue::List(xs)) => {
-            let last: Vec<String> = xs.iter().rev().take(5).rev().map(|x| crate::engine::expr::fmt_num(*x)).collect();
-            format!("[{}]", last.join(", "))
-        }
-        Some(v) => v.display(),
-        None => "missing".into(),
-    }
-}
 
 /// `masst status`.
 pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outcome> {
@@ -49,30 +36,10 @@ pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outc
         printer.json_value(&serde_json::json!({ "source": ev.source, "taken_at": ev.taken_at, "rows": rows }));
         return Ok(Outcome::Clear);
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header([
-        "runbook",
-        "watches",
-        "now",
-        "threshold",
-        "state",
-    ]);
-    for d in &results {
-        let who = match &d.model {
-            Some(m) => format!("{} ({m})", d.runbook),
-            None => d.runbook.clone(),
-        };
-        let now: Vec<String> = d.trigger.inputs.iter().map(|i| format!("{} = {}", i.name, value(&i.value))).collect();
-        let state = match (d.triggered, &d.outcome, d.severity) {
-            (Some(false), _, _) => "ok".to_string(),
-            (None, _, _) => "UNKNOWN (missing data)".to_string(),
-            (Some(true), Some(o), Some(s)) => format!("{} {o}", s.to_string().to_uppercase()),
-            (Some(true), _, _) => "FIRING, cause unknown".to_string(),
-        };
-        t.add_row([who, d.trigger.says.clone().unwrap_or_default(), now.join("\n"), d.trigger.expr.clone(), state]);
-    }
+    let rows = crate::ui::board::rows(&results, None);
+    let table = crate::ui::board::table(&rows, crate::ui::width(), printer.verbose > 0);
     printer.line(format!("{} (taken {})", ev.source, ev.taken_at));
-    printer.line(t.to_string());
+    printer.line(table);
     if results.iter().any(|d| d.triggered != Some(false)) {
         printer.line("Run `masst diagnose all` for the walk, the evidence and the fix.");
     }

@@ -8,6 +8,7 @@
 pub mod expr;
 pub mod runbook;
 pub mod signal;
+pub mod verify;
 pub mod walk;
 
 pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet};

@@ -68,6 +68,19 @@ pub enum ModelScope {
 struct RawTrigger {
     when: String,
     says: String,
+    /// When the incident is getting worse than it was when `masst verify` started (it may
+    /// use `start_<signal>`, the signal's value at the first reading).
+    worse: Option<String>,
+    worse_says: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecovery {
+    when: String,
+    says: String,
+    /// The seed's time budget for it (`3m`, `6m`).
+    within: String,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +140,7 @@ struct RawOutcome {
     resolution: Vec<String>,
     #[serde(default)]
     actions: Vec<String>,
+    recovery: Option<RawRecovery>,
 }
 
 // ---------------------------------------------------------------- checked
@@ -142,6 +156,8 @@ pub struct Runbook {
     pub scope: ModelScope,
     pub pick_by: Option<Expr>,
     pub trigger: Condition,
+    /// When a verification calls the incident worse than at its start.
+    pub worse: Option<Condition>,
     pub start: String,
     pub signals: BTreeMap<String, Signal>,
     /// Nodes in file order.
@@ -191,6 +207,27 @@ pub struct Outcome {
     pub cause: String,
     pub resolution: Vec<String>,
     pub actions: Vec<ActionRef>,
+    /// What recovery from this outcome looks like; `None`: the trigger no longer fires.
+    pub recovery: Option<Recovery>,
+}
+
+/// What a fixed incident looks like, and how long the seed gives it.
+#[derive(Debug)]
+pub struct Recovery {
+    pub when: Condition,
+    pub within: std::time::Duration,
+}
+
+/// Parses a duration such as `90s`, `6m` or `1h` (jiff's friendly format).
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let d: jiff::SignedDuration = text
+        .parse()
+        .or_else(|_| text.parse::<jiff::Span>().and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours())))
+        .map_err(|e| format!("`{text}` is not a duration such as 90s, 6m or 1h ({e})"))?;
+    std::time::Duration::try_from(d)
+        .ok()
+        .filter(|d| d.as_secs() >= 1 && d.as_secs() <= 24 * 3600)
+        .ok_or_else(|| format!("`{text}` must be between 1s and 24h"))
 }
 
 /// An action an outcome offers, with arguments that may be computed from signals
@@ -226,6 +263,32 @@ impl Runbook {
             }
         }
         seen
+    }
+
+    /// The signals a verification reads: those of the trigger, the `worse` condition and every
+    /// recovery expectation, with the signals derived ones are computed from.
+    pub fn verify_signals(&self) -> BTreeSet<String> {
+        let conds = std::iter::once(&self.trigger)
+            .chain(self.worse.as_ref())
+            .chain(self.outcomes.values().filter_map(|o| o.recovery.as_ref().map(|r| &r.when)));
+        // The model a `pick` runbook is walked for is chosen by `pick_by`: read it too.
+        let mut todo: Vec<String> = conds
+            .map(|c| &c.expr)
+            .chain(self.pick_by.as_ref())
+            .flat_map(|e| e.identifiers())
+            .map(|id| id.strip_prefix("start_").map(String::from).unwrap_or(id))
+            .collect();
+        let mut out = BTreeSet::new();
+        while let Some(id) = todo.pop() {
+            let Some(sig) = self.signals.get(&id) else { continue };
+            if !out.insert(id) {
+                continue;
+            }
+            if let crate::engine::signal::Source::Derived { expr } = &sig.source {
+                todo.extend(expr.identifiers());
+            }
+        }
+        out
     }
 
     /// Parses and checks one runbook file's text. `file` is used in messages only.
@@ -274,8 +337,23 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
             Ok(e)
         };
 
+        // Verification conditions may also read `start_<signal>`: the value at the first reading.
+        let with_start: BTreeMap<String, Kind> =
+            signals.iter().flat_map(|(k, s)| [(k.clone(), s.kind), (format!("start_{k}"), s.kind)]).collect();
+        let compile_verify = |what: &str, src: &str| -> Result<Expr, String> {
+            let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
+            type_check_kinds(&e, &with_start, Kind::Bool).map_err(|m| err(format!("{what}: {m}")))?;
+            Ok(e)
+        };
         let trigger =
             Condition { expr: compile("trigger", &raw.trigger.when, Kind::Bool)?, says: Some(raw.trigger.says) };
+        let worse = match raw.trigger.worse {
+            Some(src) => Some(Condition { expr: compile_verify("trigger.worse", &src)?, says: raw.trigger.worse_says }),
+            None if raw.trigger.worse_says.is_some() => {
+                return Err(err("`worse_says` explains a `worse` condition; add `worse` or remove it".into()))
+            }
+            None => None,
+        };
         let pick_by = match (raw.scope.models, raw.scope.pick_by) {
             (ModelScope::Pick, Some(src)) => Some(compile("scope.pick_by", &src, Kind::Number)?),
             (ModelScope::Pick, None) => {
@@ -347,6 +425,16 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
                 let what = format!("outcome `{id}`, action `{a}`");
                 acts.push(parse_action(a, &signals).map_err(|m| err(format!("{what}: {m}")))?);
             }
+            let recovery = match o.recovery {
+                Some(r) => {
+                    let what = format!("outcome `{id}`, recovery");
+                    Some(Recovery {
+                        when: Condition { expr: compile_verify(&what, &r.when)?, says: Some(r.says) },
+                        within: parse_duration(&r.within).map_err(|m| err(format!("{what}: within: {m}")))?,
+                    })
+                }
+                None => None,
+            };
             outcomes.insert(
                 id.clone(),
                 Outcome {
@@ -356,6 +444,7 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
                     cause: o.cause,
                     resolution: o.resolution,
                     actions: acts,
+                    recovery,
                 },
             );
         }
@@ -368,6 +457,7 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
             scope: raw.scope.models,
             pick_by,
             trigger,
+            worse,
             start: raw.start,
             signals,
             nodes,
@@ -515,7 +605,12 @@ fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String
 /// Runs `expr` with every declared signal bound to a stand-in of its kind: an unbound name is
 /// an unknown signal, an error is a type mistake, and the result must be of kind `want`.
 fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Result<(), String> {
-    let vars: BTreeMap<String, SigValue> = signals.iter().map(|(k, s)| (k.clone(), s.kind.sample())).collect();
+    let kinds: BTreeMap<String, Kind> = signals.iter().map(|(k, s)| (k.clone(), s.kind)).collect();
+    type_check_kinds(expr, &kinds, want)
+}
+
+fn type_check_kinds(expr: &Expr, kinds: &BTreeMap<String, Kind>, want: Kind) -> Result<(), String> {
+    let vars: BTreeMap<String, SigValue> = kinds.iter().map(|(k, kind)| (k.clone(), kind.sample())).collect();
     match expr.eval(&vars) {
         Ok(v) => {
             let ok = matches!(

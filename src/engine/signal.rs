@@ -104,6 +104,10 @@ pub struct Resolved {
     /// For a derived signal, the signals it was computed from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Resolved>,
+    /// For a metric signal, the whole window it was read from (for sparklines; the value is
+    /// what the condition used).
+    #[serde(skip)]
+    pub series: Vec<f64>,
 }
 
 /// The placeholders a signal template may use, filled per walk.
@@ -195,7 +199,18 @@ impl<'a> Resolver<'a> {
     /// Evaluates an expression over the signals, turning failures into a reason that names
     /// what was missing.
     pub fn eval(&self, expr: &Expr) -> (Eval, Vec<Resolved>) {
-        let (vars, shown) = self.bind(&expr.identifiers());
+        self.eval_with(expr, &BTreeMap::new())
+    }
+
+    /// Like [`Resolver::eval`], with more names bound (`start_<signal>` during a verification).
+    pub fn eval_with(&self, expr: &Expr, extra: &BTreeMap<String, SigValue>) -> (Eval, Vec<Resolved>) {
+        let idents = expr.identifiers();
+        let (mut vars, shown) = self.bind(&idents);
+        for id in &idents {
+            if let Some(v) = extra.get(id) {
+                vars.insert(id.clone(), v.clone());
+            }
+        }
         let out = match expr.eval(&vars) {
             Ok(v) => Eval::Value(v),
             Err(e) => {
@@ -213,8 +228,14 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, sig: &Signal) -> Resolved {
         let ev = self.evidence;
         let ph = &self.placeholders;
-        let mut r =
-            Resolved { name: sig.name.clone(), source: String::new(), value: None, missing: vec![], parts: vec![] };
+        let mut r = Resolved {
+            name: sig.name.clone(),
+            source: String::new(),
+            value: None,
+            missing: vec![],
+            parts: vec![],
+            series: vec![],
+        };
         match &sig.source {
             Source::Metric { namespace, name, dims, stat, over } => {
                 let name = match expand(name, ph, ev) {
@@ -244,6 +265,7 @@ impl<'a> Resolver<'a> {
                     _ => &all,
                 };
                 r.value = Some(reduce(*stat, pts, &all));
+                r.series = all.to_vec();
             }
             Source::Config { path, default } => {
                 let path = match expand(path, ph, ev) {

@@ -53,9 +53,23 @@ fn expand_for(text: &str, m: &str) -> String {
 
 /// The collection plan for `runbooks`, for every model of `models`.
 pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
+    plan_signals(runbooks.iter().flat_map(|rb| rb.signals.values()), models)
+}
+
+/// The plan of a refresh during `verify` or `watch`: only the signals their conditions read
+/// (the trigger, recovery and worse conditions), so a refresh reads no DLQ sample and costs at
+/// most two sequential round trips.
+pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
+    plan_signals(
+        runbooks.iter().flat_map(|rb| rb.verify_signals().into_iter().filter_map(|n| rb.signals.get(&n))),
+        models,
+    )
+}
+
+fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
     let mut p = Plan::default();
-    for rb in runbooks {
-        for sig in rb.signals.values() {
+    {
+        for sig in signals {
             match &sig.source {
                 Source::Metric { namespace, name, dims, .. } => {
                     for m in models {
@@ -207,9 +221,16 @@ async fn metrics(
 
 /// Resolves a queue name to its URL, with a message that names the setting on failure.
 pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<String, Error> {
+    if let Some(url) = clients.resolved.queue_urls.lock().expect("lock").get(name) {
+        return Ok(url.clone());
+    }
     let r = timed("sqs:GetQueueUrl", clients.sqs.get_queue_url().queue_name(name).send()).await;
     match r {
-        Ok(out) => Ok(out.queue_url().unwrap_or_default().to_string()),
+        Ok(out) => {
+            let url = out.queue_url().unwrap_or_default().to_string();
+            clients.resolved.queue_urls.lock().expect("lock").insert(name.to_string(), url.clone());
+            Ok(url)
+        }
         Err(e) => {
             let code = e.as_service_error().and_then(|s| aws_sdk_sqs::error::ProvideErrorMetadata::code(s));
             if matches!(code, Some("AWS.SimpleQueueService.NonExistentQueue") | Some("QueueDoesNotExist")) {
@@ -559,6 +580,22 @@ pub struct AppConfigIds {
 
 /// Resolves the configured AppConfig names to ids (the environment and profile concurrently).
 pub async fn appconfig_ids(clients: &Clients, settings: &Settings) -> Result<AppConfigIds, Error> {
+    let names = &settings.appconfig;
+    // Ids given in masst.toml, or resolved earlier in this command, skip the two lookups.
+    let given = match (&names.application_id, &names.environment_id, &names.profile_id) {
+        (Some(a), Some(e), Some(p)) => Some((a.clone(), e.clone(), p.clone())),
+        _ => clients.resolved.appconfig.lock().expect("lock").clone(),
+    };
+    if let Some((application, environment, profile)) = given {
+        return Ok(AppConfigIds { application, environment, profile });
+    }
+    let ids = lookup_appconfig_ids(clients, settings).await?;
+    *clients.resolved.appconfig.lock().expect("lock") =
+        Some((ids.application.clone(), ids.environment.clone(), ids.profile.clone()));
+    Ok(ids)
+}
+
+async fn lookup_appconfig_ids(clients: &Clients, settings: &Settings) -> Result<AppConfigIds, Error> {
     let names = &settings.appconfig;
     let ac = &clients.appconfig;
     let apps = timed("appconfig:ListApplications", ac.list_applications().max_results(50).send())

@@ -1,6 +1,7 @@
 //! Everything the user sees goes through here: one [`Printer`] decides colour, quietness,
 //! JSON vs human output and whether progress or prompts may appear at all.
 
+pub mod board;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
@@ -35,6 +36,21 @@ pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The width human output must fit: the terminal's, else `COLUMNS`, else 100 columns.
+pub fn width() -> u16 {
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, w)| w)
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .unwrap_or(100)
+        .clamp(40, 400)
+}
+
+/// A paragraph wrapped to the terminal's width (see [`width`]).
+pub fn wrap(text: &str) -> String {
+    textwrap::fill(text, textwrap::Options::new(width() as usize).subsequent_indent("  "))
 }
 
 /// Human text or one JSON document.

@@ -34,7 +34,10 @@ fn mark(result: Option<bool>) -> String {
 }
 
 fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
-    out.push_str(&format!("{indent}{} = {}  {}\n", r.name, value_text(r), style(&r.source).dim()));
+    // A metric input shows its window as a sparkline beside the value it was judged on.
+    let spark =
+        if r.series.len() > 1 { format!(" {}", crate::ui::board::window_spark(&r.series)) } else { String::new() };
+    out.push_str(&format!("{indent}{} = {}{spark}  {}\n", r.name, value_text(r), style(&r.source).dim()));
     if r.parts.is_empty() {
         for m in &r.missing {
             out.push_str(&format!("{indent}  {} {m}\n", style("missing:").red()));

@@ -18,6 +18,7 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   every queue attribute (a walk of the queue per message).
 * `--latency-ms N` delays every AWS call (an in-region round trip is 10-30 ms); `--fault-rate P`
   answers that fraction of AWS calls with an HTTP 500 or a dropped connection.
+* `/_masst/log` lists every call with its start and end time (for sequential depth).
 * `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
   check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults.
 """
@@ -106,6 +107,8 @@ class Bridge:
         self.fault_rate = fault_rate
         self.rng = random.Random(seed)
         self.calls = Counter()
+        # Every call with when it started and ended, for tests of sequential depth.
+        self.log = []
         self.lock = threading.Lock()
         self.cw_model = botocore.session.get_session().get_service_model("cloudwatch")
         # AppConfig state moto lacks, per region.
@@ -139,10 +142,18 @@ class Bridge:
                 return respond(start_response, 200, b"masst emulator ok\n", "text/plain")
         service, region = scope_of(auth)
         op = self.operation(environ, service, path, method)
+        started = time.time()
         with self.lock:
             self.calls[f"{service}.{op}"] += 1
             fault = self.fault_rate > 0 and self.rng.random() < self.fault_rate
             drop = self.rng.random() < 0.5
+        try:
+            return self.serve(environ, start_response, body, path, method, service, region, op, fault, drop)
+        finally:
+            with self.lock:
+                self.log.append({"op": f"{service}.{op}", "start": started, "end": time.time()})
+
+    def serve(self, environ, start_response, body, path, method, service, region, op, fault, drop):
         if self.latency_ms:
             time.sleep(self.latency_ms / 1000.0)
         if fault:
@@ -185,7 +196,12 @@ class Bridge:
         if path == "/_masst/calls/reset" and method == "POST":
             with self.lock:
                 self.calls.clear()
+                self.log.clear()
             return respond(start_response, 200, b"{}")
+        if path == "/_masst/log" and method == "GET":
+            with self.lock:
+                data = list(self.log)
+            return respond(start_response, 200, json.dumps(data).encode())
         if path == "/_masst/settings" and method == "POST":
             s = json.loads(body or b"{}")
             self.latency_ms = float(s.get("latency_ms", self.latency_ms))

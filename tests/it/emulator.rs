@@ -113,6 +113,20 @@ impl Emulator {
         cmd
     }
 
+    /// `masst ARGS` in a shell that first sizes its terminal (a pseudo-terminal starts at 0×0,
+    /// where a full-screen program has nothing to draw on).
+    pub fn process_sized(&self, cols: u16, rows: u16, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new("sh");
+        for (k, v) in TEST_AWS_ENV {
+            cmd.env(k, v);
+        }
+        cmd.env("NO_COLOR", "1").env("XDG_CONFIG_HOME", "/nonexistent-masst-test");
+        let script = format!("stty cols {cols} rows {rows}; exec \"$0\" \"$@\"");
+        cmd.arg("-c").arg(script).arg(assert_cmd::cargo::cargo_bin("masst")).arg("--endpoint-url").arg(&self.endpoint);
+        cmd.args(args);
+        cmd
+    }
+
     /// `masst lab up --scenario NAME`, which must succeed.
     pub fn lab_up(&self, scenario: &str) {
         let (code, out, err) = crate::cli::run(self.masst().args(["lab", "up", "--scenario", scenario]));
@@ -136,6 +150,7 @@ impl Emulator {
             sts: aws_sdk_sts::Client::new(&conf),
             endpoint: Some(self.endpoint.clone()),
             region: "us-east-1".into(),
+            resolved: Default::default(),
         }
     }
 }

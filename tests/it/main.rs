@@ -11,3 +11,4 @@ mod live;
 mod offline;
 mod runbooks;
 mod trust;
+mod verify;

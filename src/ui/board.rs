@@ -1,0 +1,151 @@
+//! The board: one row per runbook result with what its trigger watches, the values now, a
+//! sparkline of each metric's window, the threshold in words and the state. `masst status`
+//! prints it once; `masst watch` redraws it every refresh and marks what changed.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table, Width};
+use serde::Serialize;
+
+use crate::engine::expr::{fmt_num, SigValue};
+use crate::engine::signal::Resolved;
+use crate::engine::verify::sparkline;
+use crate::engine::walk::Diagnosis;
+
+/// The widest sparkline a row shows: the last points of the window.
+const SPARK: usize = 12;
+
+/// One signal of a row.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Cell {
+    pub name: String,
+    pub now: String,
+    /// The metric's window as a sparkline; empty for a signal that is not a metric.
+    pub spark: String,
+}
+
+/// One runbook result.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Row {
+    pub result: String,
+    pub state: String,
+    /// The trigger in words (the runbook's `says`).
+    pub watches: String,
+    /// The trigger as CEL, shown with `-v`.
+    pub condition: String,
+    pub signals: Vec<Cell>,
+    /// Something changed since the previous frame (state or a value).
+    pub changed: bool,
+}
+
+fn now(r: &Resolved) -> String {
+    match &r.value {
+        Some(SigValue::List(xs)) => xs.last().map(|x| fmt_num(*x)).unwrap_or_else(|| "[]".into()),
+        Some(v) => v.display(),
+        None => "missing".into(),
+    }
+}
+
+/// A window of points as a sparkline of at most [`SPARK`] characters (the latest points).
+pub fn window_spark(series: &[f64]) -> String {
+    let tail = &series[series.len().saturating_sub(SPARK)..];
+    sparkline(&tail.iter().map(|v| Some(*v)).collect::<Vec<_>>())
+}
+
+/// The rows for `results`, marking those that differ from `prev`.
+pub fn rows(results: &[Diagnosis], prev: Option<&[Row]>) -> Vec<Row> {
+    results
+        .iter()
+        .map(|d| {
+            let result = match &d.model {
+                Some(m) => format!("{} ({m})", d.runbook),
+                None => d.runbook.clone(),
+            };
+            let state = match (d.triggered, &d.outcome, d.severity) {
+                (Some(false), _, _) => "ok".to_string(),
+                (None, _, _) => "UNKNOWN (missing data)".to_string(),
+                (Some(true), Some(o), Some(s)) => format!("{} {o}", s.to_string().to_uppercase()),
+                (Some(true), _, _) => "FIRING, cause unknown".to_string(),
+            };
+            let signals: Vec<Cell> = d
+                .trigger
+                .inputs
+                .iter()
+                .map(|i| Cell { name: i.name.clone(), now: now(i), spark: window_spark(&i.series) })
+                .collect();
+            let changed = prev.is_some_and(|p| {
+                p.iter().find(|r| r.result == result).is_none_or(|r| r.state != state || r.signals != signals)
+            });
+            Row {
+                result,
+                state,
+                watches: d.trigger.says.clone().unwrap_or_else(|| d.trigger.expr.clone()),
+                condition: d.trigger.expr.clone(),
+                signals,
+                changed,
+            }
+        })
+        .collect()
+}
+
+/// The board as a table that fits `width` columns; `verbose` adds the CEL condition.
+pub fn table(rows: &[Row], width: u16, verbose: bool) -> String {
+    let mut t = Table::new();
+    let mut header = vec!["runbook", "state", "signal", "now", "window", "threshold"];
+    if verbose {
+        header.push("condition");
+    }
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header);
+    for (i, w) in [(0, 20), (1, 16), (2, 17), (4, SPARK as u16 + 2)] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+        }
+    }
+    for r in rows {
+        let mark = if r.changed { "Δ " } else { "" };
+        let names: Vec<&str> = r.signals.iter().map(|c| c.name.as_str()).collect();
+        let nows: Vec<&str> = r.signals.iter().map(|c| c.now.as_str()).collect();
+        let sparks: Vec<&str> =
+            r.signals.iter().map(|c| if c.spark.is_empty() { "·" } else { c.spark.as_str() }).collect();
+        let mut row = vec![
+            r.result.clone(),
+            format!("{mark}{}", r.state),
+            names.join("\n"),
+            nows.join("\n"),
+            sparks.join("\n"),
+            r.watches.clone(),
+        ];
+        if verbose {
+            row.push(r.condition.clone());
+        }
+        t.add_row(row);
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::walk::{walk_all, WalkContext};
+    use crate::evidence::scenario::Scenario;
+
+    #[test]
+    fn the_board_fits_100_columns_and_draws_a_sparkline_per_metric() {
+        let set = crate::engine::load_embedded();
+        let ev = Scenario::embedded("flash-sale").unwrap().evidence(None);
+        let cx = WalkContext { models: vec!["sonnet".into(), "haiku".into()], answers: Default::default() };
+        let results = walk_all(set.runbooks.iter(), &ev, &cx);
+        let rows = rows(&results, None);
+        let text = table(&rows, 100, false);
+        for line in text.lines() {
+            assert!(console::measure_text_width(line) <= 100, "{} columns: {line}", console::measure_text_width(line));
+        }
+        assert!(text.contains("THROTTL") || text.contains("CRITICAL"), "{text}");
+        assert!(!text.contains("filter(x"), "the CEL condition only with -v");
+        let throttling = rows.iter().find(|r| r.result.starts_with("throttling")).unwrap();
+        assert!(throttling.signals.iter().all(|c| !c.spark.is_empty()), "{throttling:?}");
+        let again = super::rows(&results, Some(&rows));
+        assert!(again.iter().all(|r| !r.changed));
+    }
+}
