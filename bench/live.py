@@ -46,6 +46,23 @@ def timed(cmd, env, runs):
     return statistics.median(times)
 
 
+def depth(calls):
+    """The longest chain of calls each of which started after the previous one ended."""
+    calls = sorted(calls, key=lambda c: c["start"])
+    d = []
+    for i, c in enumerate(calls):
+        d.append(1 + max([d[j] for j in range(i) if calls[j]["end"] <= c["start"] + 1e-4] or [0]))
+    return max(d or [0])
+
+
+def shape(port, cmd, env):
+    """Calls and sequential depth of one run of `cmd`."""
+    http(port, "/_masst/calls/reset", "POST")
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = http(port, "/_masst/log")
+    return len(log), depth(log), log
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
@@ -101,6 +118,28 @@ def main():
         print(f"AWS CLI evidence script:{cli_s * 1000:8.0f} ms  {cli_calls:4.0f} AWS calls")
         ratio = cli_s / masst_s
         print(f"masst is {ratio:.1f}x faster (target: 20x)")
+        # The shape of a collection: calls and sequential round trips (the critical path).
+        n, d, _ = shape(port, [binary, "--endpoint-url", ep, "diagnose", "all"], env)
+        print(f"first collection (diagnose all):        {n:3d} calls, sequential depth {d}")
+        ids = subprocess.run([os.path.join(ROOT, "tests", "emulator", ".venv", "bin", "python"), "-c",
+                              "import boto3,sys;c=boto3.client('appconfig',endpoint_url=sys.argv[1]);"
+                              "a=[x for x in c.list_applications()['Items'] if x['Name']=='MangaAssist'][0]['Id'];"
+                              "e=[x for x in c.list_environments(ApplicationId=a)['Items'] if x['Name']=='prod'][0]['Id'];"
+                              "p=[x for x in c.list_configuration_profiles(ApplicationId=a)['Items'] if x['Name']=='throughput'][0]['Id'];"
+                              "print(a,e,p)", ep], env=env, capture_output=True, text=True, check=True).stdout.split()
+        conf = os.path.join(VENV, "masst-ids.toml")
+        with open(conf, "w") as f:
+            f.write(f'[appconfig]\napplication_id = "{ids[0]}"\nenvironment_id = "{ids[1]}"\nprofile_id = "{ids[2]}"\n')
+        n, d, _ = shape(port, [binary, "--config", conf, "--endpoint-url", ep, "diagnose", "all"], env)
+        print(f"first collection, ids in masst.toml:     {n:3d} calls, sequential depth {d}")
+        http(port, "/_masst/calls/reset", "POST")
+        t0 = time.time()
+        subprocess.run([binary, "--endpoint-url", ep, "verify", "all", "--every", "1s", "--timeout", "2s"], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = http(port, "/_masst/log")
+        first_end = max(c["end"] for c in log if c["start"] < min(c["start"] for c in log) + 0.9)
+        refresh = [c for c in log if c["start"] > first_end + 0.2]
+        print(f"a verify/watch refresh:                  {len(refresh):3d} calls, sequential depth {depth(refresh)}")
         return 0 if ratio >= 20 else 1
     finally:
         emu.terminate()

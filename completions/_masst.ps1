@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The on-call dashboard, redrawn every `--every`: every trigger''s signals, a sparkline of each metric''s window, the threshold, the state (q or Ctrl-C leaves)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
             [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
@@ -101,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -124,12 +126,32 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'masst;snapshot;upgrade' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'masst;snapshot;help' {
             [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'masst;snapshot;help;capture' {
+            break
+        }
+        'masst;snapshot;help;upgrade' {
             break
         }
         'masst;snapshot;help;help' {
@@ -184,6 +206,28 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print one frame and exit')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'masst;report' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)')
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Use an embedded scenario instead of live AWS')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Use a snapshot file')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Journal entries from this time (a timestamp, or a duration before the evidence such as `2h`); default: the evidence''s window')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'How much metric history to read live, e.g. `60m`, `2h`')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Load runbooks from this folder (or file) instead of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
@@ -1193,6 +1237,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'One screen of every runbook''s trigger: current values, thresholds, state')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'The on-call dashboard, redrawn every `--every`: every trigger''s signals, a sparkline of each metric''s window, the threshold, the state (q or Ctrl-C leaves)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'Write a scenario''s world into a local AWS emulator (for tests, demos, drills)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value came from')
             [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Pause or resume the analytics pipeline''s Bedrock calls')
@@ -1215,9 +1260,13 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;help;snapshot' {
             [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place')
             break
         }
         'masst;help;snapshot;capture' {
+            break
+        }
+        'masst;help;snapshot;upgrade' {
             break
         }
         'masst;help;status' {
@@ -1227,6 +1276,9 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;help;watch' {
+            break
+        }
+        'masst;help;report' {
             break
         }
         'masst;help;lab' {

@@ -55,6 +55,9 @@ _masst() {
             masst,queue)
                 cmd="masst__subcmd__queue"
                 ;;
+            masst,report)
+                cmd="masst__subcmd__report"
+                ;;
             masst,routing)
                 cmd="masst__subcmd__routing"
                 ;;
@@ -253,6 +256,9 @@ _masst() {
             masst__subcmd__help,queue)
                 cmd="masst__subcmd__help__subcmd__queue"
                 ;;
+            masst__subcmd__help,report)
+                cmd="masst__subcmd__help__subcmd__report"
+                ;;
             masst__subcmd__help,routing)
                 cmd="masst__subcmd__help__subcmd__routing"
                 ;;
@@ -349,6 +355,9 @@ _masst() {
             masst__subcmd__help__subcmd__snapshot,capture)
                 cmd="masst__subcmd__help__subcmd__snapshot__subcmd__capture"
                 ;;
+            masst__subcmd__help__subcmd__snapshot,upgrade)
+                cmd="masst__subcmd__help__subcmd__snapshot__subcmd__upgrade"
+                ;;
             masst__subcmd__lab,down)
                 cmd="masst__subcmd__lab__subcmd__down"
                 ;;
@@ -439,11 +448,17 @@ _masst() {
             masst__subcmd__snapshot,help)
                 cmd="masst__subcmd__snapshot__subcmd__help"
                 ;;
+            masst__subcmd__snapshot,upgrade)
+                cmd="masst__subcmd__snapshot__subcmd__upgrade"
+                ;;
             masst__subcmd__snapshot__subcmd__help,capture)
                 cmd="masst__subcmd__snapshot__subcmd__help__subcmd__capture"
                 ;;
             masst__subcmd__snapshot__subcmd__help,help)
                 cmd="masst__subcmd__snapshot__subcmd__help__subcmd__help"
+                ;;
+            masst__subcmd__snapshot__subcmd__help,upgrade)
+                cmd="masst__subcmd__snapshot__subcmd__help__subcmd__upgrade"
                 ;;
             *)
                 ;;
@@ -452,7 +467,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,7 +2121,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status verify watch lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,6 +2596,20 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__help__subcmd__routing)
             opts="haiku"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2666,7 +2695,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__snapshot)
-            opts="capture"
+            opts="capture upgrade"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2680,6 +2709,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__snapshot__subcmd__capture)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__snapshot__subcmd__upgrade)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3333,6 +3376,72 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__report)
+            opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scenario)
+                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__routing)
             opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help haiku help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3710,7 +3819,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help capture help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help capture upgrade help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3810,7 +3919,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot__subcmd__help)
-            opts="capture help"
+            opts="capture upgrade help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3844,6 +3953,62 @@ _masst() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__snapshot__subcmd__help__subcmd__upgrade)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__snapshot__subcmd__upgrade)
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -283,6 +283,9 @@ pub enum Command {
     /// The on-call dashboard, redrawn every `--every`: every trigger's signals, a sparkline of
     /// each metric's window, the threshold, the state (q or Ctrl-C leaves).
     Watch(WatchArgs),
+    /// Write the incident report: one self-contained HTML page (or Markdown, by extension)
+    /// with the charts, the walk and what was done.
+    Report(ReportArgs),
     /// Write a scenario's world into a local AWS emulator (for tests, demos, drills).
     #[command(subcommand)]
     Lab(LabCommand),
@@ -390,6 +393,27 @@ pub struct VerifyArgs {
     pub every: std::time::Duration,
 }
 
+/// `masst report` options.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid).
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: PathBuf,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Journal entries from this time (a timestamp, or a duration before the evidence such as
+    /// `2h`); default: the evidence's window.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How much metric history to read live, e.g. `60m`, `2h`.
+    #[arg(long, value_name = "DURATION", default_value = "60m")]
+    pub window: String,
+}
+
 /// `masst watch` options.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
@@ -449,6 +473,11 @@ pub enum ConfigCommand {
 pub enum SnapshotCommand {
     /// Collect the evidence the runbooks need and write it as a snapshot (stdout by default).
     Capture(CaptureArgs),
+    /// Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place.
+    Upgrade {
+        /// The snapshot file.
+        file: PathBuf,
+    },
 }
 
 /// Where to capture from and to.

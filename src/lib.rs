@@ -34,9 +34,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Snapshot(cli::SnapshotCommand::Capture(args)) => {
             commands::snapshot::capture(&cli.global, args, &printer)
         }
+        Command::Snapshot(cli::SnapshotCommand::Upgrade { file }) => commands::snapshot::upgrade(file, &printer),
         Command::Status(args) => commands::status::run(&cli.global, args, &printer),
         Command::Verify(args) => commands::verify::run(&cli.global, args, &printer),
         Command::Watch(args) => commands::watch::run(&cli.global, args, &printer),
+        Command::Report(args) => commands::report::run(&cli.global, args, &printer),
         Command::Lab(cmd) => commands::lab::run(&cli.global, cmd, &printer),
         Command::Config(cli::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),
         Command::Analytics(cmd) => commands::act::analytics(&cli.global, cmd, &printer),

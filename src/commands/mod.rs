@@ -6,6 +6,7 @@ pub mod config;
 pub mod diagnose;
 pub mod dlq;
 pub mod lab;
+pub mod report;
 pub mod runbook;
 pub mod snapshot;
 pub mod status;

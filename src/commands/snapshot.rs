@@ -1,4 +1,5 @@
-//! `masst snapshot capture`: evidence written as the versioned snapshot file.
+//! `masst snapshot capture|upgrade`: evidence written as the versioned snapshot file, and older
+//! files rewritten in the compact format.
 
 use crate::cli::{CaptureArgs, Global};
 use crate::error::{Error, Outcome, Result};
@@ -47,5 +48,17 @@ pub fn capture(global: &Global, args: &CaptureArgs, printer: &Printer) -> Result
         }
     };
     write(printer, &ev, args.out.as_deref())?;
+    Ok(Outcome::Clear)
+}
+
+/// `masst snapshot upgrade FILE`.
+pub fn upgrade(file: &std::path::Path, printer: &Printer) -> Result<Outcome> {
+    let (before, after) = snapshot::upgrade(file).map_err(Error::Usage)?;
+    if printer.json() {
+        printer
+            .json_value(&serde_json::json!({"file": file, "format": 2, "bytes_before": before, "bytes_after": after}));
+    } else {
+        printer.line(format!("{}: now snapshot format 2 ({before} bytes → {after} bytes)", file.display()));
+    }
     Ok(Outcome::Clear)
 }

@@ -108,6 +108,9 @@ pub struct Resolved {
     /// what the condition used).
     #[serde(skip)]
     pub series: Vec<f64>,
+    /// For a metric signal, its logical key in the evidence (for charts with times).
+    #[serde(skip)]
+    pub metric: Option<String>,
 }
 
 /// The placeholders a signal template may use, filled per walk.
@@ -235,6 +238,7 @@ impl<'a> Resolver<'a> {
             missing: vec![],
             parts: vec![],
             series: vec![],
+            metric: None,
         };
         match &sig.source {
             Source::Metric { namespace, name, dims, stat, over } => {
@@ -251,6 +255,7 @@ impl<'a> Resolver<'a> {
                 }
                 let key = metric_key(namespace, &name, &d);
                 r.source = format!("{key} · {}", stat.describe(*over));
+                r.metric = Some(key.clone());
                 let all = ev.series(&key);
                 if all.is_empty() {
                     r.missing.push(format!("metric {key} has no datapoints in the window"));

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod render;
+pub mod report;
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

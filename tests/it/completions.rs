@@ -1,4 +1,5 @@
-//! The shell completions committed under completions/ must match what the binary generates.
+//! The shell completions committed under completions/ and the man pages under man/ must match
+//! what the binary generates.
 
 use crate::cli::{masst, run};
 
@@ -22,4 +23,44 @@ fn committed_completions_are_current() {
             "completions/{file} is stale; regenerate with: UPDATE_COMPLETIONS=1 cargo test --test it completions"
         );
     }
+}
+
+/// The command and its subcommands, depth first: (file stem, command).
+fn pages(cmd: clap::Command, prefix: &str) -> Vec<(String, clap::Command)> {
+    let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+    let mut out = vec![(name.clone(), cmd.clone())];
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        out.extend(pages(sub.clone(), &name));
+    }
+    out
+}
+
+#[test]
+fn committed_man_pages_are_current() {
+    use clap::CommandFactory;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let update = std::env::var_os("UPDATE_MAN").is_some();
+    if update {
+        std::fs::create_dir_all(&root).unwrap();
+    }
+    let mut cmd = masst::cli::Cli::command();
+    cmd.build();
+    let all = pages(cmd, "");
+    for (stem, c) in &all {
+        let mut page = Vec::new();
+        let name: &'static str = Box::leak(stem.clone().into_boxed_str());
+        clap_mangen::Man::new(c.clone().name(name)).render(&mut page).unwrap();
+        let path = root.join(format!("{stem}.1"));
+        if update {
+            std::fs::write(&path, &page).unwrap();
+            continue;
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == page,
+            "man/{stem}.1 is stale; regenerate with: UPDATE_MAN=1 cargo test --test it man_pages"
+        );
+    }
+    let files = std::fs::read_dir(&root).unwrap().count();
+    assert_eq!(files, all.len(), "man/ holds a page no command has; regenerate with UPDATE_MAN=1");
 }

@@ -9,6 +9,7 @@ mod errors;
 mod fuzz;
 mod live;
 mod offline;
+mod report;
 mod runbooks;
 mod trust;
 mod verify;

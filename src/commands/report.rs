@@ -1,0 +1,75 @@
+//! `masst report`: the postmortem page. Walks every runbook over the evidence (live, a
+//! snapshot or a scenario), takes the journal's changes in the window, and writes one
+//! self-contained HTML file (or Markdown, by the file's extension).
+
+use std::path::Path;
+
+use crate::actions::journal::Journal;
+use crate::cli::{Global, ReportArgs};
+use crate::engine::walk::{walk_all, Answers, WalkContext};
+use crate::engine::Runbook;
+use crate::error::{Error, Outcome, Result};
+use crate::settings::Settings;
+use crate::ui::report::{self, Input};
+use crate::ui::Printer;
+
+/// `--since`: a timestamp (`2026-12-01T10:00:00Z`) or a duration before the evidence (`2h`).
+fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {
+    if let Ok(t) = text.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    let d = crate::engine::runbook::parse_duration(text).map_err(|e| {
+        Error::Usage(format!(
+            "--since `{text}` is neither a timestamp such as 2026-12-01T10:00:00Z nor a duration: {e}"
+        ))
+    })?;
+    Ok(taken - jiff::SignedDuration::try_from(d).unwrap_or_default())
+}
+
+/// `masst report`.
+pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outcome> {
+    let set = super::runbooks(global)?;
+    let all: Vec<&Runbook> = set.runbooks.iter().collect();
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let ev = match super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
+        Some(ev) => ev,
+        None => {
+            let window = super::snapshot::window_minutes(&args.window)?;
+            super::collect_live(global, &settings, &all, window, printer)?
+        }
+    };
+    let cx = WalkContext { models: settings.model_keys(), answers: Answers::default() };
+    let results = walk_all(all.iter().copied(), &ev, &cx);
+    let journal = Journal::open(global.journal.as_deref())?;
+    let (entries, warnings) = journal.read()?;
+    for w in &warnings {
+        printer.note(format!("warning: {w}"));
+    }
+    let from = match &args.since {
+        Some(s) => since(s, ev.taken_at)?,
+        None => ev.taken_at - jiff::SignedDuration::from_mins(ev.window_minutes as i64),
+    };
+    let in_window: Vec<_> = entries.iter().filter(|e| e.time >= from && e.time <= ev.taken_at).collect();
+    let input = Input { ev: &ev, results: &results, entries: in_window };
+    let markdown = matches!(args.out.extension().and_then(|e| e.to_str()), Some("md") | Some("markdown"));
+    let text = if markdown { report::markdown(&input) } else { report::html(&input) };
+    write(&args.out, &text)?;
+    let kind = if markdown { "markdown" } else { "html" };
+    if printer.json() {
+        printer.json_value(
+            &serde_json::json!({"file": args.out, "format": kind, "bytes": text.len(), "actions": input.entries.len()}),
+        );
+    } else {
+        printer.line(format!(
+            "wrote {} ({kind}, {} bytes, {} change(s) from the journal)",
+            args.out.display(),
+            text.len(),
+            input.entries.len()
+        ));
+    }
+    Ok(Outcome::Clear)
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::Usage(format!("cannot write the report {}: {e}", path.display())))
+}
