@@ -22,6 +22,9 @@ _masst() {
             masst,analytics)
                 cmd="masst__subcmd__analytics"
                 ;;
+            masst,audit)
+                cmd="masst__subcmd__audit"
+                ;;
             masst,batch)
                 cmd="masst__subcmd__batch"
                 ;;
@@ -54,6 +57,9 @@ _masst() {
                 ;;
             masst,queue)
                 cmd="masst__subcmd__queue"
+                ;;
+            masst,quota)
+                cmd="masst__subcmd__quota"
                 ;;
             masst,report)
                 cmd="masst__subcmd__report"
@@ -223,6 +229,9 @@ _masst() {
             masst__subcmd__help,analytics)
                 cmd="masst__subcmd__help__subcmd__analytics"
                 ;;
+            masst__subcmd__help,audit)
+                cmd="masst__subcmd__help__subcmd__audit"
+                ;;
             masst__subcmd__help,batch)
                 cmd="masst__subcmd__help__subcmd__batch"
                 ;;
@@ -255,6 +264,9 @@ _masst() {
                 ;;
             masst__subcmd__help,queue)
                 cmd="masst__subcmd__help__subcmd__queue"
+                ;;
+            masst__subcmd__help,quota)
+                cmd="masst__subcmd__help__subcmd__quota"
                 ;;
             masst__subcmd__help,report)
                 cmd="masst__subcmd__help__subcmd__report"
@@ -340,6 +352,9 @@ _masst() {
             masst__subcmd__help__subcmd__queue,fix)
                 cmd="masst__subcmd__help__subcmd__queue__subcmd__fix"
                 ;;
+            masst__subcmd__help__subcmd__quota,sync)
+                cmd="masst__subcmd__help__subcmd__quota__subcmd__sync"
+                ;;
             masst__subcmd__help__subcmd__routing,haiku)
                 cmd="masst__subcmd__help__subcmd__routing__subcmd__haiku"
                 ;;
@@ -406,6 +421,18 @@ _masst() {
             masst__subcmd__queue__subcmd__help,help)
                 cmd="masst__subcmd__queue__subcmd__help__subcmd__help"
                 ;;
+            masst__subcmd__quota,help)
+                cmd="masst__subcmd__quota__subcmd__help"
+                ;;
+            masst__subcmd__quota,sync)
+                cmd="masst__subcmd__quota__subcmd__sync"
+                ;;
+            masst__subcmd__quota__subcmd__help,help)
+                cmd="masst__subcmd__quota__subcmd__help__subcmd__help"
+                ;;
+            masst__subcmd__quota__subcmd__help,sync)
+                cmd="masst__subcmd__quota__subcmd__help__subcmd__sync"
+                ;;
             masst__subcmd__routing,haiku)
                 cmd="masst__subcmd__routing__subcmd__haiku"
                 ;;
@@ -467,14 +494,14 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -516,7 +543,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -616,7 +643,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -658,7 +685,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -768,7 +795,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -822,7 +849,69 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__audit)
+            opts="-y -q -v -h --check --fail-on --fix --yes --audits --scenario --from --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "info warning critical" -- "${cur}"))
+                    return 0
+                    ;;
+                --audits)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scenario)
+                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -864,7 +953,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -918,7 +1007,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1112,7 +1201,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1166,7 +1255,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1220,7 +1309,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1274,7 +1363,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1316,7 +1405,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1374,7 +1463,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1476,7 +1565,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1518,7 +1607,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1560,7 +1649,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1660,7 +1749,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1702,7 +1791,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1786,7 +1875,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1860,7 +1949,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1902,7 +1991,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2008,7 +2097,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2086,7 +2175,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2121,7 +2210,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help"
+            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2193,6 +2282,20 @@ _masst() {
         masst__subcmd__help__subcmd__analytics__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__audit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2596,6 +2699,34 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__help__subcmd__quota)
+            opts="sync"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__quota__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2800,7 +2931,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2842,7 +2973,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2884,7 +3015,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2986,7 +3117,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3028,7 +3159,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3138,7 +3269,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3196,7 +3327,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3238,7 +3369,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3300,7 +3431,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3376,6 +3507,144 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__quota)
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__quota__subcmd__help)
+            opts="sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__quota__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__quota__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__quota__subcmd__sync)
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --diagnosis)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__report)
             opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3408,7 +3677,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3450,7 +3719,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3504,7 +3773,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3588,7 +3857,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3700,7 +3969,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3742,7 +4011,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3784,7 +4053,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3826,7 +4095,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3884,7 +4153,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3982,7 +4251,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4036,7 +4305,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4090,7 +4359,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4140,7 +4409,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4194,7 +4463,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --config)

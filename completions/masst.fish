@@ -24,8 +24,10 @@ function __fish_masst_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c masst -n "__fish_masst_needs_command" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_needs_command" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_needs_command" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_needs_command" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_needs_command" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -51,6 +53,8 @@ complete -c masst -n "__fish_masst_needs_command" -f -a "batch" -d 'Batch proces
 complete -c masst -n "__fish_masst_needs_command" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
 complete -c masst -n "__fish_masst_needs_command" -f -a "queue" -d 'The primary batch queue'
 complete -c masst -n "__fish_masst_needs_command" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
+complete -c masst -n "__fish_masst_needs_command" -f -a "quota" -d 'The account quota in the configuration document'
+complete -c masst -n "__fish_masst_needs_command" -f -a "audit" -d 'Check the deployment against the seed\'s Prevention controls (contract §8); for CI as SARIF or JUnit too'
 complete -c masst -n "__fish_masst_needs_command" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
 complete -c masst -n "__fish_masst_needs_command" -f -a "journal" -d 'List the changes masst made'
 complete -c masst -n "__fish_masst_needs_command" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
@@ -72,8 +76,10 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l window -d 'How 
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l apply -d 'After the diagnosis, run this offered action (an id such as analytics.pause)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l verify-timeout -d 'With --apply: give up verifying after this long (default: the outcome\'s budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l verify-every -d 'With --apply: read the evidence again this often while verifying' -r
-complete -c masst -n "__fish_masst_using_subcommand diagnose" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -85,9 +91,11 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l dry-run -d 'Wit
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l no-verify -d 'With --apply: skip the verification that follows the change by default'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -96,7 +104,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -108,8 +116,10 @@ batch-backlog\t''
 conservative-limits\t''
 priority-inversion\t''
 dlq-retryable\t''"
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -118,9 +128,11 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -129,7 +141,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -141,8 +153,10 @@ priority-inversion\t''
 dlq-retryable\t''"
 complete -c masst -n "__fish_masst_using_subcommand status" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l window -d 'How much metric history to read live' -r
-complete -c masst -n "__fish_masst_using_subcommand status" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand status" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand status" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -151,11 +165,13 @@ complete -c masst -n "__fish_masst_using_subcommand status" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand status" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand status" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand verify" -l timeout -d 'Give up after this long, e.g. `6m` (default: the longest recovery budget of the results that fired, from the runbook files)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l every -d 'Read the evidence again this often, e.g. `30s`' -r
-complete -c masst -n "__fish_masst_using_subcommand verify" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand verify" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand verify" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -164,7 +180,7 @@ complete -c masst -n "__fish_masst_using_subcommand verify" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand verify" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand verify" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand watch" -l every -d 'Refresh this often, e.g. `60s`' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
 flash-sale\t''
@@ -173,8 +189,10 @@ conservative-limits\t''
 priority-inversion\t''
 dlq-retryable\t''"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l from -d 'Use a snapshot file' -r -F
-complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -184,7 +202,7 @@ complete -c masst -n "__fish_masst_using_subcommand watch" -l journal -d 'The ch
 complete -c masst -n "__fish_masst_using_subcommand watch" -l once -d 'Print one frame and exit'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand report" -s o -l out -d 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
 flash-sale\t''
@@ -195,8 +213,10 @@ dlq-retryable\t''"
 complete -c masst -n "__fish_masst_using_subcommand report" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l since -d 'Journal entries from this time (a timestamp, or a duration before the evidence such as `2h`); default: the evidence\'s window' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l window -d 'How much metric history to read live, e.g. `60m`, `2h`' -r
-complete -c masst -n "__fish_masst_using_subcommand report" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand report" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand report" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -205,9 +225,11 @@ complete -c masst -n "__fish_masst_using_subcommand report" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand report" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand report" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -216,7 +238,7 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -226,8 +248,10 @@ batch-backlog\t''
 conservative-limits\t''
 priority-inversion\t''
 dlq-retryable\t''"
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -236,9 +260,11 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -247,12 +273,14 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -261,11 +289,13 @@ complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -274,11 +304,13 @@ complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -287,15 +319,17 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_se
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Resume'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -309,12 +343,14 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -328,12 +364,14 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -342,15 +380,17 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -364,11 +404,13 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -377,14 +419,16 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -398,11 +442,13 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -411,7 +457,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "resume" -d 'Resume batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
@@ -422,8 +468,10 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -437,12 +485,14 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -456,12 +506,14 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -475,9 +527,11 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -486,15 +540,17 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "show" -d 'Show the table (the seed\'s, or --file) with the current JST hour marked'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Deploy the table (the seed\'s, or --file) as batch.schedule_jst'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -508,12 +564,14 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -527,7 +585,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
@@ -535,8 +593,10 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "model" -d 'Switch the batch model (its dedicated pool follows)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the batch-worker ECS desired count'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -545,15 +605,17 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -567,13 +629,15 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l count -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -587,12 +651,14 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -601,7 +667,7 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -r
@@ -609,8 +675,10 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -624,11 +692,13 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -637,15 +707,17 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l sns-topic -d 'Notify this SNS topic when an alarm fires' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -659,11 +731,78 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify-every -d 'With --verify: read the evidence again this often' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show the plan and change nothing'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l force -d 'Override the quota guard (for undo: a state that changed since)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l no-wait -d 'Return once an AppConfig deployment has started instead of following it'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand audit" -l check -d 'Run only these checks (contract §8 ids). Repeatable' -r
+complete -c masst -n "__fish_masst_using_subcommand audit" -l fail-on -d 'Exit 1 when a failing or unknown check is at least this severe' -r -f -a "info\t''
+warning\t''
+critical\t''"
+complete -c masst -n "__fish_masst_using_subcommand audit" -l audits -d 'More audit files: every *.toml of this folder, added to the embedded checks' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
+flash-sale\t''
+batch-backlog\t''
+conservative-limits\t''
+priority-inversion\t''
+dlq-retryable\t''"
+complete -c masst -n "__fish_masst_using_subcommand audit" -l from -d 'Use a snapshot file' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand audit" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand audit" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand audit" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand audit" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l fix -d 'Offer each failing check\'s fix in turn (preview, confirmation, journal), then check again'
+complete -c masst -n "__fish_masst_using_subcommand audit" -s y -l yes -d 'With --fix: do not ask'
+complete -c masst -n "__fish_masst_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand audit" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -672,14 +811,16 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sample -d 'Read at most N messages instead of the whole DLQ' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l show -d 'Print N example bodies (truncated; binary bodies are described)' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -688,7 +829,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l error-type -d 'Move messages of this error type, even a non-retryable one. Repeatable' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max -d 'Move exactly min(N, selected) messages (1 to 1,000,000,000)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l rate -d 'At most this many messages a second (1 to 100,000)' -r
@@ -698,8 +839,10 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -715,12 +858,14 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand journal" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand journal" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand journal" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -729,12 +874,14 @@ complete -c masst -n "__fish_masst_using_subcommand journal" -l endpoint-url -d 
 complete -c masst -n "__fish_masst_using_subcommand journal" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand journal" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand undo" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand undo" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand undo" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -748,9 +895,11 @@ complete -c masst -n "__fish_masst_using_subcommand undo" -l no-wait -d 'Return 
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -759,13 +908,15 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -774,9 +925,11 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -786,9 +939,11 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l mermaid -d 'Print a Mermaid flowchart instead (like the seed\'s)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -797,13 +952,15 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand completions" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
-json\t''"
+complete -c masst -n "__fish_masst_using_subcommand completions" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
+json\t''
+sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
+junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand completions" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
@@ -812,28 +969,30 @@ complete -c masst -n "__fish_masst_using_subcommand completions" -l endpoint-url
 complete -c masst -n "__fish_masst_using_subcommand completions" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "report" -d 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "routing" -d 'Route simple queries to Haiku'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "queue" -d 'The primary batch queue'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "journal" -d 'List the changes masst made'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms dlq journal undo runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "report" -d 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "routing" -d 'Route simple queries to Haiku'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "queue" -d 'The primary batch queue'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "quota" -d 'The account quota in the configuration document'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "audit" -d 'Check the deployment against the seed\'s Prevention controls (contract §8); for CI as SARIF or JUnit too'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "journal" -d 'List the changes masst made'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "runbook" -d 'List, show or validate runbooks'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
@@ -853,6 +1012,7 @@ complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcom
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from alarms" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from quota" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from runbook" -f -a "list" -d 'List the loaded runbooks'

@@ -27,6 +27,8 @@ pub struct Clients {
     pub ecs: aws_sdk_ecs::Client,
     pub appconfig: aws_sdk_appconfig::Client,
     pub sts: aws_sdk_sts::Client,
+    pub servicequotas: aws_sdk_servicequotas::Client,
+    pub autoscaling: aws_sdk_applicationautoscaling::Client,
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
@@ -100,6 +102,8 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
         ecs: aws_sdk_ecs::Client::new(&conf),
         appconfig: aws_sdk_appconfig::Client::new(&conf),
         sts: aws_sdk_sts::Client::new(&conf),
+        servicequotas: aws_sdk_servicequotas::Client::new(&conf),
+        autoscaling: aws_sdk_applicationautoscaling::Client::new(&conf),
         endpoint,
         region,
         resolved: Default::default(),
@@ -331,6 +335,18 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
         ecs: mock_client!(aws_sdk_ecs, []),
         appconfig: mock_client!(aws_sdk_appconfig, []),
         sts: aws_sdk_sts::Client::from_conf(sts),
+        servicequotas: aws_sdk_servicequotas::Client::from_conf(
+            aws_sdk_servicequotas::Config::builder()
+                .behavior_version(aws_sdk_servicequotas::config::BehaviorVersion::latest())
+                .region(aws_sdk_servicequotas::config::Region::new("us-east-1"))
+                .build(),
+        ),
+        autoscaling: aws_sdk_applicationautoscaling::Client::from_conf(
+            aws_sdk_applicationautoscaling::Config::builder()
+                .behavior_version(aws_sdk_applicationautoscaling::config::BehaviorVersion::latest())
+                .region(aws_sdk_applicationautoscaling::config::Region::new("us-east-1"))
+                .build(),
+        ),
         endpoint: None,
         region: "us-east-1".into(),
         resolved: Default::default(),

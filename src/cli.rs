@@ -32,7 +32,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args, Clone)]
 pub struct Global {
-    /// Output format: human text, or one JSON document on stdout.
+    /// Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also
+    /// write SARIF 2.1.0 or JUnit XML for CI.
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
     pub output: OutputFormat,
     /// Print only results and errors.
@@ -313,6 +314,13 @@ pub enum Command {
     /// CloudWatch alarms for the seed's detection signals.
     #[command(subcommand)]
     Alarms(AlarmsCommand),
+    /// The account quota in the configuration document.
+    #[command(subcommand)]
+    Quota(QuotaCommand),
+    /// Check the deployment against the seed's Prevention controls (contract §8); for CI as
+    /// SARIF or JUnit too.
+    #[command(after_help = EXIT_CODES)]
+    Audit(AuditArgs),
     /// The dead-letter queue: inspect it, redrive it losslessly.
     #[command(subcommand)]
     Dlq(DlqCommand),
@@ -391,6 +399,39 @@ pub struct VerifyArgs {
     /// Read the evidence again this often, e.g. `30s`.
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration)]
     pub every: std::time::Duration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuotaCommand {
+    /// Copy each model's applied Service Quotas value (quota codes in `[quotas]` of masst.toml)
+    /// into `account_quota` (journaled; `masst undo` reverses it).
+    Sync(ChangeFlags),
+}
+
+/// `masst audit` options.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Run only these checks (contract §8 ids). Repeatable.
+    #[arg(long = "check", value_name = "ID")]
+    pub checks: Vec<String>,
+    /// Exit 1 when a failing or unknown check is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Offer each failing check's fix in turn (preview, confirmation, journal), then check again.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: do not ask.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// More audit files: every *.toml of this folder, added to the embedded checks.
+    #[arg(long, value_name = "DIR")]
+    pub audits: Option<PathBuf>,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 /// `masst report` options.

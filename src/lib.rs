@@ -29,6 +29,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             .without_time()
             .try_init();
     }
+    let ci_format = matches!(cli.global.output, ui::OutputFormat::Sarif | ui::OutputFormat::Junit);
+    if ci_format && !matches!(cli.command, Command::Diagnose(_) | Command::Audit(_)) {
+        return Err(error::Error::Usage(
+            "--output sarif and --output junit are for `masst audit` and `masst diagnose`; use human or json here"
+                .into(),
+        ));
+    }
     match &cli.command {
         Command::Diagnose(args) => commands::diagnose::run(&cli.global, args, &printer),
         Command::Snapshot(cli::SnapshotCommand::Capture(args)) => {
@@ -38,6 +45,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Status(args) => commands::status::run(&cli.global, args, &printer),
         Command::Verify(args) => commands::verify::run(&cli.global, args, &printer),
         Command::Watch(args) => commands::watch::run(&cli.global, args, &printer),
+        Command::Audit(args) => commands::audit::run(&cli.global, args, &printer),
+        Command::Quota(cli::QuotaCommand::Sync(flags)) => commands::act::quota_sync(&cli.global, flags, &printer),
         Command::Report(args) => commands::report::run(&cli.global, args, &printer),
         Command::Lab(cmd) => commands::lab::run(&cli.global, cmd, &printer),
         Command::Config(cli::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),

@@ -25,6 +25,25 @@ pub struct Settings {
     /// Model key → Bedrock model id, in the order results are shown.
     pub models: IndexMap<String, String>,
     pub metrics: MetricNames,
+    pub quotas: Quotas,
+}
+
+/// Where each model's Bedrock quota lives in Service Quotas (`[quotas]`), for the audit's
+/// `quota-propagated` check and `masst quota sync`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Quotas {
+    /// The Service Quotas service code (`bedrock`).
+    pub service: String,
+    /// Model key → quota code (`[quotas.codes] sonnet = "L-XXXXXXXX"`). A model without one is
+    /// not checked.
+    pub codes: BTreeMap<String, String>,
+}
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Quotas { service: "bedrock".into(), codes: BTreeMap::new() }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -116,6 +135,7 @@ impl Default for Settings {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
             metrics: MetricNames::default(),
+            quotas: Quotas::default(),
         }
     }
 }

@@ -95,12 +95,18 @@ fn check_model(model: &str, models: &[String]) -> Result<(), Refusal> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DocChange {
     AnalyticsPaused(bool),
-    Concurrency { model: String, pool: String, value: u32 },
+    Concurrency {
+        model: String,
+        pool: String,
+        value: u32,
+    },
     RoutingHaiku(bool),
     BatchPaused(bool),
     BatchConcurrency(u32),
     BatchSchedule(Vec<u32>),
     BatchModel(String),
+    /// `account_quota.<m>` set to each model's applied Service Quotas value.
+    QuotaSync(std::collections::BTreeMap<String, f64>),
 }
 
 impl DocChange {
@@ -116,6 +122,7 @@ impl DocChange {
             DocChange::BatchConcurrency(_) => "batch.concurrency",
             DocChange::BatchSchedule(_) => "batch.schedule",
             DocChange::BatchModel(_) => "batch.model",
+            DocChange::QuotaSync(_) => "quota.sync",
         }
     }
 
@@ -165,6 +172,21 @@ impl DocChange {
                 let map: Map<String, Value> =
                     table.iter().enumerate().map(|(h, v)| (h.to_string(), json!(v))).collect();
                 obj(&mut new, "batch")?.insert("schedule_jst".into(), Value::Object(map));
+            }
+            DocChange::QuotaSync(values) => {
+                if values.is_empty() {
+                    return Err(refuse(
+                        "no model has a quota code in [quotas] of masst.toml, so there is nothing to copy",
+                    ));
+                }
+                for (m, v) in values {
+                    check_model(m, models)?;
+                    if !v.is_finite() || *v < 0.0 {
+                        return Err(refuse(format!("Service Quotas gave {v} for {m}, which is not a quota")));
+                    }
+                    let value = if v.fract() == 0.0 { json!(*v as i64) } else { json!(v) };
+                    set_path(&mut new, &["account_quota", m], value)?;
+                }
             }
             DocChange::BatchModel(model) => {
                 check_model(model, models)?;

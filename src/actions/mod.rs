@@ -68,6 +68,11 @@ pub const CATALOG: &[ActionInfo] = &[
         summary: "move retryable DLQ messages back, losslessly",
     },
     ActionInfo { id: "alarms.install", command: "alarms install", summary: "install the seed's CloudWatch alarms" },
+    ActionInfo {
+        id: "quota.sync",
+        command: "quota sync",
+        summary: "copy each model's applied Service Quotas value into account_quota",
+    },
 ];
 
 /// Looks an action id up.

@@ -18,11 +18,20 @@ use crate::ui::Printer;
 /// What a verb asks for, before it is planned against AWS.
 enum Want {
     Doc(DocChange),
-    Ecs { role: &'static str, to: i32, id: &'static str },
+    Ecs {
+        role: &'static str,
+        to: i32,
+        id: &'static str,
+    },
     ProducerResume(Option<i32>),
-    QueueFix { visibility: u32, max_receive: u32 },
+    QueueFix {
+        visibility: u32,
+        max_receive: u32,
+    },
     Alarms(Option<String>),
     Undo(Option<String>),
+    /// `account_quota` from Service Quotas, read when planned.
+    QuotaSync,
 }
 
 impl Want {
@@ -287,6 +296,24 @@ async fn plan(
             plain("queue.fix", apply::plan_queue_fix(clients, settings, visibility, max_receive).await?)
         }
         Want::Alarms(topic) => plain("alarms.install", apply::plan_alarms(clients, settings, topic.as_deref()).await?),
+        Want::QuotaSync => {
+            let plan = crate::evidence::collect::Plan { quotas: true, ..Default::default() };
+            let quotas = crate::evidence::collect::quotas(clients, settings, &plan)
+                .await
+                .map_err(|e| Error::Action(e.to_string()))?;
+            let mut values = std::collections::BTreeMap::new();
+            for (m, q) in quotas {
+                let v = q.value.ok_or_else(|| {
+                    Error::Action(format!(
+                        "Service Quotas has no applied value for {m} ({} {}); nothing was changed",
+                        q.service, q.code
+                    ))
+                })?;
+                values.insert(m, v);
+            }
+            let change = DocChange::QuotaSync(values);
+            plain("quota.sync", apply::plan_doc(clients, settings, &change, flags.force).await?)
+        }
         Want::Undo(id) => {
             let entry = match &id {
                 Some(id) => entries.iter().find(|e| &e.id == id).ok_or_else(|| {
@@ -415,6 +442,11 @@ pub fn queue(global: &Global, cmd: &QueueCommand, printer: &Printer) -> Result<O
 /// `masst alarms install`.
 pub fn alarms(global: &Global, topic: Option<&str>, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
     change(global, printer, flags, Want::Alarms(topic.map(String::from)))
+}
+
+/// `masst quota sync`.
+pub fn quota_sync(global: &Global, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
+    change(global, printer, flags, Want::QuotaSync)
 }
 
 /// `masst undo [ID]`.

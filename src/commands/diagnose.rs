@@ -131,8 +131,52 @@ pub fn walk_interactive(
 }
 
 /// Prints results and decides the outcome by `--fail-on`.
+/// A runbook result as the CI formats carry it: the outcome id as the rule (the runbook's
+/// name when it is clear or undecided), failing when it fired.
+fn ci_item(d: &Diagnosis) -> crate::ui::ci::Item {
+    let who = d.model.as_deref().map(|m| format!(" ({m})")).unwrap_or_default();
+    let (state, message) = match (d.triggered, &d.outcome, &d.unknown) {
+        (Some(false), _, _) => ("pass", format!("{}{who}: clear", d.runbook)),
+        (_, Some(o), _) => ("fail", format!("{}{who}: {}", d.runbook, d.outcome_title.as_deref().unwrap_or(o))),
+        (_, _, Some(u)) => {
+            ("unknown", format!("{}{who}: undecided at {}: {}", d.runbook, u.node, u.missing.join("; ")))
+        }
+        _ => ("unknown", format!("{}{who}: undecided", d.runbook)),
+    };
+    let evidence = d
+        .trigger
+        .inputs
+        .iter()
+        .chain(d.steps.iter().flat_map(|s| s.checks.iter().flat_map(|c| c.inputs.iter())))
+        .map(|i| {
+            format!(
+                "{} = {} ({})",
+                i.name,
+                i.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into()),
+                i.source
+            )
+        })
+        .collect();
+    crate::ui::ci::Item {
+        rule_id: d.outcome.clone().unwrap_or_else(|| d.runbook.clone()),
+        title: d.outcome_title.clone().unwrap_or_else(|| d.title.clone()),
+        severity: d.severity.unwrap_or(Severity::Info),
+        state,
+        message,
+        evidence,
+        help: (!d.commands.is_empty()).then(|| d.commands.join("; ")),
+    }
+}
+
 pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: Severity) -> Outcome {
-    if printer.json() {
+    if matches!(printer.format, crate::ui::OutputFormat::Sarif | crate::ui::OutputFormat::Junit) {
+        let items: Vec<_> = results.iter().map(ci_item).collect();
+        if printer.format == crate::ui::OutputFormat::Sarif {
+            printer.json_value(&crate::ui::ci::sarif("diagnose", &items));
+        } else {
+            printer.out(&crate::ui::ci::junit("masst diagnose", &items));
+        }
+    } else if printer.json() {
         printer.json_value(&serde_json::json!({
             "source": ev.source,
             "taken_at": ev.taken_at,
@@ -257,6 +301,12 @@ fn verify_flags(args: &DiagnoseArgs) -> Vec<String> {
         v.extend(["--verify-timeout".to_string(), format!("{}s", t.as_secs())]);
     }
     v
+}
+
+/// Runs a command masst offers (a fix from `audit --fix`) through the same parser and flow as
+/// if it were typed, tagged with where it came from for the journal.
+pub fn run_command(global: &Global, printer: &Printer, cmd: &str, origin: &str, yes: bool) -> Result<()> {
+    run_offered(global, printer, cmd, origin, yes, false, vec![])
 }
 
 /// Runs an offered command through the same parser and flow as if it were typed.

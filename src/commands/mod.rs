@@ -1,6 +1,7 @@
 //! One file per verb; each is thin: arguments in, library calls, the printer out.
 
 pub mod act;
+pub mod audit;
 pub mod completions;
 pub mod config;
 pub mod diagnose;

@@ -5,6 +5,7 @@
 //! [`Diagnosis`] values that carry every input and threshold that produced them, so the same
 //! verdict can be shown, serialized, replayed from a snapshot and unit-tested without a network.
 
+pub mod audit;
 pub mod expr;
 pub mod runbook;
 pub mod signal;

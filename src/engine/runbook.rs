@@ -85,7 +85,7 @@ struct RawRecovery {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSignal {
+pub(crate) struct RawSignal {
     metric: Option<String>,
     #[serde(default)]
     dims: BTreeMap<String, String>,
@@ -97,6 +97,12 @@ struct RawSignal {
     ecs: Option<String>,
     dlq: Option<String>,
     expr: Option<String>,
+    /// `missing`: how many of the alarms `masst alarms install` creates do not exist.
+    alarms: Option<String>,
+    /// A model key (or `{m}`): the applied Service Quotas value of its quota code.
+    quota: Option<String>,
+    /// An ECS service role: how many Application Auto Scaling policies it has.
+    autoscaling: Option<String>,
     #[serde(rename = "type")]
     kind: Option<Kind>,
     label: Option<String>,
@@ -483,28 +489,41 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
     }
 }
 
-fn signal_is_per_model(sig: &Signal) -> bool {
+pub(crate) fn signal_is_per_model(sig: &Signal) -> bool {
     match &sig.source {
         Source::Metric { name, dims, .. } => uses_model(name) || dims.values().any(|v| uses_model(v)),
         Source::Config { path, .. } => uses_model(path),
+        Source::Quota { model } => uses_model(model),
         _ => false,
     }
 }
 
-fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
-    let given =
-        [s.metric.is_some(), s.config.is_some(), s.queue.is_some(), s.ecs.is_some(), s.dlq.is_some(), s.expr.is_some()]
-            .iter()
-            .filter(|b| **b)
-            .count();
+pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
+    let given = [
+        s.metric.is_some(),
+        s.config.is_some(),
+        s.queue.is_some(),
+        s.ecs.is_some(),
+        s.dlq.is_some(),
+        s.expr.is_some(),
+        s.alarms.is_some(),
+        s.quota.is_some(),
+        s.autoscaling.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
     if given != 1 {
-        return Err("give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq` or `expr`".into());
+        return Err(
+            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq`, `expr`, `alarms`, `quota` or `autoscaling`"
+                .into(),
+        );
     }
     if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty()) {
         return Err("`stat`, `over` and `dims` only apply to a `metric` signal".into());
     }
-    if s.config.is_none() && s.default.is_some() {
-        return Err("`default` only applies to a `config` signal".into());
+    if s.config.is_none() && s.queue.is_none() && s.default.is_some() {
+        return Err("`default` only applies to a `config` or `queue` signal".into());
     }
     let (source, kind) = if let Some(m) = s.metric {
         let (ns, metric) = m.split_once(':').ok_or_else(|| {
@@ -540,7 +559,13 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         if role != "primary" && role != "dlq" {
             return Err(format!("queue role `{role}` is unknown; use `primary` or `dlq`"));
         }
-        (Source::Queue { role: role.into(), attribute: attribute.into() }, Kind::Number)
+        let default = match s.default {
+            None => None,
+            Some(toml::Value::Integer(i)) => Some(i as f64),
+            Some(toml::Value::Float(f)) => Some(f),
+            Some(_) => return Err("a queue signal's `default` must be a number".into()),
+        };
+        (Source::Queue { role: role.into(), attribute: attribute.into(), default }, Kind::Number)
     } else if let Some(e) = s.ecs {
         let (role, field) = e
             .rsplit_once('.')
@@ -549,6 +574,15 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
             return Err(format!("ecs field `{field}` is unknown; use desired, running, pending or stopped_events"));
         }
         (Source::Ecs { role: role.into(), field: field.into() }, Kind::Number)
+    } else if let Some(a) = s.alarms {
+        if a != "missing" {
+            return Err(format!("alarms `{a}` is unknown; use `missing` (alarms masst installs that do not exist)"));
+        }
+        (Source::Alarms, Kind::Number)
+    } else if let Some(model) = s.quota {
+        (Source::Quota { model }, Kind::Number)
+    } else if let Some(role) = s.autoscaling {
+        (Source::Autoscaling { role }, Kind::Number)
     } else if let Some(f) = s.dlq {
         if !["retryable", "non_retryable", "unknown", "sampled"].contains(&f.as_str()) {
             return Err(format!("dlq field `{f}` is unknown; use retryable, non_retryable, unknown or sampled"));
@@ -562,7 +596,7 @@ fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
     Ok(Signal { name: name.to_string(), source, kind, label: s.label })
 }
 
-fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String> {
+pub(crate) fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String> {
     fn visit<'a>(
         name: &'a str,
         signals: &'a BTreeMap<String, Signal>,
@@ -604,7 +638,7 @@ fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String
 
 /// Runs `expr` with every declared signal bound to a stand-in of its kind: an unbound name is
 /// an unknown signal, an error is a type mistake, and the result must be of kind `want`.
-fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Result<(), String> {
+pub(crate) fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: Kind) -> Result<(), String> {
     let kinds: BTreeMap<String, Kind> = signals.iter().map(|(k, s)| (k.clone(), s.kind)).collect();
     type_check_kinds(expr, &kinds, want)
 }
@@ -675,7 +709,7 @@ fn action_words(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
-fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<ActionRef, String> {
+pub(crate) fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<ActionRef, String> {
     let words = action_words(text)?;
     let mut words = words.iter().map(String::as_str);
     let id = words.next().ok_or("an action needs an id")?;

@@ -74,13 +74,48 @@ impl Kind {
 /// Where a signal's value comes from.
 #[derive(Debug)]
 pub enum Source {
-    Metric { namespace: String, name: String, dims: BTreeMap<String, String>, stat: Stat, over: Option<usize> },
-    Config { path: String, default: Option<SigValue> },
-    Queue { role: String, attribute: String },
-    Ecs { role: String, field: String },
-    Dlq { field: String },
-    Derived { expr: Expr },
+    Metric {
+        namespace: String,
+        name: String,
+        dims: BTreeMap<String, String>,
+        stat: Stat,
+        over: Option<usize>,
+    },
+    Config {
+        path: String,
+        default: Option<SigValue>,
+    },
+    /// A queue attribute; `default` stands in when the queue lacks it (no RedrivePolicy).
+    Queue {
+        role: String,
+        attribute: String,
+        default: Option<f64>,
+    },
+    Ecs {
+        role: String,
+        field: String,
+    },
+    Dlq {
+        field: String,
+    },
+    Derived {
+        expr: Expr,
+    },
+    /// How many of the alarms masst installs are absent.
+    Alarms,
+    /// A model's applied Service Quotas value.
+    Quota {
+        model: String,
+    },
+    /// An ECS service's Application Auto Scaling policies.
+    Autoscaling {
+        role: String,
+    },
 }
+
+/// The prefix of a missing reason that means "this deployment does not have it configured":
+/// a check whose every missing input says so is skipped, not unknown.
+pub const NOT_CONFIGURED: &str = "not configured:";
 
 /// A checked signal definition.
 #[derive(Debug)]
@@ -297,7 +332,7 @@ impl<'a> Resolver<'a> {
                     },
                 }
             }
-            Source::Queue { role, attribute } => {
+            Source::Queue { role, attribute, default } => {
                 r.source = format!("SQS {role} queue {attribute}");
                 let Some(q) = ev.queues.get(role) else {
                     let why = "not in the evidence";
@@ -305,9 +340,14 @@ impl<'a> Resolver<'a> {
                     return r;
                 };
                 r.source = format!("SQS {} {attribute}", q.name);
-                match q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()) {
-                    Some(v) => r.value = Some(SigValue::Num(v)),
-                    None => r.missing.push(format!("SQS {} has no {attribute}", q.name)),
+                match (q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()), default) {
+                    (Some(v), _) => r.value = Some(SigValue::Num(v)),
+                    (None, Some(d)) => {
+                        r.source =
+                            format!("SQS {} {attribute} (not set: {})", q.name, crate::engine::expr::fmt_num(*d));
+                        r.value = Some(SigValue::Num(*d));
+                    }
+                    (None, None) => r.missing.push(format!("SQS {} has no {attribute}", q.name)),
                 }
             }
             Source::Ecs { role, field } => {
@@ -325,6 +365,53 @@ impl<'a> Resolver<'a> {
                     _ => s.stopped_events() as f64,
                 };
                 r.value = Some(SigValue::Num(v));
+            }
+            Source::Alarms => {
+                r.source = "CloudWatch alarms masst installs".into();
+                match &ev.alarms {
+                    Some(a) => {
+                        let missing: Vec<&String> = a.expected.iter().filter(|n| !a.present.contains(n)).collect();
+                        if !missing.is_empty() {
+                            let names: Vec<&str> = missing.iter().take(4).map(|s| s.as_str()).collect();
+                            let more = if missing.len() > 4 {
+                                format!(" and {} more", missing.len() - 4)
+                            } else {
+                                String::new()
+                            };
+                            r.source = format!("CloudWatch alarms masst installs; absent: {}{more}", names.join(", "));
+                        }
+                        r.value = Some(SigValue::Num(missing.len() as f64));
+                    }
+                    None => r.missing.push("CloudWatch alarms were not read".into()),
+                }
+            }
+            Source::Quota { model } => {
+                let model = match expand(model, ph, ev) {
+                    Ok(m) => m,
+                    Err(e) => return fail(r, format!("quota {model}"), e),
+                };
+                r.source = format!("Service Quotas value for {model}");
+                match ev.quotas.get(&model) {
+                    Some(q) => {
+                        r.source = format!("Service Quotas {} {}", q.service, q.code);
+                        match q.value {
+                            Some(v) => r.value = Some(SigValue::Num(v)),
+                            None => {
+                                r.missing.push(format!("Service Quotas {} {} has no applied value", q.service, q.code))
+                            }
+                        }
+                    }
+                    None => r
+                        .missing
+                        .push(format!("{NOT_CONFIGURED} no quota code for {model} in [quotas.codes] of masst.toml")),
+                }
+            }
+            Source::Autoscaling { role } => {
+                r.source = format!("Application Auto Scaling policies of ECS {role}");
+                match ev.scaling_policies.get(role) {
+                    Some(n) => r.value = Some(SigValue::Num(*n as f64)),
+                    None => r.missing.push(format!("the scaling policies of ECS {role} were not read")),
+                }
             }
             Source::Dlq { field } => {
                 r.source = format!("DLQ sample {field}");

@@ -336,7 +336,7 @@ fn split_missing(why: Option<&str>) -> Vec<String> {
     why.map(|w| w.split("; ").map(String::from).collect()).unwrap_or_default()
 }
 
-fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -> String {
+pub(crate) fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -> String {
     let info = actions::info(id).expect("validated action id");
     let mut cmd = format!("masst {}", info.command);
     for a in args {

@@ -36,6 +36,12 @@ pub struct Plan {
     pub dlq_sample: bool,
     /// ECS service roles.
     pub services: BTreeSet<String>,
+    /// Whether the alarms masst installs are read (`DescribeAlarms`).
+    pub alarms: bool,
+    /// Whether Service Quotas values are read for the models with a quota code.
+    pub quotas: bool,
+    /// ECS service roles whose scaling policies are read.
+    pub autoscaling: BTreeSet<String>,
 }
 
 fn expansions(text: &str, models: &[String]) -> Vec<String> {
@@ -66,7 +72,7 @@ pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
     )
 }
 
-fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
+pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
     let mut p = Plan::default();
     {
         for sig in signals {
@@ -94,6 +100,11 @@ fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Sig
                     p.queues.insert("dlq".into());
                 }
                 Source::Derived { .. } => {}
+                Source::Alarms => p.alarms = true,
+                Source::Quota { .. } => p.quotas = true,
+                Source::Autoscaling { role } => {
+                    p.autoscaling.insert(role.clone());
+                }
             }
         }
     }
@@ -126,6 +137,11 @@ pub async fn collect(
         config(clients, settings, plan),
     )?;
     ev.metrics = metrics;
+    (ev.alarms, ev.quotas, ev.scaling_policies) = tokio::try_join!(
+        alarms_state(clients, settings, plan),
+        quotas(clients, settings, plan),
+        scaling_policies(clients, settings, plan),
+    )?;
     let (queues, sample) = queues;
     ev.queues = queues;
     ev.dlq_sample = sample;
@@ -217,6 +233,97 @@ async fn metrics(
         pts.dedup_by_key(|(t, _)| *t);
     }
     Ok(series)
+}
+
+/// The alarms `masst alarms install` creates, and which exist: one `DescribeAlarms` by name.
+async fn alarms_state(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+) -> Result<Option<crate::evidence::AlarmsState>, Error> {
+    if !plan.alarms {
+        return Ok(None);
+    }
+    let expected: Vec<String> =
+        crate::actions::alarms::seed_alarms(settings, None).into_iter().map(|a| a.name).collect();
+    let present = crate::actions::alarms::existing(clients, &expected)
+        .await
+        .map_err(|e| Error::Evidence(e.to_string()))?
+        .into_iter()
+        .filter_map(|(name, a)| a.map(|_| name))
+        .collect();
+    Ok(Some(crate::evidence::AlarmsState { expected, present }))
+}
+
+/// The applied Service Quotas value of each model with a quota code in `[quotas]`, concurrently.
+pub async fn quotas(
+    clients: &Clients,
+    settings: &Settings,
+    plan: &Plan,
+) -> Result<BTreeMap<String, crate::evidence::QuotaState>, Error> {
+    if !plan.quotas {
+        return Ok(BTreeMap::new());
+    }
+    let service = settings.quotas.service.clone();
+    let reads = settings.quotas.codes.iter().map(|(model, code)| {
+        let service = service.clone();
+        async move {
+            let out = timed(
+                "servicequotas:GetServiceQuota",
+                clients.servicequotas.get_service_quota().service_code(&service).quota_code(code).send(),
+            )
+            .await;
+            let value = match out {
+                Ok(o) => o.quota().and_then(|q| q.value()),
+                Err(e) if crate::aws::classify(&e) == crate::aws::Failure::NotFound => None,
+                Err(e) => {
+                    return Err(Error::Evidence(explain(
+                        &e,
+                        "servicequotas:GetServiceQuota",
+                        &format!("the {model} quota {code}"),
+                    )))
+                }
+            };
+            Ok((model.clone(), crate::evidence::QuotaState { service, code: code.clone(), value }))
+        }
+    });
+    Ok(try_join_all(reads).await?.into_iter().collect())
+}
+
+/// How many Application Auto Scaling policies each ECS service of the plan has: one call.
+async fn scaling_policies(clients: &Clients, settings: &Settings, plan: &Plan) -> Result<BTreeMap<String, u32>, Error> {
+    if plan.autoscaling.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let cluster = &settings.resources.cluster;
+    let ids: Vec<(String, String)> = plan
+        .autoscaling
+        .iter()
+        .map(|role| {
+            let name = settings.resources.services.get(role).cloned().unwrap_or_else(|| role.clone());
+            (role.clone(), format!("service/{cluster}/{name}"))
+        })
+        .collect();
+    let out = timed(
+        "application-autoscaling:DescribeScalingPolicies",
+        clients
+            .autoscaling
+            .describe_scaling_policies()
+            .service_namespace(aws_sdk_applicationautoscaling::types::ServiceNamespace::Ecs)
+            .set_resource_id(None)
+            .send(),
+    )
+    .await
+    .map_err(|e| {
+        Error::Evidence(explain(&e, "application-autoscaling:DescribeScalingPolicies", "the ECS scaling policies"))
+    })?;
+    Ok(ids
+        .into_iter()
+        .map(|(role, id)| {
+            let n = out.scaling_policies().iter().filter(|p| p.resource_id() == id).count() as u32;
+            (role, n)
+        })
+        .collect())
 }
 
 /// Resolves a queue name to its URL, with a message that names the setting on failure.

@@ -49,6 +49,33 @@ pub struct Evidence {
     /// A classified sample of the DLQ, if one was read.
     #[serde(default)]
     pub dlq_sample: Option<dlq::DlqSample>,
+    /// The alarms masst installs, and which of them exist (audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alarms: Option<AlarmsState>,
+    /// Applied Service Quotas values, by model key, for the models with a quota code (audit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub quotas: BTreeMap<String, QuotaState>,
+    /// Application Auto Scaling policies per ECS service role (audit).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scaling_policies: BTreeMap<String, u32>,
+}
+
+/// The alarms masst installs, and those of them CloudWatch holds.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AlarmsState {
+    pub expected: Vec<String>,
+    pub present: Vec<String>,
+}
+
+/// One model's quota in Service Quotas.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaState {
+    pub service: String,
+    pub code: String,
+    /// The applied value; `None` when Service Quotas has none for the account.
+    pub value: Option<f64>,
 }
 
 fn default_window() -> u32 {
@@ -210,6 +237,9 @@ impl Evidence {
             config: None,
             config_version: None,
             dlq_sample: None,
+            alarms: None,
+            quotas: BTreeMap::new(),
+            scaling_policies: BTreeMap::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! JSON vs human output and whether progress or prompts may appear at all.
 
 pub mod board;
+pub mod ci;
 pub mod render;
 pub mod report;
 
@@ -10,6 +11,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set once a write to stdout found the reader gone (`masst ... | head`).
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+/// Set while a command runs inside another whose stdout carries one document (`audit --fix
+/// --output json`): its output goes to stderr instead.
+static DIVERTED: AtomicBool = AtomicBool::new(false);
+
+/// Sends what nested commands print to stderr (`true`) or back to stdout (`false`).
+pub fn divert_stdout(on: bool) {
+    DIVERTED.store(on, Ordering::Relaxed);
+}
+
 /// Set once anything was written to stdout, so a failure in JSON mode knows whether its error
 /// document would be a second one.
 static STDOUT_USED: AtomicBool = AtomicBool::new(false);
@@ -60,6 +70,10 @@ pub enum OutputFormat {
     #[default]
     Human,
     Json,
+    /// SARIF 2.1.0 (`audit`, `diagnose`).
+    Sarif,
+    /// JUnit XML (`audit`, `diagnose`).
+    Junit,
 }
 
 /// The one object that writes to the terminal.
@@ -102,6 +116,10 @@ impl Printer {
     /// command goes on to its own end, so a diagnosis keeps its exit status and an action can
     /// refuse to go ahead when its preview was not seen ([`Printer::stdout_open`]).
     pub fn out(&self, text: &str) {
+        if DIVERTED.load(Ordering::Relaxed) {
+            eprint!("{text}");
+            return;
+        }
         if STDOUT_CLOSED.load(Ordering::Relaxed) {
             return;
         }

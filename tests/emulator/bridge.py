@@ -18,6 +18,8 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   every queue attribute (a walk of the queue per message).
 * `--latency-ms N` delays every AWS call (an in-region round trip is 10-30 ms); `--fault-rate P`
   answers that fraction of AWS calls with an HTTP 500 or a dropped connection.
+* Service Quotas: moto knows VPC's default quotas only; `GetServiceQuota` of any other service
+  answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
 * `/_masst/log` lists every call with its start and end time (for sequential depth).
 * `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
   check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults.
@@ -119,6 +121,8 @@ class Bridge:
         self.appconfig_lock = threading.Lock()
         # SendMessageBatch entries whose body contains this are refused (a test's poison).
         self.reject_marker = None
+        # Applied Service Quotas values by service and quota code, set by tests.
+        self.quotas = {}
 
     # ------------------------------------------------------------------ WSGI entry
 
@@ -164,6 +168,10 @@ class Bridge:
             return respond(start_response, 500, b"<html><body>injected fault</body></html>", "text/html")
         if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
             return self.cbor(environ, body, op, start_response)
+        if service == "servicequotas" and op == "GetServiceQuota":
+            handled = self.service_quota(body, start_response)
+            if handled is not None:
+                return handled
         if service == "sqs" and op in ("SendMessage", "SendMessageBatch"):
             handled = self.sqs_send(environ, body, op, start_response)
             if handled is not None:
@@ -207,8 +215,29 @@ class Bridge:
             self.latency_ms = float(s.get("latency_ms", self.latency_ms))
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
             self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
+            self.quotas = s.get("quotas", self.quotas)
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
+
+    # ------------------------------------------------------------------ Service Quotas
+
+    def service_quota(self, body, start_response):
+        """moto knows VPC's default quotas only. Bedrock's (and any other service's) applied
+        quotas come from the test's settings: POST /_masst/settings {"quotas": {"bedrock":
+        {"L-CODE": 80}}}. An unknown code is AWS's NoSuchResourceException."""
+        try:
+            req = json.loads(body or b"{}")
+        except ValueError:
+            return None
+        service, code = req.get("ServiceCode"), req.get("QuotaCode")
+        if service == "vpc":
+            return None
+        value = self.quotas.get(service, {}).get(code)
+        if value is None:
+            message = json.dumps({"__type": "NoSuchResourceException", "Message": f"The quota {code} of {service} does not exist."}).encode()
+            return respond(start_response, 400, message, "application/x-amz-json-1.1")
+        quota = {"ServiceCode": service, "ServiceName": service, "QuotaArn": f"arn:aws:servicequotas:us-east-1:123456789012:{service}/{code}", "QuotaCode": code, "QuotaName": code, "Value": float(value), "Unit": "None", "Adjustable": True, "GlobalQuota": False}
+        return respond(start_response, 200, json.dumps({"Quota": quota}).encode(), "application/x-amz-json-1.1")
 
     # ------------------------------------------------------------------ SQS limits as AWS has them
 

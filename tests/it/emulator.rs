@@ -148,6 +148,8 @@ impl Emulator {
             ecs: aws_sdk_ecs::Client::new(&conf),
             appconfig: aws_sdk_appconfig::Client::new(&conf),
             sts: aws_sdk_sts::Client::new(&conf),
+            servicequotas: aws_sdk_servicequotas::Client::new(&conf),
+            autoscaling: aws_sdk_applicationautoscaling::Client::new(&conf),
             endpoint: Some(self.endpoint.clone()),
             region: "us-east-1".into(),
             resolved: Default::default(),

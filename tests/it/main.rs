@@ -1,6 +1,7 @@
 //! The one integration test binary: the real `masst` binary run as a user runs it.
 
 mod actions;
+mod audit;
 mod cli;
 mod completions;
 mod dlq;
@@ -11,5 +12,6 @@ mod live;
 mod offline;
 mod report;
 mod runbooks;
+mod sarif;
 mod trust;
 mod verify;

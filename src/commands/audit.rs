@@ -1,0 +1,178 @@
+//! `masst audit`: the seed's Prevention controls checked against the deployment (contract §8),
+//! for CI smoke checks and the morning after. The checks are data (`audits/*.toml`); the
+//! evidence is read the way diagnosis reads it, one call per service, all concurrent; the
+//! verdicts print as a table, JSON, SARIF or JUnit; `--fix` offers each failing check's
+//! action through the normal preview / confirm / journal flow, then checks again.
+
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
+
+use crate::cli::{AuditArgs, Global};
+use crate::engine::audit::{AuditSet, State, Verdict};
+use crate::engine::walk::Severity;
+use crate::error::{Error, Outcome, Result};
+use crate::evidence::{collect, Evidence};
+use crate::settings::Settings;
+use crate::ui::ci::{self, Item};
+use crate::ui::{OutputFormat, Printer};
+
+fn evidence(
+    global: &Global,
+    args: &AuditArgs,
+    settings: &Settings,
+    set: &AuditSet,
+    printer: &Printer,
+) -> Result<Evidence> {
+    if let Some(ev) = super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
+        return Ok(ev);
+    }
+    let mut plan = collect::plan_signals(set.signals.values(), &settings.model_keys());
+    // A key the document lacks is a check's missing input (unknown), not a failed collection.
+    plan.config_keys.clear();
+    let spinner = printer.spinner("reading the deployment…");
+    let ev = super::block_on(async {
+        let c = super::clients(global, settings).await?;
+        collect::collect(&c, settings, &plan, 15, jiff::Timestamp::now()).await
+    });
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    ev
+}
+
+/// A verdict as the CI formats carry it.
+pub fn item(v: &Verdict) -> Item {
+    Item {
+        rule_id: v.id.clone(),
+        title: v.title.clone(),
+        severity: v.severity,
+        state: v.state.as_str(),
+        message: v.message.clone(),
+        evidence: v
+            .evidence
+            .iter()
+            .map(|e| {
+                let val = e.value.as_ref().map(|x| x.display()).unwrap_or_else(|| "missing".into());
+                format!("{} = {val} ({})", e.name, e.source)
+            })
+            .collect(),
+        help: v.fix.clone().or_else(|| v.advice.clone()),
+    }
+}
+
+fn print(printer: &Printer, verdicts: &[Verdict]) {
+    match printer.format {
+        OutputFormat::Json => {
+            printer.json_value(&serde_json::json!({ "checks": verdicts }));
+        }
+        OutputFormat::Sarif => {
+            let items: Vec<Item> = verdicts.iter().map(item).collect();
+            printer.json_value(&ci::sarif("audit", &items));
+        }
+        OutputFormat::Junit => {
+            let items: Vec<Item> = verdicts.iter().map(item).collect();
+            printer.out(&ci::junit("masst audit", &items));
+        }
+        OutputFormat::Human => {
+            let mut t = Table::new();
+            t.load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(crate::ui::width())
+                .set_header(["check", "state", "evidence", "fix"]);
+            for v in verdicts {
+                let state = match v.state {
+                    State::Pass | State::Skipped => v.state.as_str().to_string(),
+                    s => format!("{} {}", s.as_str().to_uppercase(), v.severity),
+                };
+                // The numbers here; their sources with -v and in JSON.
+                let evidence: Vec<String> = if printer.verbose > 0 {
+                    item(v).evidence
+                } else {
+                    v.evidence
+                        .iter()
+                        .map(|e| {
+                            format!(
+                                "{} = {}",
+                                e.name,
+                                e.value.as_ref().map(|x| x.display()).unwrap_or_else(|| "missing".into())
+                            )
+                        })
+                        .collect()
+                };
+                let fix = match v.state {
+                    State::Fail | State::Unknown => v.fix.clone().or_else(|| v.advice.clone()).unwrap_or_default(),
+                    _ => String::new(),
+                };
+                t.add_row([format!("{}\n{}", v.id, v.message), state, evidence.join("\n"), fix]);
+            }
+            printer.line(t.to_string());
+            let count = |s: State| verdicts.iter().filter(|v| v.state == s).count();
+            printer.line(format!(
+                "{} pass, {} fail, {} unknown, {} skipped",
+                count(State::Pass),
+                count(State::Fail),
+                count(State::Unknown),
+                count(State::Skipped)
+            ));
+        }
+    }
+}
+
+fn failing(verdicts: &[Verdict], level: Severity) -> bool {
+    verdicts.iter().any(|v| matches!(v.state, State::Fail | State::Unknown) && v.severity >= level)
+}
+
+/// `masst audit`.
+pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outcome> {
+    let set = match &args.audits {
+        Some(dir) => AuditSet::with_dir(dir).map_err(Error::Usage)?,
+        None => AuditSet::embedded(),
+    };
+    for id in &args.checks {
+        if !set.checks.iter().any(|c| &c.id == id) {
+            let ids: Vec<&str> = set.checks.iter().map(|c| c.id.as_str()).collect();
+            return Err(Error::Usage(format!("--check {id}: no such check; the checks are {}", ids.join(", "))));
+        }
+    }
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let models = settings.model_keys();
+    let ev = evidence(global, args, &settings, &set, printer)?;
+    let mut verdicts = set.run(&ev, &models, &args.checks);
+    if args.fix {
+        if args.scenario.is_some() || args.from.is_some() {
+            return Err(Error::Usage(
+                "--fix changes live AWS, so it needs a live audit: drop --scenario/--from".into(),
+            ));
+        }
+        let fixes: Vec<(String, String)> = verdicts
+            .iter()
+            .filter(|v| v.state == State::Fail)
+            .filter_map(|v| Some((v.id.clone(), v.fix.clone()?)))
+            .collect();
+        let mut done: Vec<String> = Vec::new();
+        // The fixes print their previews; with one document on stdout, they go to stderr.
+        crate::ui::divert_stdout(printer.format != OutputFormat::Human);
+        for (id, cmd) in &fixes {
+            if done.contains(cmd) {
+                continue; // queue.fix mends two checks at once
+            }
+            printer.note(format!("{id}: {cmd}"));
+            match super::diagnose::run_command(global, printer, cmd, &format!("audit/{id}"), args.yes) {
+                Ok(()) => done.push(cmd.clone()),
+                Err(e) => printer.note(format!("masst: {e}")),
+            }
+        }
+        crate::ui::divert_stdout(false);
+        if !done.is_empty() {
+            let fixed: Vec<String> = fixes.iter().filter(|(_, c)| done.contains(c)).map(|(id, _)| id.clone()).collect();
+            let ev = evidence(global, args, &settings, &set, printer)?;
+            let again = set.run(&ev, &models, &fixed);
+            for v in again {
+                if let Some(old) = verdicts.iter_mut().find(|x| x.id == v.id) {
+                    *old = v;
+                }
+            }
+        }
+    }
+    print(printer, &verdicts);
+    Ok(if failing(&verdicts, args.fail_on.into()) { Outcome::Findings } else { Outcome::Clear })
+}
