@@ -140,6 +140,8 @@ def main():
         first_end = max(c["end"] for c in log if c["start"] < min(c["start"] for c in log) + 0.9)
         refresh = [c for c in log if c["start"] > first_end + 0.2]
         print(f"a verify/watch refresh:                  {len(refresh):3d} calls, sequential depth {depth(refresh)}")
+        n, d, _ = shape(port, [binary, "--endpoint-url", ep, "audit"], env)
+        print(f"masst audit (one call per service):      {n:3d} calls, sequential depth {d}")
         return 0 if ratio >= 20 else 1
     finally:
         emu.terminate()

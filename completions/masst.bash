@@ -2082,7 +2082,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__inspect)
-            opts="-q -v -h --sample --show --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --sample --show --publish --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -827,6 +827,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l publish -d 'Publish the composition as MangaAssist/DLQ metrics Retryable, NonRetryable and Unknown (the seed\'s "DLQ composition monitoring"; `alarms install` alarms on Retryable > 0)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -217,6 +217,11 @@ pub enum DlqCommand {
         /// Print N example bodies (truncated; binary bodies are described).
         #[arg(long, value_name = "N", default_value_t = 0)]
         show: usize,
+        /// Publish the composition as MangaAssist/DLQ metrics Retryable, NonRetryable and
+        /// Unknown (the seed's "DLQ composition monitoring"; `alarms install` alarms on
+        /// Retryable > 0).
+        #[arg(long)]
+        publish: bool,
     },
     /// Move DLQ messages back to their source queue: job body with _retry_count reset, message
     /// attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send.

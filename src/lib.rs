@@ -59,8 +59,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Alarms(cli::AlarmsCommand::Install { sns_topic, flags }) => {
             commands::act::alarms(&cli.global, sns_topic.as_deref(), flags, &printer)
         }
-        Command::Dlq(cli::DlqCommand::Inspect { sample, show }) => {
-            commands::dlq::inspect(&cli.global, *sample, *show, &printer)
+        Command::Dlq(cli::DlqCommand::Inspect { sample, show, publish }) => {
+            commands::dlq::inspect(&cli.global, *sample, *show, *publish, &printer)
         }
         Command::Dlq(cli::DlqCommand::Redrive(args)) => commands::dlq::redrive(&cli.global, args, &printer),
         Command::Journal => commands::act::list_journal(&cli.global, &printer),

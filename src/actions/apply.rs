@@ -42,7 +42,9 @@ pub enum Planned {
 
 /// Plans `alarms install`: the seed's alarms against what CloudWatch holds.
 pub async fn plan_alarms(clients: &Clients, settings: &Settings, topic: Option<&str>) -> Result<Planned, Error> {
-    let specs = alarms::seed_alarms(settings, topic);
+    // The math alarms take their thresholds from the deployed document's targets.
+    let (_, _, doc) = read_doc(clients, settings).await?;
+    let specs = alarms::seed_alarms(settings, topic, &alarms::targets(&doc, settings));
     let names: Vec<String> = specs.iter().map(|s| s.name.clone()).collect();
     let before = alarms::existing(clients, &names).await?;
     let after = specs.into_iter().map(|s| (s.name.clone(), Some(s))).collect();
@@ -216,7 +218,20 @@ impl Planned {
                         (None, None) => "absent",
                     };
                     let what = want.as_ref().or(had.as_ref()).map(|a| {
-                        let op = if a.comparison.starts_with("GreaterThanOrEqual") { ">=" } else { ">" };
+                        let op = match a.comparison.as_str() {
+                            "GreaterThanOrEqualToThreshold" => ">=",
+                            "LessThanOrEqualToThreshold" => "<=",
+                            "LessThanThreshold" => "<",
+                            _ => ">",
+                        };
+                        if let Some(e) = a.queries.iter().find_map(|q| q.expression.as_deref()) {
+                            return format!(
+                                "metric math {e} {op} {} ({} of {})",
+                                crate::engine::expr::fmt_num(a.threshold),
+                                a.datapoints_to_alarm,
+                                a.evaluation_periods
+                            );
+                        }
                         format!(
                             "{}:{} {} {op} {} ({} of {} × {} s)",
                             a.namespace,

@@ -48,6 +48,36 @@ fn print_inspection(printer: &Printer, ins: &Inspection) {
     }
 }
 
+/// Writes the DLQ's composition as the seed asks ("a CloudWatch metric for retryable vs
+/// non-retryable DLQ messages"): one `PutMetricData` of Retryable, NonRetryable and Unknown.
+async fn publish_composition(c: &crate::aws::Clients, settings: &Settings, ins: &Inspection) -> Result<()> {
+    use aws_sdk_cloudwatch::types::{MetricDatum, StandardUnit};
+    let ns = settings.metrics.namespaces.get("MangaAssist/DLQ").cloned().unwrap_or_else(|| "MangaAssist/DLQ".into());
+    let now = aws_smithy_types::DateTime::from_secs(jiff::Timestamp::now().as_second());
+    let data: Vec<MetricDatum> =
+        [("Retryable", "retryable"), ("NonRetryable", "non-retryable"), ("Unknown", "unknown")]
+            .iter()
+            .map(|(metric, class)| {
+                let name = settings
+                    .metrics
+                    .names
+                    .get(&format!("MangaAssist/DLQ:{metric}"))
+                    .cloned()
+                    .unwrap_or_else(|| metric.to_string());
+                MetricDatum::builder()
+                    .metric_name(name)
+                    .value(*ins.by_class.get(*class).unwrap_or(&0) as f64)
+                    .unit(StandardUnit::Count)
+                    .timestamp(now)
+                    .build()
+            })
+            .collect();
+    c.cloudwatch.put_metric_data().namespace(&ns).set_metric_data(Some(data)).send().await.map_err(|e| {
+        Error::Action(crate::aws::explain(&e, "cloudwatch:PutMetricData", "the DLQ composition metrics"))
+    })?;
+    Ok(())
+}
+
 /// The end of a redrive, in numbers: selected, moved, and what was left and why.
 fn print_report(printer: &Printer, report: &redrive::Report, secs: f64, entry: &str) {
     if printer.json() {
@@ -96,13 +126,23 @@ fn print_report(printer: &Printer, report: &redrive::Report, secs: f64, entry: &
 }
 
 /// `masst dlq inspect`.
-pub fn inspect(global: &Global, sample: Option<usize>, show: usize, printer: &Printer) -> Result<Outcome> {
+pub fn inspect(
+    global: &Global,
+    sample: Option<usize>,
+    show: usize,
+    publish: bool,
+    printer: &Printer,
+) -> Result<Outcome> {
     let settings = Settings::load(global.config.as_deref())?.settings;
     let spinner = printer.spinner("reading the DLQ…");
     let ins = super::block_on(async {
         let c = super::clients(global, &settings).await?;
         let url = queue_url(&c, &settings.resources.dlq, "dlq").await?;
-        redrive::inspect(&c, &url, &settings.resources.dlq, sample, show, None).await
+        let ins = redrive::inspect(&c, &url, &settings.resources.dlq, sample, show, None).await?;
+        if publish {
+            publish_composition(&c, &settings, &ins).await?;
+        }
+        Ok::<_, Error>(ins)
     });
     if let Some(s) = spinner {
         s.finish_and_clear();

@@ -244,8 +244,7 @@ async fn alarms_state(
     if !plan.alarms {
         return Ok(None);
     }
-    let expected: Vec<String> =
-        crate::actions::alarms::seed_alarms(settings, None).into_iter().map(|a| a.name).collect();
+    let expected = crate::actions::alarms::names(settings);
     let present = crate::actions::alarms::existing(clients, &expected)
         .await
         .map_err(|e| Error::Evidence(e.to_string()))?

@@ -490,15 +490,20 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     let out = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
     assert!(out.contains("create    MangaAssist-ThrottleRate"), "{out}");
     let c = w.emu.clients();
-    let names: Vec<String> = masst::actions::alarms::seed_alarms(&masst::settings::Settings::default(), None)
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
+    let names: Vec<String> = masst::actions::alarms::names(&masst::settings::Settings::default());
     let held = block_on(masst::actions::alarms::existing(&c, &names)).unwrap();
     let throttle = held["MangaAssist-ThrottleRate"].as_ref().expect("created");
     assert_eq!((throttle.threshold, throttle.datapoints_to_alarm, throttle.evaluation_periods), (0.05, 3, 5));
     assert_eq!(throttle.actions, ["arn:aws:sns:us-east-1:123456789012:oncall"]);
     assert!(held.values().all(Option::is_some));
+    // The scenario 3 alarms are metric math, stored with their queries.
+    let under = held["MangaAssist-Underutilized-Sonnet"].as_ref().expect("created");
+    assert_eq!(under.queries.len(), 5, "{under:?}");
+    assert_eq!(under.queries[4].expression.as_deref(), Some("IF(e > 0.9 * l AND t == 0 AND p < 600, 1, 0)"));
+    assert!(
+        held["MangaAssist-ControllerStuck-Haiku"].as_ref().unwrap().queries[2].expression.as_deref() == Some("mx - mn")
+    );
+    assert!(held["MangaAssist-DLQRetryable"].is_some());
     let again = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
     assert!(again.contains("nothing to change"), "{again}");
     w.ok(&["undo", "--yes"]);

@@ -577,3 +577,49 @@ fn bodies_and_error_types_reach_the_terminal_escaped() {
         "raw control characters reached stdout: {out:?}"
     );
 }
+
+#[test]
+fn inspect_publish_writes_the_dlq_composition_as_metrics() {
+    let q = Queues::new(false);
+    let mut msgs = retryable("r", 4);
+    msgs.push((job("v", 0).to_string(), Some("ValidationException"), None));
+    msgs.push(("not json".to_string(), None, None));
+    q.fill(&msgs);
+    let (code, _, err) = q.masst(&["dlq", "inspect", "--publish"]);
+    assert_eq!(code, 0, "{err}");
+    let c = q.emu.clients();
+    let now = aws_smithy_types::DateTime::from_secs(jiff::Timestamp::now().as_second() + 60);
+    let start = aws_smithy_types::DateTime::from_secs(jiff::Timestamp::now().as_second() - 600);
+    let query = |id: &str, metric: &str| {
+        aws_sdk_cloudwatch::types::MetricDataQuery::builder()
+            .id(id)
+            .metric_stat(
+                aws_sdk_cloudwatch::types::MetricStat::builder()
+                    .metric(
+                        aws_sdk_cloudwatch::types::Metric::builder()
+                            .namespace("MangaAssist/DLQ")
+                            .metric_name(metric)
+                            .build(),
+                    )
+                    .period(60)
+                    .stat("Maximum")
+                    .build(),
+            )
+            .build()
+    };
+    let out = block_on(
+        c.cloudwatch
+            .get_metric_data()
+            .start_time(start)
+            .end_time(now)
+            .metric_data_queries(query("r", "Retryable"))
+            .metric_data_queries(query("n", "NonRetryable"))
+            .metric_data_queries(query("u", "Unknown"))
+            .send(),
+    )
+    .unwrap();
+    let value = |id: &str| {
+        out.metric_data_results().iter().find(|r| r.id() == Some(id)).and_then(|r| r.values().first().copied())
+    };
+    assert_eq!((value("r"), value("n"), value("u")), (Some(4.0), Some(1.0), Some(1.0)));
+}
