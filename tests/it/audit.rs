@@ -225,6 +225,7 @@ fn sarif_and_junit_carry_the_same_verdicts() {
     assert_eq!(code, 1);
     let sarif: Value = serde_json::from_str(&out).unwrap();
     crate::sarif::assert_valid(&sarif);
+    crate::sarif::assert_schema_valid(&sarif);
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 11);
     assert!(results.iter().all(|r| r["kind"] == "fail"));
@@ -236,7 +237,9 @@ fn sarif_and_junit_carry_the_same_verdicts() {
     assert_eq!((cases, failures), (11, 11));
     // diagnose speaks the same formats.
     let (_, out, _) = d.w.masst(&["diagnose", "all", "--scenario", "flash-sale", "--output", "sarif"]);
-    crate::sarif::assert_valid(&serde_json::from_str(&out).unwrap());
+    let diag: Value = serde_json::from_str(&out).unwrap();
+    crate::sarif::assert_valid(&diag);
+    crate::sarif::assert_schema_valid(&diag);
     let (_, xml, _) = d.w.masst(&["diagnose", "all", "--scenario", "flash-sale", "--output", "junit"]);
     assert_eq!(crate::sarif::junit_counts(&xml).1, 1, "one finding in the flash sale");
 }
