@@ -69,3 +69,24 @@ pub fn collect_live(
     }
     result
 }
+
+/// Every runbook walked over the evidence the flags name (an embedded scenario, a snapshot, or
+/// live AWS over `window`): what `status` and `report` show.
+pub fn walk_everything(
+    global: &Global,
+    scenario: Option<&str>,
+    from: Option<&std::path::Path>,
+    window: &str,
+    printer: &Printer,
+) -> Result<(Settings, Evidence, Vec<engine::Diagnosis>)> {
+    let set = runbooks(global)?;
+    let all: Vec<&Runbook> = set.runbooks.iter().collect();
+    let settings = Settings::load(global.config.as_deref())?.settings;
+    let ev = match diagnose::offline_evidence(scenario, from)? {
+        Some(ev) => ev,
+        None => collect_live(global, &settings, &all, snapshot::window_minutes(window)?, printer)?,
+    };
+    let cx = engine::WalkContext { models: settings.model_keys(), answers: engine::Answers::default() };
+    let results = engine::walk::walk_all(all.iter().copied(), &ev, &cx);
+    Ok((settings, ev, results))
+}

@@ -6,10 +6,7 @@ use std::path::Path;
 
 use crate::actions::journal::Journal;
 use crate::cli::{Global, ReportArgs};
-use crate::engine::walk::{walk_all, Answers, WalkContext};
-use crate::engine::Runbook;
 use crate::error::{Error, Outcome, Result};
-use crate::settings::Settings;
 use crate::ui::report::{self, Input};
 use crate::ui::Printer;
 
@@ -28,18 +25,8 @@ fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {
 
 /// `masst report`.
 pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outcome> {
-    let set = super::runbooks(global)?;
-    let all: Vec<&Runbook> = set.runbooks.iter().collect();
-    let settings = Settings::load(global.config.as_deref())?.settings;
-    let ev = match super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
-        Some(ev) => ev,
-        None => {
-            let window = super::snapshot::window_minutes(&args.window)?;
-            super::collect_live(global, &settings, &all, window, printer)?
-        }
-    };
-    let cx = WalkContext { models: settings.model_keys(), answers: Answers::default() };
-    let results = walk_all(all.iter().copied(), &ev, &cx);
+    let (_, ev, results) =
+        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), &args.window, printer)?;
     let journal = Journal::open(global.journal.as_deref())?;
     let (entries, warnings) = journal.read()?;
     for w in &warnings {

@@ -3,26 +3,13 @@
 //! in words (the CEL condition with `-v` and in JSON), and whether it fires. Fits the terminal.
 
 use crate::cli::{Global, StatusArgs};
-use crate::engine::walk::{walk_all, Answers, WalkContext};
-use crate::engine::Runbook;
 use crate::error::{Outcome, Result};
-use crate::settings::Settings;
 use crate::ui::Printer;
 
 /// `masst status`.
 pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outcome> {
-    let set = super::runbooks(global)?;
-    let all: Vec<&Runbook> = set.runbooks.iter().collect();
-    let settings = Settings::load(global.config.as_deref())?.settings;
-    let ev = match super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
-        Some(ev) => ev,
-        None => {
-            let window = super::snapshot::window_minutes(&args.window)?;
-            super::collect_live(global, &settings, &all, window, printer)?
-        }
-    };
-    let cx = WalkContext { models: settings.model_keys(), answers: Answers::default() };
-    let results = walk_all(all.iter().copied(), &ev, &cx);
+    let (_, ev, results) =
+        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), &args.window, printer)?;
     if printer.json() {
         let rows: Vec<_> = results
             .iter()

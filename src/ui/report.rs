@@ -193,6 +193,15 @@ pub fn svg(chart: &Chart, markers: &[(i64, String)]) -> String {
     out
 }
 
+/// Inputs as `name = value, ...` (`missing` where there is none).
+fn inputs_text(inputs: &[Resolved]) -> String {
+    inputs
+        .iter()
+        .map(|i| format!("{} = {}", i.name, i.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn esc(s: &str) -> String {
     html_escape::encode_text(s).replace('"', "&quot;").replace('\'', "&#39;")
 }
@@ -342,23 +351,13 @@ pub fn html(input: &Input<'_>) -> String {
                     Some(false) => "✘",
                     None => "?",
                 };
-                let inputs: Vec<String> = c
-                    .inputs
-                    .iter()
-                    .map(|i| {
-                        format!(
-                            "{} = {}",
-                            i.name,
-                            i.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into())
-                        )
-                    })
-                    .collect();
+                let inputs = inputs_text(&c.inputs);
                 let _ = write!(
                     h,
                     "<li>{mark} <code>{}</code> {} <span class=\"meta\">({})</span></li>",
                     esc(&c.expr),
                     esc(c.says.as_deref().unwrap_or("")),
-                    esc(&inputs.join(", "))
+                    esc(&inputs)
                 );
             }
             if let Some(a) = s.answer {
@@ -414,20 +413,13 @@ pub fn html(input: &Input<'_>) -> String {
     }
     h.push_str("<h2>Clear runbooks</h2>\n<table><tr><th>runbook</th><th>watches</th><th>values</th></tr>\n");
     for d in input.results.iter().filter(|d| d.triggered == Some(false)) {
-        let values: Vec<String> = d
-            .trigger
-            .inputs
-            .iter()
-            .map(|i| {
-                format!("{} = {}", i.name, i.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into()))
-            })
-            .collect();
+        let values = inputs_text(&d.trigger.inputs);
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&label(d)),
             esc(d.trigger.says.as_deref().unwrap_or("")),
-            esc(&values.join(", "))
+            esc(&values)
         );
     }
     h.push_str("</table>\n<h2>Where the evidence came from</h2>\n<ul>");
@@ -568,25 +560,9 @@ pub fn markdown(input: &Input<'_>) -> String {
         }
         m.push_str("\n### The walk\n\n```mermaid\nflowchart TD\n");
         for (i, s) in d.steps.iter().enumerate() {
-            let values: Vec<String> = s
-                .checks
-                .iter()
-                .flat_map(|c| c.inputs.iter())
-                .map(|r| {
-                    format!(
-                        "{} = {}",
-                        r.name,
-                        r.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into())
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                m,
-                "  n{i}[\"{}: {}<br/>{}\"]",
-                mermaid(&s.node),
-                mermaid(&s.title),
-                mermaid(&values.join(", "))
-            );
+            let inputs: Vec<Resolved> = s.checks.iter().flat_map(|c| c.inputs.iter().cloned()).collect();
+            let values = inputs_text(&inputs);
+            let _ = writeln!(m, "  n{i}[\"{}: {}<br/>{}\"]", mermaid(&s.node), mermaid(&s.title), mermaid(&values));
             let decided = s
                 .checks
                 .iter()
@@ -634,21 +610,9 @@ pub fn markdown(input: &Input<'_>) -> String {
     }
     m.push_str("\n## Clear runbooks\n\n| runbook | watches | values |\n|---|---|---|\n");
     for d in input.results.iter().filter(|d| d.triggered == Some(false)) {
-        let values: Vec<String> = d
-            .trigger
-            .inputs
-            .iter()
-            .map(|i| {
-                format!("{} = {}", i.name, i.value.as_ref().map(|v| v.display()).unwrap_or_else(|| "missing".into()))
-            })
-            .collect();
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} |",
-            md(&label(d)),
-            md(d.trigger.says.as_deref().unwrap_or("")),
-            md(&values.join(", "))
-        );
+        let values = inputs_text(&d.trigger.inputs);
+        let _ =
+            writeln!(m, "| {} | {} | {} |", md(&label(d)), md(d.trigger.says.as_deref().unwrap_or("")), md(&values));
     }
     m
 }
