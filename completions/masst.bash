@@ -494,7 +494,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +509,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -536,7 +540,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__alarms)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help install help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help install help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +555,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -620,7 +628,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__alarms__subcmd__install)
-            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,6 +662,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -678,7 +690,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help pause resume help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -693,6 +705,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -776,7 +792,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -803,6 +819,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -830,7 +850,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,6 +877,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -884,7 +908,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__audit)
-            opts="-y -q -v -h --check --fail-on --fix --yes --audits --scenario --from --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --check --fail-on --fix --yes --audits --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,7 +927,7 @@ _masst() {
                     return 0
                     ;;
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -919,6 +943,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -946,7 +974,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help pause resume concurrency schedule model scale help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume concurrency schedule model scale help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,6 +989,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -988,7 +1020,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__concurrency)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,6 +1047,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1182,7 +1218,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__model)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1245,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1236,7 +1276,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1263,6 +1303,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1290,7 +1334,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,6 +1361,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1344,7 +1392,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__scale)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1374,6 +1422,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1398,7 +1450,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help show apply help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help show apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1413,6 +1465,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1440,7 +1496,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule__subcmd__apply)
-            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1471,6 +1527,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1554,7 +1614,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule__subcmd__show)
-            opts="-q -v -h --file --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,6 +1633,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1600,7 +1664,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__completions)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help bash zsh fish powershell"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help bash zsh fish powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1615,6 +1679,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1642,7 +1710,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__concurrency)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help set help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1657,6 +1725,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1726,7 +1798,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__concurrency__subcmd__set)
-            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1760,6 +1832,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1784,7 +1860,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__config)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help show help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1875,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1868,7 +1948,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__config__subcmd__show)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +1963,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1910,17 +1994,21 @@ _masst() {
             return 0
             ;;
         masst__subcmd__diagnose)
-            opts="-y -q -v -h --scenario --from --answer --fail-on --window --apply --yes --dry-run --no-verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --scenario --from --scenario-file --answer --fail-on --window --apply --yes --dry-run --no-verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scenario-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1960,6 +2048,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1984,7 +2076,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help inspect redrive help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help inspect redrive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1999,6 +2091,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2082,7 +2178,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__inspect)
-            opts="-q -v -h --sample --show --publish --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --sample --show --publish --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,6 +2201,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2132,7 +2232,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__redrive)
-            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2183,6 +2283,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2924,7 +3028,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__journal)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2939,6 +3043,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2966,7 +3074,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help up down help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,6 +3089,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3008,7 +3120,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__down)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3023,6 +3135,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3106,14 +3222,18 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__up)
-            opts="-q -v -h --scenario --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --scenario --scenario-file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
+                    return 0
+                    ;;
+                --scenario-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -3125,6 +3245,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3152,7 +3276,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help pause resume help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3167,6 +3291,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3250,7 +3378,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3280,6 +3408,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3304,7 +3436,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__resume)
-            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3338,6 +3470,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3362,7 +3498,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__queue)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help fix help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help fix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,6 +3513,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3404,7 +3544,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__queue__subcmd__fix)
-            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3439,6 +3579,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3508,7 +3652,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__quota)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help sync help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3523,6 +3667,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3592,7 +3740,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__quota__subcmd__sync)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3619,6 +3767,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3646,7 +3798,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__report)
-            opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3661,7 +3813,7 @@ _masst() {
                     return 0
                     ;;
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -3685,6 +3837,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3712,7 +3868,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__routing)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help haiku help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help haiku help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3727,6 +3883,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3754,7 +3914,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__routing__subcmd__haiku)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help on off"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3781,6 +3941,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3850,7 +4014,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help list show validate help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help list show validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3865,6 +4029,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3962,7 +4130,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__list)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3977,6 +4145,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4004,7 +4176,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__show)
-            opts="-q -v -h --mermaid --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --mermaid --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4019,6 +4191,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4046,7 +4222,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__validate)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4061,6 +4237,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4088,7 +4268,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help capture upgrade help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help capture upgrade help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4103,6 +4283,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4130,7 +4314,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot__subcmd__capture)
-            opts="-o -q -v -h --out --window --scenario --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-o -q -v -h --out --window --scenario --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4149,7 +4333,7 @@ _masst() {
                     return 0
                     ;;
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -4161,6 +4345,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4244,7 +4432,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot__subcmd__upgrade)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4259,6 +4447,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4286,14 +4478,14 @@ _masst() {
             return 0
             ;;
         masst__subcmd__status)
-            opts="-q -v -h --scenario --from --window --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --scenario --from --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -4313,6 +4505,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4340,7 +4536,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__undo)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4370,6 +4566,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4394,7 +4594,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__verify)
-            opts="-q -v -h --timeout --every --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --timeout --every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4417,6 +4617,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4444,7 +4648,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__watch)
-            opts="-q -v -h --every --once --scenario --from --output --quiet --verbose --config --runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --every --once --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4455,7 +4659,7 @@ _masst() {
                     return 0
                     ;;
                 --scenario)
-                    COMPREPLY=($(compgen -W "healthy flash-sale batch-backlog conservative-limits priority-inversion dlq-retryable" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
                     return 0
                     ;;
                 --from)
@@ -4471,6 +4675,10 @@ _masst() {
                     return 0
                     ;;
                 --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

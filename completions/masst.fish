@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_masst_global_optspecs
-    string join \n output= q/quiet v/verbose config= runbooks= profile= region= endpoint-url= journal= h/help V/version
+    string join \n output= q/quiet v/verbose config= runbooks= only-runbooks= profile= region= endpoint-url= journal= h/help V/version
 end
 
 function __fish_masst_needs_command
@@ -29,7 +29,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_needs_command" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_needs_command" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_needs_command" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_needs_command" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_needs_command" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_needs_command" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -61,13 +62,14 @@ complete -c masst -n "__fish_masst_needs_command" -f -a "undo" -d 'Reverse a cha
 complete -c masst -n "__fish_masst_needs_command" -f -a "runbook" -d 'List, show or validate runbooks'
 complete -c masst -n "__fish_masst_needs_command" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand diagnose" -l scenario -d 'Use an embedded scenario instead of live AWS (no account needed)' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l scenario -d 'Use an embedded scenario instead of live AWS (no account needed)' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l from -d 'Use a snapshot file written by `masst snapshot capture`' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l scenario-file -d 'Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l answer -d 'Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l fail-on -d 'Exit 1 when a finding is at least this severe' -r -f -a "info\t''
 warning\t''
@@ -81,7 +83,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand diagnose" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -97,7 +100,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -110,18 +114,19 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s o -l out -d 'Write to FILE instead of stdout' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l window -d 'How much metric history to read, e.g. `60m`, `2h` (one datapoint a minute)' -r
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l scenario -d 'Capture an embedded scenario\'s evidence instead of live AWS' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l scenario -d 'Capture an embedded scenario\'s evidence instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
 json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -134,7 +139,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -145,12 +151,12 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand status" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand status" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand status" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l window -d 'How much metric history to read live' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
@@ -158,7 +164,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand status" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand status" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand status" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand status" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -173,7 +180,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand verify" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand verify" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -182,19 +190,20 @@ complete -c masst -n "__fish_masst_using_subcommand verify" -s q -l quiet -d 'Pr
 complete -c masst -n "__fish_masst_using_subcommand verify" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand watch" -l every -d 'Refresh this often, e.g. `60s`' -r
-complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
 json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand watch" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -204,12 +213,12 @@ complete -c masst -n "__fish_masst_using_subcommand watch" -s q -l quiet -d 'Pri
 complete -c masst -n "__fish_masst_using_subcommand watch" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand report" -s o -l out -d 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand report" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand report" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand report" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l since -d 'Journal entries from this time (a timestamp, or a duration before the evidence such as `2h`); default: the evidence\'s window' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l window -d 'How much metric history to read live, e.g. `60m`, `2h`' -r
@@ -218,7 +227,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand report" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand report" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand report" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand report" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -231,7 +241,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -242,18 +253,20 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l scenario -d 'The scenario to build' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l scenario -d 'The scenario to build' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l scenario-file -d 'Build the world of a scenario file instead (TOML, as in scenarios/)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
 json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -266,7 +279,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -282,7 +296,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -297,7 +312,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -312,7 +328,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -331,7 +348,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -352,7 +370,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -373,7 +392,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -392,7 +412,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -412,7 +433,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -430,7 +452,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -450,7 +473,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -473,7 +497,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -494,7 +519,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -515,7 +541,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -533,7 +560,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -552,7 +580,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -573,7 +602,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -598,7 +628,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -617,7 +648,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -639,7 +671,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -660,7 +693,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -680,7 +714,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -700,7 +735,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -719,7 +755,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -739,7 +776,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -757,7 +795,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -777,19 +816,20 @@ complete -c masst -n "__fish_masst_using_subcommand audit" -l fail-on -d 'Exit 1
 warning\t''
 critical\t''"
 complete -c masst -n "__fish_masst_using_subcommand audit" -l audits -d 'More audit files: every *.toml of this folder, added to the embedded checks' -r -F
-complete -c masst -n "__fish_masst_using_subcommand audit" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "healthy\t''
-flash-sale\t''
-batch-backlog\t''
+complete -c masst -n "__fish_masst_using_subcommand audit" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
-priority-inversion\t''
-dlq-retryable\t''"
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand audit" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand audit" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
 json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand audit" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand audit" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand audit" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand audit" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand audit" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -804,7 +844,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -822,7 +863,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -845,7 +887,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -868,7 +911,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand journal" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand journal" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand journal" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand journal" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -884,7 +928,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand undo" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand undo" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand undo" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -902,7 +947,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -919,7 +965,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -932,7 +979,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -946,7 +994,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
@@ -963,7 +1012,8 @@ json\t''
 sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
 junit\t'JUnit XML (`audit`, `diagnose`)'"
 complete -c masst -n "__fish_masst_using_subcommand completions" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand completions" -l runbooks -d 'Load runbooks from this folder (or file) instead of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand completions" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand completions" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r

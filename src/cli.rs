@@ -45,9 +45,13 @@ pub struct Global {
     /// Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml).
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
-    /// Load runbooks from this folder (or file) instead of the embedded ones.
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Add the runbooks of this folder (or file) to the embedded ones; one with the name of an
+    /// embedded runbook replaces it.
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "only_runbooks")]
     pub runbooks: Option<PathBuf>,
+    /// Use exactly the runbooks of this folder (or file), none of the embedded ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub only_runbooks: Option<PathBuf>,
     /// AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml).
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
@@ -360,8 +364,11 @@ pub struct DiagnoseArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
     pub scenario: Option<String>,
     /// Use a snapshot file written by `masst snapshot capture`.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario_file")]
     pub from: Option<PathBuf>,
+    /// Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one).
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+    pub scenario_file: Option<PathBuf>,
     /// Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable.
     #[arg(long, value_name = "NODE=yes|no")]
     pub answer: Vec<String>,
@@ -502,8 +509,11 @@ pub enum LabCommand {
     /// of metric history. Refuses any endpoint that is not on this machine.
     Up {
         /// The scenario to build.
-        #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names())]
-        scenario: String,
+        #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names(), required_unless_present = "scenario_file")]
+        scenario: Option<String>,
+        /// Build the world of a scenario file instead (TOML, as in scenarios/).
+        #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+        scenario_file: Option<PathBuf>,
     },
     /// Remove what `lab up` created (metric history stays: CloudWatch cannot delete it).
     Down,

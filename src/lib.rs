@@ -6,6 +6,7 @@ pub mod actions;
 pub mod aws;
 pub mod cli;
 pub mod commands;
+pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod evidence;

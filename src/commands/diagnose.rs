@@ -86,8 +86,20 @@ pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
 
 /// Loads offline evidence (`--scenario` or `--from`), or `None` when live AWS is wanted.
 pub fn offline_evidence(scenario: Option<&str>, from: Option<&std::path::Path>) -> Result<Option<Evidence>> {
+    offline_evidence_from(scenario, None, from)
+}
+
+/// Offline evidence from an embedded scenario, a scenario file or a snapshot, if one is named.
+pub fn offline_evidence_from(
+    scenario: Option<&str>,
+    scenario_file: Option<&std::path::Path>,
+    from: Option<&std::path::Path>,
+) -> Result<Option<Evidence>> {
     if let Some(name) = scenario {
         return Scenario::embedded(name).map(|s| Some(s.evidence(None))).map_err(Error::Usage);
+    }
+    if let Some(path) = scenario_file {
+        return Scenario::from_file(path).map(|s| Some(s.evidence(None))).map_err(Error::Usage);
     }
     if let Some(path) = from {
         return snapshot::load(path).map(Some).map_err(Error::Usage);
@@ -213,7 +225,8 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     let selected = select(&set, &args.runbook)?;
     let answers = parse_answers(&args.answer, &selected)?;
     let settings = Settings::load(global.config.as_deref())?.settings;
-    let ev = match offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
+    let ev = match offline_evidence_from(args.scenario.as_deref(), args.scenario_file.as_deref(), args.from.as_deref())?
+    {
         Some(ev) => ev,
         None => {
             let window = super::snapshot::window_minutes(&args.window)?;
@@ -223,7 +236,7 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);
     let outcome = report(printer, &ev, &results, args.fail_on.into());
-    let live = args.scenario.is_none() && args.from.is_none();
+    let live = args.scenario.is_none() && args.from.is_none() && args.scenario_file.is_none();
     offer_actions(global, args, printer, &results, live)?;
     Ok(outcome)
 }

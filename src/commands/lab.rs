@@ -32,8 +32,14 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
     let mut global_local = global.clone();
     global_local.endpoint_url = Some(url.clone());
     match cmd {
-        LabCommand::Up { scenario } => {
-            let s = Scenario::embedded(scenario).map_err(Error::Usage)?;
+        LabCommand::Up { scenario, scenario_file } => {
+            let s = match (scenario, scenario_file) {
+                (Some(name), _) => Scenario::embedded(name),
+                (None, Some(path)) => Scenario::from_file(path),
+                (None, None) => Err("name a scenario: --scenario NAME or --scenario-file FILE".into()),
+            }
+            .map_err(Error::Usage)?;
+            let scenario = &s.name;
             let spinner = printer.spinner(&format!("building scenario {scenario} at {url}…"));
             let report = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;

@@ -22,11 +22,16 @@ use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
 use crate::ui::Printer;
 
-/// The runbooks to use: `--runbooks DIR`, or the embedded ones.
+/// The runbooks to use: the embedded ones plus `--runbooks DIR` (replacing any of the same
+/// name), or exactly `--only-runbooks DIR`.
 pub fn runbooks(global: &Global) -> Result<RunbookSet> {
+    if let Some(dir) = &global.only_runbooks {
+        return engine::load_dir(dir).map_err(Error::Usage);
+    }
+    let embedded = engine::load_embedded();
     match &global.runbooks {
-        Some(dir) => engine::load_dir(dir).map_err(Error::Usage),
-        None => Ok(engine::load_embedded()),
+        Some(dir) => Ok(embedded.overlaid(engine::load_dir(dir).map_err(Error::Usage)?)),
+        None => Ok(embedded),
     }
 }
 

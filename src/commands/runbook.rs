@@ -45,7 +45,11 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
             let rb = set.get(name).ok_or_else(|| {
                 Error::Usage(format!("there is no runbook `{name}`; choose one of {}", set.names().join(", ")))
             })?;
-            printer.out(&if *mermaid { to_mermaid(rb) } else { describe(rb) });
+            if printer.json() {
+                printer.json_value(&as_json(rb, *mermaid));
+            } else {
+                printer.out(&if *mermaid { to_mermaid(rb) } else { describe(rb) });
+            }
         }
         RunbookCommand::Validate { path } => {
             let set = engine::load_dir(path).map_err(Error::Usage)?;
@@ -57,6 +61,45 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
         }
     }
     Ok(Outcome::Clear)
+}
+
+/// The runbook as one JSON document: its trigger, nodes and outcomes (with recovery), and the
+/// Mermaid flowchart when asked for.
+fn as_json(rb: &Runbook, mermaid: bool) -> serde_json::Value {
+    let nodes: Vec<serde_json::Value> = rb
+        .nodes
+        .iter()
+        .map(|n| {
+            serde_json::json!({
+                "id": n.id, "title": n.title,
+                "tests": n.tests.iter().map(|t| serde_json::json!({"when": t.when.expr.source, "says": t.when.says, "then": t.then})).collect::<Vec<_>>(),
+                "else": n.otherwise, "ask": n.ask.as_ref().map(|a| serde_json::json!({"prompt": a.prompt, "yes": a.yes, "no": a.no})),
+            })
+        })
+        .collect();
+    let outcomes: serde_json::Map<String, serde_json::Value> = rb
+        .outcomes
+        .values()
+        .map(|o| {
+            let recovery = o.recovery.as_ref().map(|r| {
+                serde_json::json!({"when": r.when.expr.source, "says": r.when.says, "within_s": r.within.as_secs()})
+            });
+            let actions: Vec<&str> = o.actions.iter().map(|a| a.id.as_str()).collect();
+            (
+                o.id.clone(),
+                serde_json::json!({"title": o.title, "severity": o.severity, "cause": o.cause, "resolution": o.resolution, "actions": actions, "recovery": recovery}),
+            )
+        })
+        .collect();
+    let mut doc = serde_json::json!({
+        "name": rb.name, "title": rb.title, "summary": rb.summary, "file": rb.file, "start": rb.start,
+        "trigger": {"when": rb.trigger.expr.source, "says": rb.trigger.says, "worse": rb.worse.as_ref().map(|w| &w.expr.source)},
+        "signals": rb.signals.keys().collect::<Vec<_>>(), "nodes": nodes, "outcomes": outcomes,
+    });
+    if mermaid {
+        doc["mermaid"] = to_mermaid(rb).into();
+    }
+    doc
 }
 
 /// A readable outline of the tree.

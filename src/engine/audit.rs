@@ -18,8 +18,8 @@ use crate::engine::signal::{Kind, Placeholders, Resolved, Resolver, Signal, NOT_
 use crate::engine::walk::{render_command, Severity};
 use crate::evidence::Evidence;
 
-/// The audit files compiled into the binary: every file of `audits/`.
-pub const EMBEDDED: &[(&str, &str)] = &[("prevention.toml", include_str!("../../audits/prevention.toml"))];
+/// The audit files compiled into the binary: every file of `audits/` (see `build.rs`).
+pub const EMBEDDED: &[(&str, &str)] = crate::embedded::AUDITS;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -14,21 +14,22 @@ use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
 use crate::engine::walk::Severity;
 
-/// The five seed runbooks, compiled into the binary.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("throttling.toml", include_str!("../../runbooks/throttling.toml")),
-    ("batch-backlog.toml", include_str!("../../runbooks/batch-backlog.toml")),
-    ("underutilization.toml", include_str!("../../runbooks/underutilization.toml")),
-    ("priority-inversion.toml", include_str!("../../runbooks/priority-inversion.toml")),
-    ("dlq.toml", include_str!("../../runbooks/dlq.toml")),
-];
+/// The runbooks compiled into the binary: every file of `runbooks/` (see `build.rs`).
+pub const EMBEDDED: &[(&str, &str)] = crate::embedded::RUNBOOKS;
 
 // ---------------------------------------------------------------- raw (parse only)
+
+fn default_order() -> u32 {
+    100
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRunbook {
     name: String,
+    /// Where the runbook's results come in a report (lower first; then by name).
+    #[serde(default = "default_order")]
+    order: u32,
     title: String,
     #[serde(default)]
     summary: String,
@@ -156,6 +157,8 @@ struct RawOutcome {
 #[derive(Debug)]
 pub struct Runbook {
     pub name: String,
+    /// Results are given in this order (then by name): the seed's scenario number.
+    pub order: u32,
     pub title: String,
     pub summary: String,
     pub file: String,
@@ -457,6 +460,7 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
 
         let rb = Runbook {
             name: raw.name,
+            order: raw.order,
             title: raw.title,
             summary: raw.summary,
             file: file.to_string(),
@@ -783,6 +787,20 @@ impl RunbookSet {
         self.runbooks.iter().map(|r| r.name.as_str()).collect()
     }
 
+    /// These runbooks with `more` added; one of `more` with the name (or file name) of one of
+    /// these replaces it.
+    pub fn overlaid(self, more: RunbookSet) -> RunbookSet {
+        let file_name = |f: &str| f.rsplit('/').next().unwrap_or(f).to_string();
+        let mut runbooks: Vec<Runbook> = self
+            .runbooks
+            .into_iter()
+            .filter(|r| !more.runbooks.iter().any(|m| m.name == r.name || file_name(&m.file) == file_name(&r.file)))
+            .collect();
+        runbooks.extend(more.runbooks);
+        runbooks.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
+        RunbookSet { runbooks }
+    }
+
     fn from_files(files: Vec<(String, String)>) -> Result<Self, String> {
         let mut runbooks: Vec<Runbook> = Vec::new();
         for (file, text) in files {
@@ -795,6 +813,7 @@ impl RunbookSet {
             }
             runbooks.push(rb);
         }
+        runbooks.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
         Ok(RunbookSet { runbooks })
     }
 }

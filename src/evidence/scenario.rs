@@ -13,14 +13,7 @@ use crate::evidence::dlq::{self, Incoming, MessageSummary};
 use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceState};
 
 /// The scenarios compiled into the binary; `healthy` is the base the others extend.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("healthy", include_str!("../../scenarios/healthy.toml")),
-    ("flash-sale", include_str!("../../scenarios/flash-sale.toml")),
-    ("batch-backlog", include_str!("../../scenarios/batch-backlog.toml")),
-    ("conservative-limits", include_str!("../../scenarios/conservative-limits.toml")),
-    ("priority-inversion", include_str!("../../scenarios/priority-inversion.toml")),
-    ("dlq-retryable", include_str!("../../scenarios/dlq-retryable.toml")),
-];
+pub const EMBEDDED: &[(&str, &str)] = crate::embedded::SCENARIOS;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,18 +143,37 @@ pub struct SeedMessage {
 
 /// The names of the embedded scenarios.
 pub fn names() -> Vec<&'static str> {
-    EMBEDDED.iter().map(|(n, _)| *n).collect()
+    EMBEDDED.iter().map(|(n, _)| n.trim_end_matches(".toml")).collect()
 }
 
 impl Scenario {
-    /// Loads an embedded scenario by name, resolving `extends`.
+    /// Loads an embedded scenario by name, resolving `extends`, and checks it.
     pub fn embedded(name: &str) -> Result<Scenario, String> {
         let text = EMBEDDED
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| n.trim_end_matches(".toml") == name)
             .map(|(_, t)| *t)
             .ok_or_else(|| format!("there is no scenario `{name}`; choose one of {}", names().join(", ")))?;
-        let raw: RawScenario = toml::from_str(text).map_err(|e| format!("scenario {name}: {e}"))?;
+        Scenario::parse(&format!("scenario {name}"), text)
+    }
+
+    /// Loads a scenario file from disk (`--scenario-file`), resolving `extends` against the
+    /// embedded scenarios, and checks it.
+    pub fn from_file(path: &std::path::Path) -> Result<Scenario, String> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read scenario {}: {e}", path.display()))?;
+        Scenario::parse(&path.display().to_string(), &text)
+    }
+
+    fn parse(what: &str, text: &str) -> Result<Scenario, String> {
+        let s = Scenario::parse_unchecked(what, text)?;
+        s.check()?;
+        Ok(s)
+    }
+
+    fn parse_unchecked(what: &str, text: &str) -> Result<Scenario, String> {
+        let raw: RawScenario =
+            toml::from_str(text).map_err(|e| format!("{what}: {}", e.to_string().trim_end().replace('\n', " ")))?;
         let mut base = match &raw.extends {
             Some(parent) => Scenario::embedded(parent)?,
             None => Scenario {
@@ -178,7 +190,7 @@ impl Scenario {
         base.name = raw.name;
         base.title = raw.title;
         if let Some(at) = raw.at {
-            let ts: jiff::Timestamp = at.parse().map_err(|e| format!("scenario {name}: `at = {at:?}`: {e}"))?;
+            let ts: jiff::Timestamp = at.parse().map_err(|e| format!("{what}: `at = {at:?}`: {e}"))?;
             base.at = Some(ts);
         }
         let overlay = serde_json::to_value(raw.config).map_err(|e| e.to_string())?;

@@ -13,5 +13,6 @@ mod offline;
 mod report;
 mod runbooks;
 mod sarif;
+mod shape;
 mod trust;
 mod verify;

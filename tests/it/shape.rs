@@ -1,0 +1,153 @@
+//! The shape that keeps growth cheap: every data file embedded without a list in Rust, a sixth
+//! runbook that is a file and nothing else, one JSON document from every command that speaks
+//! JSON, and exit codes by kind of failure.
+
+use serde_json::Value;
+
+use crate::cli::{masst, run};
+use crate::emulator::Emulator;
+
+fn dir(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+#[test]
+fn every_runbook_scenario_and_audit_file_is_embedded() {
+    for (folder, embedded) in [
+        ("runbooks", masst::embedded::RUNBOOKS),
+        ("scenarios", masst::embedded::SCENARIOS),
+        ("audits", masst::embedded::AUDITS),
+    ] {
+        let mut files: Vec<String> = std::fs::read_dir(dir(folder))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.ends_with(".toml"))
+            .collect();
+        files.sort();
+        let names: Vec<&str> = embedded.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, files, "{folder}/ and what the binary embeds differ");
+    }
+}
+
+#[test]
+fn a_sixth_runbook_is_a_file_and_a_scenario_another() {
+    let rb = dir("docs/sixth-runbook/degradation.toml");
+    let sc = dir("docs/sixth-runbook/degraded.toml");
+    let (code, out, err) = run(masst()
+        .args(["diagnose", "all", "--output", "json", "--runbooks"])
+        .arg(&rb)
+        .arg("--scenario-file")
+        .arg(&sc));
+    assert_eq!(code, 1, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let runbooks: Vec<&str> =
+        doc["results"].as_array().unwrap().iter().map(|r| r["runbook"].as_str().unwrap()).collect();
+    assert!(
+        runbooks.contains(&"throttling") && runbooks.last() == Some(&"degradation"),
+        "added after the seed's: {runbooks:?}"
+    );
+    let d = doc["results"].as_array().unwrap().iter().find(|r| r["runbook"] == "degradation").unwrap();
+    assert_eq!(
+        (d["outcome"].as_str(), d["actions"][0].as_str()),
+        (Some("fallbacks-from-throttling"), Some("routing.haiku"))
+    );
+    let (_, out, _) = run(masst().args(["runbook", "list", "--output", "json", "--only-runbooks"]).arg(&rb));
+    assert!(out.contains("degradation") && !out.contains("throttling"), "{out}");
+    // A scenario file is checked on load like an embedded one.
+    let bad = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(bad.path(), "name = \"x\"\ntitle = \"x\"\n[metrics]\n\"NoColon\" = 1\n").unwrap();
+    let (code, _, err) = run(masst().args(["diagnose", "all", "--scenario-file"]).arg(bad.path()));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not `Namespace:Name`"), "{err}");
+}
+
+/// Exactly one JSON document on stdout.
+fn one_document(args: &[&str], out: &str, err: &str) {
+    let docs: Vec<Value> = serde_json::Deserializer::from_str(out)
+        .into_iter::<Value>()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{args:?}: stdout is not JSON ({e}):\n{out}\nstderr: {err}"));
+    assert_eq!(docs.len(), 1, "{args:?} printed {} documents:\n{out}", docs.len());
+}
+
+#[test]
+fn every_command_that_speaks_json_prints_exactly_one_document() {
+    let emu = Emulator::start();
+    emu.lab_up("dlq-retryable");
+    let tmp = tempfile::tempdir().unwrap();
+    let journal = tmp.path().join("journal.jsonl");
+    let snap = tmp.path().join("s.json");
+    let report = tmp.path().join("r.md");
+    let (_, out, _) = run(masst().args(["snapshot", "capture", "--scenario", "flash-sale"]));
+    std::fs::write(&snap, out).unwrap();
+    let offline: Vec<Vec<&str>> = vec![
+        vec!["diagnose", "all", "--scenario", "flash-sale"],
+        vec!["status", "--scenario", "healthy"],
+        vec!["watch", "--once", "--scenario", "healthy"],
+        vec!["audit", "--scenario", "healthy"],
+        vec!["runbook", "list"],
+        vec!["runbook", "show", "dlq"],
+        vec!["config", "show"],
+        vec!["batch", "schedule", "show"],
+        vec!["snapshot", "upgrade", snap.to_str().unwrap()],
+        vec!["report", "--scenario", "flash-sale", "-o", report.to_str().unwrap()],
+        vec!["diagnose", "all", "--scenario", "nosuch"],
+    ];
+    for args in offline {
+        let (_, out, err) = run(masst().arg("--journal").arg(&journal).args(["--output", "json"]).args(&args));
+        one_document(&args, &out, &err);
+    }
+    let live: Vec<Vec<&str>> = vec![
+        vec!["diagnose", "all"],
+        vec!["dlq", "inspect"],
+        vec!["dlq", "redrive", "--dry-run"],
+        vec!["analytics", "pause", "--dry-run"],
+        vec!["analytics", "pause", "--yes"],
+        vec!["journal"],
+        vec!["undo", "--yes"],
+        vec!["undo", "--yes"],
+        vec!["verify", "dlq", "--every", "1s", "--timeout", "1s"],
+        vec!["audit"],
+        vec!["lab", "up", "--scenario", "healthy"],
+    ];
+    for args in live {
+        let (_, out, err) = run(emu.masst().arg("--journal").arg(&journal).args(["--output", "json"]).args(&args));
+        one_document(&args, &out, &err);
+    }
+}
+
+#[test]
+fn each_kind_of_failure_has_its_exit_code() {
+    let dead = "http://127.0.0.1:1";
+    let bad_toml = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(bad_toml.path(), "[aws]\nnope = 1\n").unwrap();
+    let journal = tempfile::tempdir().unwrap();
+    let cases: Vec<(Vec<String>, i32, &str)> = vec![
+        (vec!["diagnose".into(), "--fail-on".into(), "sometimes".into()], 2, "usage: a bad flag value"),
+        (vec!["--config".into(), bad_toml.path().display().to_string(), "diagnose".into()], 2, "configuration"),
+        (
+            vec!["diagnose".into(), "--scenario".into(), "flash-sale".into(), "--output".into(), "sarif".into()],
+            1,
+            "findings",
+        ),
+        (vec!["diagnose".into(), "--endpoint-url".into(), dead.into()], 3, "evidence could not be collected"),
+        (
+            vec![
+                "--journal".into(),
+                journal.path().join("j").display().to_string(),
+                "undo".into(),
+                "--endpoint-url".into(),
+                dead.into(),
+                "--yes".into(),
+            ],
+            4,
+            "an action that failed",
+        ),
+    ];
+    for (args, want, kind) in cases {
+        let mut c = masst();
+        crate::emulator::with_test_aws(&mut c);
+        let (code, _, err) = run(c.args(&args));
+        assert_eq!(code, want, "{kind}: {args:?}: {err}");
+    }
+}
