@@ -947,8 +947,8 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;queue;fix' {
-            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'visibility-timeout')
-            [CompletionResult]::new('--max-receive-count', '--max-receive-count', [CompletionResultType]::ParameterName, 'max-receive-count')
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Seconds (0 to 43200, SQS''s range)')
+            [CompletionResult]::new('--max-receive-count', '--max-receive-count', [CompletionResultType]::ParameterName, 'Receives before the DLQ (1 to 1000, SQS''s range)')
             [CompletionResult]::new('--diagnosis', '--diagnosis', [CompletionResultType]::ParameterName, 'The diagnosis that offered this action (set by `diagnose --apply`)')
             [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'With --verify: give up after this long (default: the outcome''s recovery budget)')
             [CompletionResult]::new('--verify-every', '--verify-every', [CompletionResultType]::ParameterName, 'With --verify: read the evidence again this often')

@@ -1805,7 +1805,7 @@ _masst() {
             fi
             case "${prev}" in
                 --pool)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "realtime batch analytics" -- "${cur}"))
                     return 0
                     ;;
                 --diagnosis)

@@ -403,7 +403,9 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r -f -a "realtime\t''
+batch\t''
+analytics\t''"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-every -d 'With --verify: read the evidence again this often' -r
@@ -704,8 +706,8 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -r
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l max-receive-count -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -d 'Seconds (0 to 43200, SQS\'s range)' -r
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l max-receive-count -d 'Receives before the DLQ (1 to 1000, SQS\'s range)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-every -d 'With --verify: read the evidence again this often' -r

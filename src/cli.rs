@@ -110,10 +110,11 @@ pub enum ConcurrencyCommand {
     Set {
         /// The model key (sonnet, haiku).
         model: String,
-        /// The new max_concurrency.
+        /// The new max_concurrency (1 to 1000).
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=1000))]
         value: u32,
         /// The pool: realtime, batch or analytics.
-        #[arg(long, default_value = "realtime")]
+        #[arg(long, default_value = "realtime", value_parser = ["realtime", "batch", "analytics"])]
         pool: String,
         #[command(flatten)]
         flags: ChangeFlags,
@@ -146,6 +147,8 @@ pub enum BatchCommand {
     Resume(ChangeFlags),
     /// Give batch a dedicated pool of N slots of its model (no longer shared with real-time).
     Concurrency {
+        /// Slots of the dedicated batch pool (0 to 1000).
+        #[arg(value_parser = clap::value_parser!(u32).range(0..=1000))]
         value: u32,
         #[command(flatten)]
         flags: ChangeFlags,
@@ -161,6 +164,8 @@ pub enum BatchCommand {
     },
     /// Set the batch-worker ECS desired count.
     Scale {
+        /// The desired count (0 to 200).
+        #[arg(value_parser = clap::value_parser!(i32).range(0..=200))]
         count: i32,
         #[command(flatten)]
         flags: ChangeFlags,
@@ -267,9 +272,11 @@ pub struct RedriveArgs {
 pub enum QueueCommand {
     /// Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ.
     Fix {
-        #[arg(long, default_value_t = 300)]
+        /// Seconds (0 to 43200, SQS's range).
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(0..=43_200))]
         visibility_timeout: u32,
-        #[arg(long, default_value_t = 5)]
+        /// Receives before the DLQ (1 to 1000, SQS's range).
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
         max_receive_count: u32,
         #[command(flatten)]
         flags: ChangeFlags,

@@ -769,7 +769,12 @@ pub async fn send_and_delete<'a>(
         Ok(o) => o,
         Err(e) => {
             let msg = explain(&e, "sqs:SendMessage", &format!("the destination {}", route.dest_name));
-            if msg.contains("denied") || msg.contains("credentials") || msg.contains("session has expired") {
+            // A refusal of who we are ends the run; anything else is this batch's problem.
+            use crate::aws::Failure;
+            if matches!(
+                crate::aws::classify(&e),
+                Failure::AccessDenied | Failure::NoCredentials(_) | Failure::Expired | Failure::BadCredentials(_)
+            ) {
                 return Err(Error::Action(msg));
             }
             // The whole batch failed: nothing was copied; the messages stay in hand.

@@ -290,15 +290,10 @@ fn offer_actions(
             printer.line(format!("(not offered: `{cmd}` needs a value masst could not compute)"));
             continue;
         }
-        let run = dialoguer::Confirm::new()
-            .with_prompt(format!("Run `{cmd}` now?"))
-            .default(false)
-            .wait_for_newline(true)
-            .interact_opt();
-        if let Ok(Some(true)) = run {
-            if let Err(e) = run_offered(global, printer, cmd, diag, false, false, verify_flags(args)) {
-                printer.line(format!("masst: {e}"));
-            }
+        // One question per offer: the action shows its change and asks to apply it.
+        printer.line(format!("offered: `{cmd}`"));
+        if let Err(e) = run_offered(global, printer, cmd, diag, false, false, verify_flags(args)) {
+            printer.line(format!("masst: {e}"));
         }
     }
     Ok(())
@@ -363,5 +358,9 @@ fn run_offered(
     if !printer.json() {
         printer.line(format!("→ {cmd}"));
     }
-    crate::run(cli).map(|_| ())
+    // With one document on stdout (the diagnosis), the action's own output goes to stderr.
+    crate::ui::divert_stdout(printer.format != crate::ui::OutputFormat::Human);
+    let ran = crate::run(cli).map(|_| ());
+    crate::ui::divert_stdout(false);
+    ran
 }

@@ -101,6 +101,7 @@ fn every_command_that_speaks_json_prints_exactly_one_document() {
         vec!["diagnose", "all"],
         vec!["dlq", "inspect"],
         vec!["dlq", "redrive", "--dry-run"],
+        vec!["diagnose", "dlq", "--apply", "queue.fix", "--yes", "--no-verify"],
         vec!["analytics", "pause", "--dry-run"],
         vec!["analytics", "pause", "--yes"],
         vec!["journal"],
