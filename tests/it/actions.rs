@@ -189,13 +189,14 @@ fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
     std::fs::OpenOptions::new()
         .append(true)
         .open(&w.journal)
-        .map(|mut f| std::io::Write::write_all(&mut f, b"{not json\n"))
+        .map(|mut f| std::io::Write::write_all(&mut f, b"{not json\n\xff\xfe not UTF-8 at all\n"))
         .unwrap()
         .unwrap();
     let (code, out, err) = w.masst(&["journal"]);
     assert_eq!(code, 0);
     // Line 1 is the change written ahead as pending, line 2 its outcome.
     assert!(err.contains("line 3 is not a valid entry"), "{err}");
+    assert!(err.contains("line 4 is not UTF-8"), "a line of other bytes is named too: {err}");
     assert!(out.contains("batch.scale"), "{out}");
     w.ok(&["undo", "--yes"]);
     assert_eq!(w.desired("batch-worker"), 3);
