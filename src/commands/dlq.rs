@@ -186,7 +186,11 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
     let journal = Journal::open(global.journal.as_deref())?;
     super::block_on(async {
         let clients = super::clients(global, &settings).await?;
-        let route = redrive::route(&clients, &settings, args.to.as_deref()).await?;
+        // A read that fails on the way to a change is a failed action (exit 4), not a failed look.
+        let route = redrive::route(&clients, &settings, args.to.as_deref()).await.map_err(|e| match e {
+            Error::Evidence(m) => Error::Action(m),
+            other => other,
+        })?;
         let limits = [
             args.max.map(|m| format!("at most {m} messages")),
             args.rate.map(|r| format!("at most {r}/s")),
