@@ -71,7 +71,12 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
     }
     let applied: Option<(Entry, serde_json::Value)> = super::block_on(async {
         let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
-        let (label, action, undoes, planned) = plan(&clients, &settings, flags, want, &entries).await?;
+        // A read that fails while planning a change is a failed action (exit 4).
+        let (label, action, undoes, planned) =
+            plan(&clients, &settings, flags, want, &entries).await.map_err(|e| match e {
+                Error::Evidence(m) => Error::Action(m),
+                other => other,
+            })?;
         let target = planned.target(&settings);
         let mut doc = serde_json::json!({
             "action": action, "label": label, "target": target, "before": planned.before(),
