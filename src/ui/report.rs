@@ -307,7 +307,11 @@ pub fn html(input: &Input<'_>) -> String {
             esc(&d.trigger.expr)
         );
         h.push_str("<h3>Signals</h3>\n");
-        for c in charts(ev, d) {
+        let charted = charts(ev, d);
+        if charted.is_empty() {
+            h.push_str("<p class=\"meta\">No metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample (below).</p>\n");
+        }
+        for c in charted {
             match &c.missing {
                 Some(why) => {
                     let _ = writeln!(
@@ -515,7 +519,11 @@ pub fn markdown(input: &Input<'_>) -> String {
             d.trigger.expr.replace('`', "'")
         );
         m.push_str("### Signals\n");
-        for c in charts(ev, d) {
+        let charted = charts(ev, d);
+        if charted.is_empty() {
+            m.push_str("\nNo metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample.\n");
+        }
+        for c in charted {
             let _ = writeln!(m, "\n#### {} — {}\n", md(&c.name), md(&c.source));
             if let Some(why) = &c.missing {
                 let _ = writeln!(m, "*Missing: {}.* No data is not zero, so nothing is shown.", md(why));
