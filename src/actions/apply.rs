@@ -23,7 +23,6 @@ use crate::aws::{explain, Clients};
 use crate::error::Error;
 use crate::evidence::collect::{self, AppConfigIds};
 use crate::settings::Settings;
-use crate::ui::Printer;
 
 /// A change ready to show and apply.
 #[derive(Debug, Clone)]
@@ -277,7 +276,7 @@ impl Planned {
         &self,
         clients: &Clients,
         settings: &Settings,
-        printer: &Printer,
+        progress: Progress<'_>,
         wait: bool,
         who: &str,
         out: &mut Applied,
@@ -288,7 +287,7 @@ impl Planned {
             Planned::Doc { ids, from_version, old, new, change, force } => {
                 let planned =
                     DocPlan { ids, from_version: *from_version, old, new, change: change.as_ref(), force: *force };
-                apply_doc(clients, settings, printer, wait, who, planned, out).await
+                apply_doc(clients, settings, progress, wait, who, planned, out).await
             }
             Planned::Ecs { service, to, .. } => {
                 out.sent = true;
@@ -460,7 +459,7 @@ async fn read_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Re
 async fn apply_doc(
     clients: &Clients,
     settings: &Settings,
-    printer: &Printer,
+    progress: Progress<'_>,
     wait: bool,
     who: &str,
     p: DocPlan<'_>,
@@ -470,7 +469,6 @@ async fn apply_doc(
     let (mut base_version, mut base, mut mine) = (p.from_version, p.old.clone(), p.new.clone());
     // The version that must be live when masst starts its deployment.
     let mut expected_live = p.from_version;
-    let quiet = Printer { progress: false, ..printer.clone() };
     for round in 0..REBASES {
         let (running, done) = deployments(clients, settings, p.ids).await?;
         if let Some(n) = running {
@@ -481,7 +479,7 @@ async fn apply_doc(
                 )));
             }
             // Someone started a deployment after ours: let it finish, then look again.
-            let _ = follow(clients, p.ids, n, &quiet).await;
+            let _ = follow(clients, p.ids, n, &silent).await;
             continue;
         }
         let Some(latest) = done.first().cloned() else {
@@ -519,7 +517,7 @@ async fn apply_doc(
             out.notes.push(format!("deployment {number} started; not followed (--no-wait)"));
             return Ok(());
         }
-        follow(clients, p.ids, number, printer).await?;
+        follow(clients, p.ids, number, progress).await?;
         let (_, done) = deployments(clients, settings, p.ids).await?;
         let Some(prev) = done.iter().find(|d| d.number < number).cloned() else {
             return Ok(());
@@ -547,7 +545,7 @@ async fn apply_doc(
                         r.message
                     )));
                 };
-                follow(clients, p.ids, n2, &quiet).await?;
+                follow(clients, p.ids, n2, &silent).await?;
                 out.sent = false;
                 out.before = json!({"version": prev.version, "document": theirs});
                 out.after = json!({"version": v2, "deployment": n2, "document": theirs, "put_back": prev.version});
@@ -627,14 +625,27 @@ async fn deploy(
     }
 }
 
-/// Follows a deployment to completion with a progress bar; a rollback is an error.
-pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, printer: &Printer) -> Result<(), Error> {
+/// How a followed deployment is going, for whoever shows progress: the actions layer holds
+/// no terminal type, the printer owns any bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Deploying<'a> {
+    /// Percent complete and AppConfig's state word.
+    At(f64, &'a str),
+    /// Completed.
+    Done,
+    /// Rolled back, or no longer followed.
+    Stopped,
+}
+
+/// Receives [`Deploying`] reports.
+pub type Progress<'a> = &'a (dyn Fn(Deploying<'_>) + Sync);
+
+/// Reports nothing (deployments followed in passing).
+pub fn silent(_: Deploying<'_>) {}
+
+/// Follows a deployment to completion, reporting progress; a rollback is an error.
+pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, progress: Progress<'_>) -> Result<(), Error> {
     use aws_sdk_appconfig::types::DeploymentState as S;
-    let bar = printer.progress.then(|| {
-        let b = indicatif::ProgressBar::new(100);
-        b.set_style(indicatif::ProgressStyle::with_template("deploying {bar:30} {pos}% {msg}").expect("template"));
-        b
-    });
     let deadline = std::time::Instant::now() + Duration::from_secs(3600);
     let mut failures = 0;
     loop {
@@ -659,9 +670,7 @@ pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, printer:
                 continue;
             }
             Err(e) => {
-                if let Some(b) = bar {
-                    b.abandon();
-                }
+                progress(Deploying::Stopped);
                 return Err(Error::Action(format!(
                     "deployment {number} was started but masst could not follow it: {}. It may be live: \
                      `masst journal` lists it as unknown and `masst undo` can reverse it",
@@ -669,21 +678,17 @@ pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, printer:
                 )));
             }
         };
-        if let Some(b) = &bar {
-            b.set_position(d.percentage_complete().unwrap_or(0.0) as u64);
-            b.set_message(d.state().map(|s| s.as_str().to_string()).unwrap_or_default());
-        }
+        progress(Deploying::At(
+            d.percentage_complete().unwrap_or(0.0) as f64,
+            d.state().map(|s| s.as_str()).unwrap_or(""),
+        ));
         match d.state() {
             Some(S::Complete) => {
-                if let Some(b) = bar {
-                    b.finish_and_clear();
-                }
+                progress(Deploying::Done);
                 return Ok(());
             }
             Some(S::RolledBack) | Some(S::RollingBack) => {
-                if let Some(b) = bar {
-                    b.abandon();
-                }
+                progress(Deploying::Stopped);
                 return Err(Error::Action(format!(
                     "deployment {number} was stopped or rolled back; the previous configuration stays in effect"
                 )));

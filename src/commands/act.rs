@@ -121,8 +121,21 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
         journal.begin(&pending)?;
         let who = format!("masst {action} by {} (journal {})", pending.user, pending.id);
         let mut applied = Applied::default();
+        let bar = printer.deploy_bar();
+        let progress = |d: apply::Deploying<'_>| {
+            if let Some(b) = &bar {
+                match d {
+                    apply::Deploying::At(pct, state) => {
+                        b.set_position(pct as u64);
+                        b.set_message(state.to_string());
+                    }
+                    apply::Deploying::Done => b.finish_and_clear(),
+                    apply::Deploying::Stopped => b.abandon(),
+                }
+            }
+        };
         let (result, account) = tokio::join!(
-            planned.apply(&clients, &settings, printer, !flags.no_wait, &who, &mut applied),
+            planned.apply(&clients, &settings, &progress, !flags.no_wait, &who, &mut applied),
             clients.account()
         );
         let mut notes = applied.notes;

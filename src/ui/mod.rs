@@ -199,6 +199,15 @@ impl Printer {
         self.line(serde_json::to_string_pretty(v).expect("serializable"));
     }
 
+    /// The bar an AppConfig deployment is followed with, only when progress is allowed.
+    pub fn deploy_bar(&self) -> Option<indicatif::ProgressBar> {
+        self.progress.then(|| {
+            let b = indicatif::ProgressBar::new(100);
+            b.set_style(indicatif::ProgressStyle::with_template("deploying {bar:30} {pos}% {msg}").expect("template"));
+            b
+        })
+    }
+
     /// A spinner on stderr while `msg` runs, only when progress is allowed.
     pub fn spinner(&self, msg: &str) -> Option<indicatif::ProgressBar> {
         if !self.progress {
