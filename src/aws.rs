@@ -353,10 +353,15 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
     }
 }
 
+/// The `host[:port]` part of a URL.
+pub fn authority(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    rest.split(['/', '?', '#']).next().unwrap_or("")
+}
+
 /// Is `url` on this machine (127.0.0.0/8, localhost, ::1)? `lab` only ever writes there.
 pub fn is_loopback(url: &str) -> bool {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let authority = authority(url);
     let host = if let Some(v6) = authority.strip_prefix('[') {
         v6.split(']').next().unwrap_or("")
     } else {

@@ -193,8 +193,7 @@ pub fn reset(endpoint: &str) -> Result<(), Error> {
     if !crate::aws::is_loopback(endpoint) {
         return Err(refuse("it is not a loopback address".into()));
     }
-    let rest = endpoint.split_once("://").map(|(_, r)| r).unwrap_or(endpoint);
-    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let authority = crate::aws::authority(endpoint);
     let addr =
         if authority.starts_with('[') || authority.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) {
             authority.to_string()

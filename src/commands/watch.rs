@@ -32,7 +32,7 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
-    fn frame(&mut self, prev: Option<&[Row]>) -> Result<(Vec<Row>, String)> {
+    fn frame(&mut self, prev: Option<&[Row]>, every: Duration) -> Result<(Vec<Row>, String)> {
         let models = self.settings.model_keys();
         let ev = match &self.offline {
             Some(ev) => ev.clone(),
@@ -64,7 +64,12 @@ impl Source<'_> {
                 }
             }
         }
-        let head = format!("{} · taken {} · refresh every {} s", ev.source, ev.taken_at.strftime("%H:%M:%S UTC"), 0);
+        let head = format!(
+            "{} · taken {} · refresh every {} s",
+            ev.source,
+            ev.taken_at.strftime("%H:%M:%S UTC"),
+            every.as_secs()
+        );
         Ok((rows, head))
     }
 }
@@ -93,19 +98,15 @@ pub fn run(global: &Global, args: &WatchArgs, printer: &Printer) -> Result<Outco
     live(&mut src, every, printer)
 }
 
-fn header(head: &str, every: Duration) -> String {
-    head.replace("refresh every 0 s", &format!("refresh every {} s", every.as_secs()))
-}
-
 /// Frames as text: one (`--once`, JSON) or one per refresh.
 fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -> Result<Outcome> {
     let mut prev: Option<Vec<Row>> = None;
     loop {
-        let (rows, head) = src.frame(prev.as_deref())?;
+        let (rows, head) = src.frame(prev.as_deref(), every)?;
         if printer.json() {
-            printer.json_value(&serde_json::json!({ "header": header(&head, every), "rows": rows }));
+            printer.json_value(&serde_json::json!({ "header": head, "rows": rows }));
         } else {
-            printer.line(header(&head, every));
+            printer.line(head);
             printer.line(board::table(&rows, crate::ui::width(), printer.verbose > 0));
         }
         if once {
@@ -120,7 +121,7 @@ fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -
 fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outcome> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::widgets::{Block, Paragraph};
-    let (mut rows, mut head) = src.frame(None)?;
+    let (mut rows, mut head) = src.frame(None, every)?;
     let mut terminal = ratatui::init();
     let mut next = Instant::now() + every;
     let mut failure: Option<String> = None;
@@ -128,7 +129,7 @@ fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outc
         // Inside the border: two columns fewer than the terminal.
         let width = terminal.size().map(|s| s.width).unwrap_or(100).saturating_sub(2);
         let table = board::table(&rows, width, printer.verbose > 0);
-        let title = format!(" masst watch · {} · q to quit ", header(&head, every));
+        let title = format!(" masst watch · {} · q to quit ", head);
         let footer = failure.clone().unwrap_or_default();
         let drawn = terminal.draw(|f| {
             let text = format!("{table}\n{footer}");
@@ -148,7 +149,7 @@ fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outc
         }
         if Instant::now() >= next {
             next = Instant::now() + every;
-            match src.frame(Some(&rows)) {
+            match src.frame(Some(&rows), every) {
                 Ok((r, h)) => {
                     (rows, head) = (r, h);
                     failure = None;

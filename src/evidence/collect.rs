@@ -74,37 +74,35 @@ pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
 
 pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
     let mut p = Plan::default();
-    {
-        for sig in signals {
-            match &sig.source {
-                Source::Metric { namespace, name, dims, .. } => {
-                    for m in models {
-                        let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
-                        p.metrics.insert(super::metric_key(namespace, &expand_for(name, m), &d));
-                    }
+    for sig in signals {
+        match &sig.source {
+            Source::Metric { namespace, name, dims, .. } => {
+                for m in models {
+                    let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
+                    p.metrics.insert(super::metric_key(namespace, &expand_for(name, m), &d));
                 }
-                Source::Config { path, default } => {
-                    p.config = true;
-                    if default.is_none() {
-                        p.config_keys.extend(expansions(path, models));
-                    }
+            }
+            Source::Config { path, default } => {
+                p.config = true;
+                if default.is_none() {
+                    p.config_keys.extend(expansions(path, models));
                 }
-                Source::Queue { role, .. } => {
-                    p.queues.insert(role.clone());
-                }
-                Source::Ecs { role, .. } => {
-                    p.services.insert(role.clone());
-                }
-                Source::Dlq { .. } => {
-                    p.dlq_sample = true;
-                    p.queues.insert("dlq".into());
-                }
-                Source::Derived { .. } => {}
-                Source::Alarms => p.alarms = true,
-                Source::Quota { .. } => p.quotas = true,
-                Source::Autoscaling { role } => {
-                    p.autoscaling.insert(role.clone());
-                }
+            }
+            Source::Queue { role, .. } => {
+                p.queues.insert(role.clone());
+            }
+            Source::Ecs { role, .. } => {
+                p.services.insert(role.clone());
+            }
+            Source::Dlq { .. } => {
+                p.dlq_sample = true;
+                p.queues.insert("dlq".into());
+            }
+            Source::Derived { .. } => {}
+            Source::Alarms => p.alarms = true,
+            Source::Quota { .. } => p.quotas = true,
+            Source::Autoscaling { role } => {
+                p.autoscaling.insert(role.clone());
             }
         }
     }
