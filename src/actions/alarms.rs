@@ -69,180 +69,76 @@ fn physical(settings: &Settings, ns: &str, name: &str) -> (String, String) {
     (pns, pname)
 }
 
-/// The seed's detection alarms (scenario 1, 2 and 5 detection sections), in the deployment's
-/// metric names, notifying `topic` when given.
+/// The alarms of the audit files (`audits/alarms.toml`), in the deployment's metric names,
+/// notifying `topic` when given; thresholds and expressions come from the files only. An
+/// alarm that needs a model's P99 target is left out when `targets` has none.
 pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) -> Vec<AlarmSpec> {
+    let defs = crate::engine::audit::AuditSet::embedded().alarms;
     let actions: Vec<String> = topic.map(|t| vec![t.to_string()]).unwrap_or_default();
-    let spec = |name: &str,
-                desc: &str,
-                ns: &str,
-                metric: &str,
-                stat: &str,
-                eval: i32,
-                points: i32,
-                threshold: f64,
-                cmp: &str| {
-        let (namespace, metric) = physical(settings, ns, metric);
-        AlarmSpec {
-            name: format!("MangaAssist-{name}"),
-            description: format!("{desc} (installed by masst alarms install)"),
-            namespace,
-            metric,
-            dimensions: BTreeMap::new(),
-            statistic: stat.into(),
-            period: 60,
-            evaluation_periods: eval,
-            datapoints_to_alarm: points,
-            threshold,
-            comparison: cmp.into(),
-            actions: actions.clone(),
-            queries: vec![],
+    let comparison = |c: &str| {
+        match c {
+            ">=" => "GreaterThanOrEqualToThreshold",
+            "<" => "LessThanThreshold",
+            "<=" => "LessThanOrEqualToThreshold",
+            _ => "GreaterThanThreshold",
         }
+        .to_string()
     };
-    let gt = "GreaterThanThreshold";
-    let mut out = vec![
-        spec(
-            "ThrottleRate",
-            "Bedrock ThrottleRate > 5 % for 3 datapoints within 5 minutes",
-            "MangaAssist/Throughput",
-            "ThrottleRate",
-            "Average",
-            5,
-            3,
-            0.05,
-            gt,
-        ),
-        spec(
-            "DegradationRate",
-            "Fallback replies above 3 %",
-            "MangaAssist/Throughput",
-            "DegradationRate",
-            "Average",
-            5,
-            3,
-            0.03,
-            gt,
-        ),
-        spec(
-            "BatchQueueDepth",
-            "Batch QueueDepth > 200 for 15 minutes",
-            "MangaAssist/Batch",
-            "QueueDepth",
-            "Minimum",
-            15,
-            15,
-            200.0,
-            gt,
-        ),
-        spec(
-            "BatchQueueAge",
-            "Oldest batch job older than an hour",
-            "MangaAssist/Batch",
-            "QueueAge",
-            "Maximum",
-            1,
-            1,
-            3600.0,
-            gt,
-        ),
-        spec(
-            "DLQDepth",
-            "The DLQ holds any message (expected zero)",
-            "MangaAssist/DLQ",
-            "Depth",
-            "Maximum",
-            1,
-            1,
-            0.0,
-            gt,
-        ),
-    ];
-    out.push(spec(
-        "DLQRetryable",
-        "Retryable messages in the DLQ (expected zero; published by masst dlq inspect --publish)",
-        "MangaAssist/DLQ",
-        "Retryable",
-        "Maximum",
-        1,
-        1,
-        0.0,
-        gt,
-    ));
-    let read = |id: &str, ns: &str, metric: &str, stat: &str, period: i32| {
-        let (namespace, metric) = physical(settings, ns, metric);
-        Query { id: id.into(), expression: None, namespace, metric, statistic: stat.into(), period, return_data: false }
-    };
-    let math = |id: &str, expression: String| Query {
-        id: id.into(),
-        expression: Some(expression),
-        namespace: String::new(),
-        metric: String::new(),
-        statistic: String::new(),
-        period: 0,
-        return_data: true,
-    };
-    for m in settings.models.keys() {
-        let cap = crate::engine::signal::capitalise(m);
-        // Scenario 3: EffectiveConcurrency > 90 % of the limit AND ThrottleRate = 0 AND P99 <
-        // 50 % of target, for 15 minutes: a ceiling set too low.
-        if let Some(target) = targets.get(m) {
+    let mut out = Vec::new();
+    for d in &defs {
+        let models: Vec<Option<&String>> =
+            if d.per_model { settings.models.keys().map(Some).collect() } else { vec![None] };
+        for m in models {
+            let cap = m.map(|m| crate::engine::signal::capitalise(m)).unwrap_or_default();
+            let target = m.and_then(|m| targets.get(m));
+            let needs_target =
+                d.queries.iter().any(|q| q.expression.as_deref().is_some_and(|e| e.contains("{p99_target}")));
+            if needs_target && target.is_none() {
+                continue;
+            }
+            let fill = |t: &str| {
+                t.replace("{M}", &cap)
+                    .replace("{p99_target}", &target.map(|v| crate::engine::expr::fmt_num(*v)).unwrap_or_default())
+            };
+            let split = |m: &str| {
+                let m = fill(m);
+                let (ns, name) = m.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or_default();
+                physical(settings, &ns, &name)
+            };
+            let (namespace, metric) = d.metric.as_deref().map(split).unwrap_or_default();
+            let queries = d
+                .queries
+                .iter()
+                .map(|q| {
+                    let (namespace, metric) = q.metric.as_deref().map(split).unwrap_or_default();
+                    Query {
+                        id: q.id.clone(),
+                        expression: q.expression.as_deref().map(fill),
+                        namespace,
+                        metric,
+                        statistic: q.statistic.clone().unwrap_or_default(),
+                        period: q.period,
+                        return_data: q.expression.is_some(),
+                    }
+                })
+                .collect::<Vec<_>>();
             out.push(AlarmSpec {
-                name: format!("MangaAssist-Underutilized-{cap}"),
-                description: format!(
-                    "{cap} at its concurrency ceiling with zero throttles and P99 under half its {target} ms target (installed by masst alarms install)"
-                ),
-                namespace: String::new(),
-                metric: String::new(),
+                name: format!("MangaAssist-{}", fill(&d.name)),
+                description: format!("{} (installed by masst alarms install)", fill(&d.description)),
+                namespace,
+                metric,
                 dimensions: BTreeMap::new(),
-                statistic: String::new(),
-                period: 0,
-                evaluation_periods: 15,
-                datapoints_to_alarm: 15,
-                threshold: 1.0,
-                comparison: "GreaterThanOrEqualToThreshold".into(),
+                statistic: d.statistic.clone().unwrap_or_default(),
+                // A metric-math alarm's period lives in its queries.
+                period: if queries.is_empty() { d.period } else { 0 },
+                evaluation_periods: d.evaluation_periods,
+                datapoints_to_alarm: d.datapoints,
+                threshold: d.threshold,
+                comparison: comparison(&d.comparison),
                 actions: actions.clone(),
-                queries: vec![
-                    read("e", "MangaAssist/Throughput", &format!("EffectiveConcurrency_{cap}"), "Average", 60),
-                    read("l", "MangaAssist/Throughput", &format!("ConcurrencyLimit_{cap}"), "Average", 60),
-                    read("t", "MangaAssist/Throughput", "ThrottleRate", "Average", 60),
-                    read("p", "MangaAssist/Throughput", &format!("P99Latency_{cap}"), "Average", 60),
-                    math("u", format!("IF(e > 0.9 * l AND t == 0 AND p < {}, 1, 0)", 0.5 * target)),
-                ],
+                queries,
             });
         }
-        // Scenario 3: "controller is running but limit unchanged for 24+ hours".
-        out.push(AlarmSpec {
-            name: format!("MangaAssist-ControllerStuck-{cap}"),
-            description: format!(
-                "{cap} ConcurrencyLimit has not moved for a day while the adaptive controller runs (installed by masst alarms install)"
-            ),
-            namespace: String::new(),
-            metric: String::new(),
-            dimensions: BTreeMap::new(),
-            statistic: String::new(),
-            period: 0,
-            evaluation_periods: 1,
-            datapoints_to_alarm: 1,
-            threshold: 0.0,
-            comparison: "LessThanOrEqualToThreshold".into(),
-            actions: actions.clone(),
-            queries: vec![
-                read("mx", "MangaAssist/Throughput", &format!("ConcurrencyLimit_{cap}"), "Maximum", 86_400),
-                read("mn", "MangaAssist/Throughput", &format!("ConcurrencyLimit_{cap}"), "Minimum", 86_400),
-                math("spread", "mx - mn".into()),
-            ],
-        });
-        out.push(spec(
-            &format!("CircuitOpen-{cap}"),
-            &format!("The {cap} circuit breaker is OPEN"),
-            "MangaAssist/Throughput",
-            &format!("CircuitState_{cap}"),
-            "Maximum",
-            1,
-            1,
-            2.0,
-            "GreaterThanOrEqualToThreshold",
-        ));
     }
     out
 }
@@ -397,7 +293,7 @@ mod tests {
         let under = alarms.iter().find(|a| a.name == "MangaAssist-Underutilized-Sonnet").unwrap();
         assert_eq!(
             under.queries.last().unwrap().expression.as_deref(),
-            Some("IF(e > 0.9 * l AND t == 0 AND p < 600, 1, 0)")
+            Some("IF(e > 0.9 * l AND t == 0 AND p < 0.5 * 1200, 1, 0)")
         );
         assert!(alarms.iter().any(|a| a.name == "MangaAssist-ControllerStuck-Haiku"));
         assert!(alarms.iter().any(|a| a.name == "MangaAssist-DLQRetryable"));

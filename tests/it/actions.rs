@@ -496,7 +496,7 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     // The scenario 3 alarms are metric math, stored with their queries.
     let under = held["MangaAssist-Underutilized-Sonnet"].as_ref().expect("created");
     assert_eq!(under.queries.len(), 5, "{under:?}");
-    assert_eq!(under.queries[4].expression.as_deref(), Some("IF(e > 0.9 * l AND t == 0 AND p < 600, 1, 0)"));
+    assert_eq!(under.queries[4].expression.as_deref(), Some("IF(e > 0.9 * l AND t == 0 AND p < 0.5 * 1200, 1, 0)"));
     assert!(
         held["MangaAssist-ControllerStuck-Haiku"].as_ref().unwrap().queries[2].expression.as_deref() == Some("mx - mn")
     );
