@@ -96,6 +96,23 @@ pub struct ChangeFlags {
     pub verify_every: std::time::Duration,
 }
 
+impl ChangeFlags {
+    /// The flags an offered action runs with (`diagnose --apply`, an offer on a terminal,
+    /// `audit --fix`): tagged with what offered it, no verification unless asked.
+    pub fn offered(yes: bool, dry_run: bool, origin: String) -> Self {
+        ChangeFlags {
+            yes,
+            dry_run,
+            force: false,
+            no_wait: false,
+            diagnosis: Some(origin),
+            verify: false,
+            verify_timeout: None,
+            verify_every: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PauseResume {
     /// Pause (journaled; `masst undo` reverses it).

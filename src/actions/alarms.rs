@@ -15,9 +15,149 @@ use aws_sdk_cloudwatch::types::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::journal::Entry;
+use super::{not_mine, Applied, Ctx, Family, Plan, Run};
 use crate::aws::{explain, Clients};
+use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
 use crate::settings::Settings;
+
+/// The alarms family: `alarms.install`, and its undo (put back what was there, delete what
+/// masst created).
+pub struct Alarms;
+
+/// `alarms install [--sns-topic ARN]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Install {
+    pub topic: Option<String>,
+}
+
+/// Alarm name → its definition (`None`: no such alarm), before or after.
+pub type AlarmMap = BTreeMap<String, Option<AlarmSpec>>;
+
+/// What CloudWatch holds now, and the P99 targets of the deployed document.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub targets: Targets,
+    pub now: AlarmMap,
+}
+
+/// Alarms to create, replace or delete.
+#[derive(Debug, Clone)]
+pub struct AlarmChange {
+    pub before: AlarmMap,
+    pub after: AlarmMap,
+}
+
+impl Family for Alarms {
+    const NAME: &'static str = "cloudwatch-alarms";
+    const ACTIONS: &'static [ActionInfo] = &[ActionInfo {
+        id: "alarms.install",
+        command: "alarms install",
+        summary: "install the seed's CloudWatch alarms",
+        params: &[],
+    }];
+    type Request = Install;
+    type State = Held;
+    type Change = AlarmChange;
+    type Done = ();
+
+    fn request(id: &str, _args: &[Arg]) -> Result<Install, Error> {
+        match id {
+            "alarms.install" => Ok(Install::default()),
+            other => Err(not_mine(Self::NAME, other)),
+        }
+    }
+
+    async fn read(cx: &Ctx<'_>, req: &Install) -> Result<Held, Error> {
+        // The math alarms take their thresholds from the deployed document's targets.
+        let doc = super::appconfig::read_doc(cx.clients, cx.settings).await?.doc;
+        let targets = targets(&doc, cx.settings);
+        let names: Vec<String> =
+            seed_alarms(cx.settings, req.topic.as_deref(), &targets).into_iter().map(|s| s.name).collect();
+        let now = existing(cx.clients, &names).await?;
+        Ok(Held { targets, now })
+    }
+
+    fn plan(req: &Install, state: Held, settings: &Settings, _force: bool) -> Result<Plan<AlarmChange>, Error> {
+        let specs = seed_alarms(settings, req.topic.as_deref(), &state.targets);
+        let after = specs.into_iter().map(|s| (s.name.clone(), Some(s))).collect();
+        Ok(alarms_plan("alarms.install", state.now, after))
+    }
+
+    async fn apply(cx: &Ctx<'_>, plan: &Plan<AlarmChange>, _run: &Run<'_>, out: &mut Applied) -> Result<(), Error> {
+        let AlarmChange { before, after } = &plan.change;
+        out.sent = true;
+        let puts = after.values().flatten().filter(|a| before.get(&a.name).cloned().flatten().as_ref() != Some(*a));
+        futures::future::try_join_all(puts.map(|a| put(cx.clients, a))).await?;
+        let gone: Vec<String> = after
+            .iter()
+            .filter(|(n, a)| a.is_none() && before.get(*n).is_some_and(Option::is_some))
+            .map(|(n, _)| n.clone())
+            .collect();
+        delete(cx.clients, &gone).await
+    }
+
+    async fn read_undo(cx: &Ctx<'_>, e: &Entry) -> Result<Held, Error> {
+        let left: AlarmMap = serde_json::from_value(e.after.clone()).unwrap_or_default();
+        let names: Vec<String> = left.keys().cloned().collect();
+        Ok(Held { targets: Targets::new(), now: existing(cx.clients, &names).await? })
+    }
+
+    fn plan_undo(e: &Entry, state: Held, _settings: &Settings, force: bool) -> Result<Plan<AlarmChange>, Error> {
+        let left: AlarmMap = serde_json::from_value(e.after.clone()).unwrap_or_default();
+        if state.now != left && !force {
+            return Err(super::moved_since(e, "the alarms were changed"));
+        }
+        let before: AlarmMap = serde_json::from_value(e.before.clone())
+            .map_err(|_| Error::Action(format!("journal entry {} has no alarm definitions to restore", e.id)))?;
+        Ok(alarms_plan(&e.action, state.now, before))
+    }
+}
+
+fn alarms_plan(action: &str, before: AlarmMap, after: AlarmMap) -> Plan<AlarmChange> {
+    let target = format!("CloudWatch alarms ({})", after.len());
+    let mut preview = format!("{target}:\n");
+    for (name, want) in &after {
+        let had = before.get(name).cloned().flatten();
+        let verb = match (&had, want) {
+            (None, Some(_)) => "create",
+            (Some(_), None) => "delete",
+            (Some(h), Some(w)) if h == w => "unchanged",
+            (Some(_), Some(_)) => "replace",
+            (None, None) => "absent",
+        };
+        let what = want.as_ref().or(had.as_ref()).map(describe).unwrap_or_default();
+        preview.push_str(&format!("  {verb:9} {name}  {what}\n"));
+    }
+    Plan {
+        action: action.to_string(),
+        target,
+        preview,
+        before: serde_json::json!(before),
+        after: serde_json::json!(after),
+        noop: before == after,
+        change: AlarmChange { before, after },
+    }
+}
+
+/// One alarm in a line: its metric (or math), comparison, threshold and periods.
+fn describe(a: &AlarmSpec) -> String {
+    let op = match a.comparison.as_str() {
+        "GreaterThanOrEqualToThreshold" => ">=",
+        "LessThanOrEqualToThreshold" => "<=",
+        "LessThanThreshold" => "<",
+        _ => ">",
+    };
+    let threshold = crate::engine::expr::fmt_num(a.threshold);
+    if let Some(e) = a.queries.iter().find_map(|q| q.expression.as_deref()) {
+        return format!("metric math {e} {op} {threshold} ({} of {})", a.datapoints_to_alarm, a.evaluation_periods);
+    }
+    format!(
+        "{}:{} {} {op} {threshold} ({} of {} × {} s)",
+        a.namespace, a.metric, a.statistic, a.datapoints_to_alarm, a.evaluation_periods, a.period
+    )
+}
 
 /// One alarm, as masst defines and compares it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,7 +213,7 @@ fn physical(settings: &Settings, ns: &str, name: &str) -> (String, String) {
 /// notifying `topic` when given; thresholds and expressions come from the files only. An
 /// alarm that needs a model's P99 target is left out when `targets` has none.
 pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) -> Vec<AlarmSpec> {
-    let defs = crate::engine::audit::AuditSet::embedded().alarms;
+    let defs = crate::engine::audit::AuditSet::embedded(super::catalog()).alarms;
     let actions: Vec<String> = topic.map(|t| vec![t.to_string()]).unwrap_or_default();
     let comparison = |c: &str| {
         match c {

@@ -30,6 +30,11 @@ pub struct Entry {
     pub endpoint: Option<String>,
     /// The contract §7 action id.
     pub action: String,
+    /// The action family that wrote the entry, whose undo reads its `before` and `after`.
+    /// Entries written before families were journaled have none: the family owning `action`
+    /// speaks for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// The command as typed, for the listing.
     pub command: String,
     /// What was changed (`AppConfig MangaAssist/prod/throughput`, `ECS mangaassist/batch-worker`).
@@ -90,8 +95,9 @@ impl Entry {
     /// A new entry stamped now, by this user, for a change made through `clients`.
     pub fn record(
         clients: &crate::aws::Clients,
-        account: Option<String>,
+        family: &str,
         action: &str,
+        command: String,
         target: &str,
         before: Value,
         after: Value,
@@ -101,11 +107,12 @@ impl Entry {
             id: new_id(now),
             time: now,
             user: user(),
-            account,
+            account: None,
             region: clients.region.clone(),
             endpoint: clients.endpoint.clone(),
             action: action.to_string(),
-            command: std::env::args().collect::<Vec<_>>().join(" "),
+            family: Some(family.to_string()),
+            command,
             target: target.to_string(),
             before,
             after,
@@ -236,8 +243,13 @@ pub fn user() -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// An applied entry of `action`, for the families' undo tests.
+    pub(crate) fn entry_of(action: &str, before: serde_json::Value, after: serde_json::Value) -> Entry {
+        Entry { action: action.into(), before, after, ..entry("e1", None) }
+    }
 
     fn entry(id: &str, undoes: Option<&str>) -> Entry {
         Entry {
@@ -248,6 +260,7 @@ mod tests {
             region: "us-east-1".into(),
             endpoint: None,
             action: "batch.scale".into(),
+            family: None,
             command: "masst batch scale 5".into(),
             target: "ECS mangaassist/batch-worker".into(),
             before: serde_json::json!({"desired": 3}),

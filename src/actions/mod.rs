@@ -1,81 +1,294 @@
-//! Remediation actions (contract §7): the catalogue of ids, and the command each one is.
+//! Remediation actions (contract §7): one file per family behind the [`Family`] trait, the
+//! journal, and the catalogue derived from the families.
 //!
-//! Runbooks name actions by id; this module turns an id into the `masst` command an engineer
-//! runs, so a diagnosis can print the exact next step before any of it happens.
+//! A family (AppConfig document keys, ECS desired counts, queue attributes, alarms, the DLQ
+//! redrive) reads the state it changes, plans a change from it without I/O (so every guard is
+//! unit-tested), applies the plan, and plans its own undo from the journal entry it wrote.
+//! Nothing here draws on a terminal: progress goes out through [`Run::progress`], and the
+//! command layer (`commands::act`) owns preview, confirmation and the journal. Adding an action
+//! is one family file (or one more id in a family) plus its CLI arguments.
 
 pub mod alarms;
 pub mod appconfig;
-pub mod apply;
 pub mod doc;
+pub mod ecs;
 pub mod journal;
+pub mod queue;
 pub mod redrive;
 
-/// One action of contract §7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ActionInfo {
-    pub id: &'static str,
-    /// The command words after `masst`.
-    pub command: &'static str,
-    pub summary: &'static str,
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, LazyLock};
+
+use serde_json::Value;
+
+use crate::aws::Clients;
+pub use crate::engine::action::{ActionCall, ActionInfo, Arg, Param};
+use crate::error::Error;
+use crate::settings::Settings;
+use journal::Entry;
+
+/// What a family needs to read and apply: the clients, the settings, and the journal (a
+/// producer resume restores the count its pause saved).
+pub struct Ctx<'a> {
+    pub clients: &'a Clients,
+    pub settings: &'a Settings,
+    pub journal: &'a [Entry],
 }
 
-/// Every action id the contract defines, in its order.
-pub const CATALOG: &[ActionInfo] = &[
-    ActionInfo {
-        id: "analytics.pause",
-        command: "analytics pause",
-        summary: "stop the analytics pipeline's Bedrock calls",
-    },
-    ActionInfo {
-        id: "analytics.resume",
-        command: "analytics resume",
-        summary: "let the analytics pipeline call Bedrock again",
-    },
-    ActionInfo {
-        id: "concurrency.set",
-        command: "concurrency set",
-        summary: "set a pool's max_concurrency for a model",
-    },
-    ActionInfo { id: "routing.haiku", command: "routing haiku", summary: "route simple queries to Haiku" },
-    ActionInfo { id: "batch.pause", command: "batch pause", summary: "pause batch processing" },
-    ActionInfo { id: "batch.resume", command: "batch resume", summary: "resume batch processing" },
-    ActionInfo {
-        id: "batch.concurrency",
-        command: "batch concurrency",
-        summary: "give batch a dedicated pool of N slots",
-    },
-    ActionInfo {
-        id: "batch.schedule",
-        command: "batch schedule apply",
-        summary: "apply the time-of-day batch schedule (JST)",
-    },
-    ActionInfo { id: "batch.model", command: "batch model", summary: "switch the batch model" },
-    ActionInfo { id: "batch.scale", command: "batch scale", summary: "set the batch-worker ECS desired count" },
-    ActionInfo {
-        id: "producer.pause",
-        command: "producer pause",
-        summary: "stop the batch producer (ECS desired count 0)",
-    },
-    ActionInfo {
-        id: "producer.resume",
-        command: "producer resume",
-        summary: "restore the batch producer's saved count",
-    },
-    ActionInfo { id: "queue.fix", command: "queue fix", summary: "VisibilityTimeout 300, maxReceiveCount 5" },
-    ActionInfo {
-        id: "dlq.redrive",
-        command: "dlq redrive --retryable-only",
-        summary: "move retryable DLQ messages back, losslessly",
-    },
-    ActionInfo { id: "alarms.install", command: "alarms install", summary: "install the seed's CloudWatch alarms" },
-    ActionInfo {
-        id: "quota.sync",
-        command: "quota sync",
-        summary: "copy each model's applied Service Quotas value into account_quota",
-    },
+/// How an apply runs: who it is (the description AWS records), whether to follow a
+/// deployment to its end, where progress goes, and the flag Ctrl-C sets.
+pub struct Run<'a> {
+    pub who: &'a str,
+    pub wait: bool,
+    pub progress: Progress<'a>,
+    pub stop: Arc<AtomicBool>,
+}
+
+/// A change as planned: what the engineer is shown, what the journal records, and the
+/// family's own data to apply it.
+#[derive(Debug, Clone)]
+pub struct Plan<C> {
+    /// The contract §7 id.
+    pub action: String,
+    /// What is changed (`AppConfig MangaAssist/prod/throughput`, `ECS mangaassist/batch-worker`).
+    pub target: String,
+    /// The change as the engineer reads it before saying yes (a diff for AppConfig).
+    pub preview: String,
+    /// The journal's `before` and planned `after`: what the family's undo reads back.
+    pub before: Value,
+    pub after: Value,
+    /// Applying would change nothing.
+    pub noop: bool,
+    pub change: C,
+}
+
+/// A family of actions: one trait, one file each (see the module comment).
+///
+/// Static dispatch only, on masst's single-threaded runtime, so the futures need no `Send`.
+#[allow(async_fn_in_trait)]
+pub trait Family {
+    /// The family's name in the journal (`family`), which picks the undo of an entry.
+    const NAME: &'static str;
+    /// The contract ids this family implements.
+    const ACTIONS: &'static [ActionInfo];
+    /// What a verb asks for, typed.
+    type Request;
+    /// What `read` finds in AWS, for a plan.
+    type State;
+    /// The family's data in a plan, for `apply`.
+    type Change;
+    /// What an apply returns beyond the journal's record (the redrive's report).
+    type Done;
+
+    /// The request an offered action (`id` + resolved arguments) makes.
+    fn request(id: &str, args: &[Arg]) -> Result<Self::Request, Error>;
+    /// Checks what can be checked before AWS is asked (an unknown model is a usage error).
+    fn check(_req: &Self::Request, _settings: &Settings) -> Result<(), Error> {
+        Ok(())
+    }
+    /// Reads the state the request changes.
+    async fn read(cx: &Ctx<'_>, req: &Self::Request) -> Result<Self::State, Error>;
+    /// Plans the change: pure, state in, change out, with its preview and its guards.
+    fn plan(
+        req: &Self::Request,
+        state: Self::State,
+        settings: &Settings,
+        force: bool,
+    ) -> Result<Plan<Self::Change>, Error>;
+    /// Applies a plan, recording in `out` what was sent so a failure part-way still leaves
+    /// an honest journal entry.
+    async fn apply(
+        cx: &Ctx<'_>,
+        plan: &Plan<Self::Change>,
+        run: &Run<'_>,
+        out: &mut Applied,
+    ) -> Result<Self::Done, Error>;
+    /// Reads the state an entry of this family would be undone against.
+    async fn read_undo(cx: &Ctx<'_>, entry: &Entry) -> Result<Self::State, Error>;
+    /// Plans the reversal of `entry` against `state`: pure. Refuses when the state is no
+    /// longer what the entry left (unless `force`), or when the entry cannot say what to restore.
+    fn plan_undo(
+        entry: &Entry,
+        state: Self::State,
+        settings: &Settings,
+        force: bool,
+    ) -> Result<Plan<Self::Change>, Error>;
+}
+
+/// Every action id, from the families, in contract §7 order.
+pub fn catalog() -> &'static [ActionInfo] {
+    static CATALOG: LazyLock<Vec<ActionInfo>> = LazyLock::new(|| {
+        let mut all: Vec<ActionInfo> = [
+            appconfig::Doc::ACTIONS,
+            ecs::Ecs::ACTIONS,
+            queue::Queue::ACTIONS,
+            redrive::Redrive::ACTIONS,
+            alarms::Alarms::ACTIONS,
+        ]
+        .concat();
+        // The contract lists the document actions, the ECS ones, then queue, DLQ and alarms;
+        // quota.sync (added since) goes last.
+        let rank = |id: &str| CONTRACT_ORDER.iter().position(|c| *c == id).unwrap_or(usize::MAX);
+        all.sort_by_key(|a| rank(a.id));
+        all
+    });
+    &CATALOG
+}
+
+/// The order contract §7 lists its ids in, for listings.
+const CONTRACT_ORDER: &[&str] = &[
+    "analytics.pause",
+    "analytics.resume",
+    "concurrency.set",
+    "routing.haiku",
+    "batch.pause",
+    "batch.resume",
+    "batch.concurrency",
+    "batch.schedule",
+    "batch.model",
+    "batch.scale",
+    "producer.pause",
+    "producer.resume",
+    "queue.fix",
+    "dlq.redrive",
+    "alarms.install",
+    "quota.sync",
 ];
 
 /// Looks an action id up.
 pub fn info(id: &str) -> Option<&'static ActionInfo> {
-    CATALOG.iter().find(|a| a.id == id)
+    catalog().iter().find(|a| a.id == id)
+}
+
+/// The family that implements `id`.
+pub fn family_of(id: &str) -> Option<&'static str> {
+    let owns = |actions: &[ActionInfo]| actions.iter().any(|a| a.id == id);
+    [
+        (appconfig::Doc::NAME, appconfig::Doc::ACTIONS),
+        (ecs::Ecs::NAME, ecs::Ecs::ACTIONS),
+        (queue::Queue::NAME, queue::Queue::ACTIONS),
+        (redrive::Redrive::NAME, redrive::Redrive::ACTIONS),
+        (alarms::Alarms::NAME, alarms::Alarms::ACTIONS),
+    ]
+    .into_iter()
+    .find(|(_, actions)| owns(actions))
+    .map(|(name, _)| name)
+}
+
+/// What applying a change did, filled in as it goes.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The journal's `before`: the state the change was finally based on.
+    pub before: Value,
+    /// The journal's `after`: what was deployed or set.
+    pub after: Value,
+    /// A request that changes AWS was sent and AWS did not refuse it: the change may be live.
+    pub sent: bool,
+    /// What happened on the way (rebases, a change put back), for the engineer and the journal.
+    pub notes: Vec<String>,
+}
+
+impl Applied {
+    /// Records a failed mutating call: a refusal by AWS changed nothing; any other failure
+    /// (time-out, a lost connection) may have.
+    pub fn refused<E, R>(&mut self, e: aws_sdk_sqs::error::SdkError<E, R>, action: &str, what: &str) -> Error
+    where
+        E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
+        R: std::fmt::Debug + 'static,
+    {
+        if definitely_refused(&e) {
+            self.sent = false;
+        }
+        Error::Action(crate::aws::explain(&e, action, what))
+    }
+}
+
+/// AWS answered with an error, or the request was never built: nothing changed.
+pub fn definitely_refused<E, R>(e: &aws_sdk_sqs::error::SdkError<E, R>) -> bool {
+    use aws_sdk_sqs::error::SdkError;
+    matches!(e, SdkError::ServiceError(_) | SdkError::ConstructionFailure(_))
+}
+
+/// How an apply is going, for whoever shows progress: the actions layer holds no terminal
+/// type, the printer owns any bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    /// A deployment's percent complete and AppConfig's state word.
+    Deploying(f64, &'a str),
+    /// Messages moved so far, and how many were skipped or failed (the redrive).
+    Moving { moved: u64, skipped: u64, failed: u64 },
+    /// Completed.
+    Done,
+    /// Rolled back, or no longer followed.
+    Stopped,
+}
+
+/// Receives [`Step`] reports.
+pub type Progress<'a> = &'a (dyn Fn(Step<'_>) + Sync);
+
+/// Reports nothing (deployments followed in passing).
+pub fn silent(_: Step<'_>) {}
+
+/// A whole number argument of an offer, in range.
+pub fn number_arg(id: &str, args: &[Arg], at: usize, range: std::ops::RangeInclusive<u32>) -> Result<u32, Error> {
+    match args.get(at) {
+        Some(Arg::Number(n)) if n.fract() == 0.0 && range.contains(&(*n as u32)) && *n >= 0.0 => Ok(*n as u32),
+        Some(Arg::Number(n)) => Err(Error::Usage(format!(
+            "{id}: {} is out of range; use {} to {}",
+            crate::engine::expr::fmt_num(*n),
+            range.start(),
+            range.end()
+        ))),
+        Some(Arg::Unknown) => Err(Error::Action(format!(
+            "{id} needs a value masst could not compute from the evidence; run it by hand with the value you choose"
+        ))),
+        _ => Err(Error::Usage(format!("{id}: argument {} must be a number", at + 1))),
+    }
+}
+
+/// A word argument of an offer.
+pub fn word_arg<'a>(id: &str, args: &'a [Arg], at: usize) -> Result<&'a str, Error> {
+    match args.get(at) {
+        Some(Arg::Word(w)) => Ok(w),
+        _ => Err(Error::Usage(format!("{id}: argument {} must be a word", at + 1))),
+    }
+}
+
+/// Maps a failed AWS call made while changing something to an action failure (exit 4).
+pub(crate) fn act<'a, E, R>(
+    action: &'static str,
+    what: &'a str,
+) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
+where
+    E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    move |e| Error::Action(crate::aws::explain(&e, action, what))
+}
+
+/// The refusal of an undo whose state was changed by someone since the entry.
+pub fn moved_since(e: &Entry, what: &str) -> Error {
+    Error::Action(format!(
+        "{what} since {} ({}); undoing it would overwrite that change. Check with `masst journal`, or pass --force",
+        e.id, e.command
+    ))
+}
+
+/// The error for an id a family was asked for but does not implement (a wiring bug).
+pub fn not_mine(family: &str, id: &str) -> Error {
+    Error::Usage(format!("`{id}` is not an action of the {family} family"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_is_every_contract_id_once_each_from_one_family() {
+        let ids: Vec<&str> = catalog().iter().map(|a| a.id).collect();
+        assert_eq!(ids, CONTRACT_ORDER);
+        for id in ids {
+            assert!(family_of(id).is_some(), "{id} has no family");
+        }
+    }
 }

@@ -20,11 +20,143 @@ use aws_sdk_sqs::types::{
 };
 use serde::Serialize;
 
+use super::journal::Entry;
+use super::{not_mine, Applied, Ctx, Family, Plan, Run, Step};
 use crate::aws::{explain, Clients};
+use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
 use crate::evidence::collect::{parse_message, queue_url, receive, release, scan};
 use crate::evidence::dlq::{Class, Parsed};
 use crate::settings::Settings;
+
+/// The DLQ redrive family. Its apply streams (the report comes back as [`Family::Done`]),
+/// and it has no undo: the messages it moved may already be processed.
+pub struct Redrive;
+
+/// A redrive as asked for: what to move, how fast, and where.
+#[derive(Debug, Clone)]
+pub struct RedriveRequest {
+    pub options: Options,
+    /// The destination queue (default: the queue whose RedrivePolicy names the DLQ).
+    pub to: Option<String>,
+    /// The selection in words, for the preview and the question.
+    pub described: String,
+}
+
+impl RedriveRequest {
+    /// The offered redrive: retryable messages only, eight batches in flight, each hidden for
+    /// two minutes while it is copied (the defaults of `masst dlq redrive`).
+    pub fn retryable() -> Self {
+        RedriveRequest {
+            options: Options {
+                selection: Selection { retryable: true, ..Default::default() },
+                max: None,
+                rate: None,
+                concurrency: 8,
+                visibility: 120,
+            },
+            to: None,
+            described: "retryable error types only".into(),
+        }
+    }
+}
+
+/// A planned redrive: the route and the options.
+#[derive(Debug, Clone)]
+pub struct Move {
+    pub route: Route,
+    pub options: Options,
+}
+
+impl Family for Redrive {
+    const NAME: &'static str = "sqs-redrive";
+    const ACTIONS: &'static [ActionInfo] = &[ActionInfo {
+        id: "dlq.redrive",
+        command: "dlq redrive --retryable-only",
+        summary: "move retryable DLQ messages back, losslessly",
+        params: &[],
+    }];
+    type Request = RedriveRequest;
+    type State = Route;
+    type Change = Move;
+    type Done = (Report, Option<Error>);
+
+    fn request(id: &str, _args: &[Arg]) -> Result<RedriveRequest, Error> {
+        match id {
+            "dlq.redrive" => Ok(RedriveRequest::retryable()),
+            other => Err(not_mine(Self::NAME, other)),
+        }
+    }
+
+    async fn read(cx: &Ctx<'_>, req: &RedriveRequest) -> Result<Route, Error> {
+        route(cx.clients, cx.settings, req.to.as_deref()).await
+    }
+
+    fn plan(req: &RedriveRequest, route: Route, _settings: &Settings, _force: bool) -> Result<Plan<Move>, Error> {
+        let o = &req.options;
+        let limits = [
+            o.max.map(|m| format!("at most {m} messages")),
+            o.rate.map(|r| format!("at most {r}/s")),
+            Some(format!("{} batches in flight", o.concurrency)),
+        ];
+        let limits: Vec<String> = limits.into_iter().flatten().collect();
+        let fifo =
+            if route.fifo { " (FIFO: group ids kept, deduplication ids from the original message ids)" } else { "" };
+        Ok(Plan {
+            action: "dlq.redrive".into(),
+            target: format!("SQS {} → {}", route.dlq_name, route.dest_name),
+            preview: format!(
+                "{} (≈{} messages) → {}{fifo}\n  selection: {}\n  {}",
+                route.dlq_name,
+                route.depth,
+                route.dest_name,
+                req.described,
+                limits.join(", ")
+            ),
+            before: serde_json::json!({"dlq_depth": route.depth, "selection": o.selection, "max": o.max}),
+            after: serde_json::json!({}),
+            // How much moves is known only by moving: the count is approximate, the run exact.
+            noop: false,
+            change: Move { route, options: o.clone() },
+        })
+    }
+
+    async fn apply(cx: &Ctx<'_>, plan: &Plan<Move>, run: &Run<'_>, out: &mut Applied) -> Result<Self::Done, Error> {
+        let Move { route, options } = &plan.change;
+        let batches = |r: &Report| {
+            (run.progress)(Step::Moving {
+                moved: r.moved,
+                skipped: r.skipped.values().sum::<u64>(),
+                failed: r.failed.len() as u64,
+            })
+        };
+        let (report, fatal) = redrive(cx.clients, route, options, run.stop.clone(), &batches).await;
+        (run.progress)(Step::Done);
+        out.sent = report.moved > 0 || !report.copied_not_deleted.is_empty();
+        out.after = serde_json::json!({
+            "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
+            "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
+            "complete": fatal.is_none() && report.complete(),
+        });
+        out.notes = fatal.iter().map(|e| e.to_string()).chain(report.shortfall(&route.dlq_name)).collect();
+        Ok((report, fatal))
+    }
+
+    async fn read_undo(_cx: &Ctx<'_>, e: &Entry) -> Result<Route, Error> {
+        Err(no_undo(e))
+    }
+
+    fn plan_undo(e: &Entry, _route: Route, _settings: &Settings, _force: bool) -> Result<Plan<Move>, Error> {
+        Err(no_undo(e))
+    }
+}
+
+fn no_undo(e: &Entry) -> Error {
+    Error::Action(format!(
+        "entry {} moved messages from the DLQ to the primary queue; they may already be processed, so masst does not move them back",
+        e.id
+    ))
+}
 
 /// SQS's limit on one message and on one `SendMessageBatch` request (1 MiB since 2026).
 pub const REQUEST_BYTES: usize = 1_048_576;
@@ -430,8 +562,8 @@ impl Shared {
     }
 }
 
-/// Called after every batch with the running report, for a progress bar.
-pub type Progress<'a> = &'a (dyn Fn(&Report) + Sync);
+/// Called after every batch with the running report.
+pub type Batches<'a> = &'a (dyn Fn(&Report) + Sync);
 
 /// Moves the selected messages of `route.dlq` to `route.dest` until the DLQ holds no selected
 /// message this run has not handled. Returns the report in every case, with the error that
@@ -441,7 +573,7 @@ pub async fn redrive(
     route: &Route,
     opts: &Options,
     stop: Arc<AtomicBool>,
-    progress: Progress<'_>,
+    progress: Batches<'_>,
 ) -> (Report, Option<Error>) {
     let shared = Shared::new(opts.max, stop);
     let limiter = opts.rate.and_then(NonZeroU32::new).map(|r| {
@@ -495,7 +627,7 @@ async fn worker(
     opts: &Options,
     sh: &Shared,
     limiter: Option<&Limiter>,
-    progress: Progress<'_>,
+    progress: Batches<'_>,
 ) {
     let mut empty = 0;
     while !sh.stop.load(Ordering::Relaxed) && sh.fatal.lock().expect("lock").is_none() {

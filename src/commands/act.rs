@@ -3,10 +3,14 @@
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
-use crate::actions::apply::{self, Applied, Planned};
+use crate::actions::alarms::{Alarms, Install};
+use crate::actions::appconfig::{Doc, DocRequest};
 use crate::actions::doc::{self, DocChange};
+use crate::actions::ecs::{Ecs, EcsRequest};
 use crate::actions::journal::{self, Entry, Journal, State};
-use crate::aws::Clients;
+use crate::actions::queue::{Queue, QueueFix};
+use crate::actions::redrive::Redrive;
+use crate::actions::{family_of, ActionCall, Applied, Ctx, Family, Run};
 use crate::cli::{
     BatchCommand, ChangeFlags, ConcurrencyCommand, Global, OnOff, PauseResume, ProducerCommand, QueueCommand,
     RoutingCommand, ScheduleCommand,
@@ -15,168 +19,63 @@ use crate::error::{Error, Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
 
-/// What a verb asks for, before it is planned against AWS.
-enum Want {
-    Doc(DocChange),
-    Ecs {
-        role: &'static str,
-        to: i32,
-        id: &'static str,
-    },
-    ProducerResume(Option<i32>),
-    QueueFix {
-        visibility: u32,
-        max_receive: u32,
-    },
-    Alarms(Option<String>),
-    Undo(Option<String>),
-    /// `account_quota` from Service Quotas, read when planned.
-    QuotaSync,
+/// What a change asks for: a family's request, or the undo of one of its journal entries.
+pub enum Ask<R> {
+    Do(R),
+    Undo(Box<Entry>),
 }
 
-impl Want {
-    /// Checks what can be checked before AWS is asked: a model or pool masst does not know is
-    /// a usage error (exit 2), not a failed action.
-    fn check(&self, settings: &Settings) -> Result<()> {
-        let models = settings.model_keys();
-        let model = match self {
-            Want::Doc(DocChange::Concurrency { model, pool, .. }) => {
-                if !doc::POOLS.contains(&pool.as_str()) {
-                    return Err(Error::Usage(format!("unknown pool `{pool}`; use one of {}", doc::POOLS.join(", "))));
-                }
-                Some(model)
-            }
-            Want::Doc(DocChange::BatchModel(model)) => Some(model),
-            _ => None,
-        };
-        match model {
-            Some(m) if !models.contains(m) => Err(Error::Usage(format!(
-                "unknown model `{m}`; use one of {} (the [models] of masst.toml)",
-                models.join(", ")
-            ))),
-            _ => Ok(()),
+/// What every change starts from: the settings and the journal as it stands.
+struct Desk {
+    settings: Settings,
+    journal: Journal,
+    entries: Vec<Entry>,
+}
+
+impl Desk {
+    fn open(global: &Global, printer: &Printer) -> Result<Desk> {
+        let settings = Settings::load(global.config.as_deref())?.settings;
+        let journal = Journal::open(global.journal.as_deref())?;
+        let (entries, warnings) = journal.read()?;
+        for w in &warnings {
+            printer.note(format!("warning: {w}"));
         }
+        Ok(Desk { settings, journal, entries })
     }
 }
 
-/// Runs one change end to end: plan, preview, confirm, write the journal entry ahead, apply,
-/// record the outcome. With `--output json` the command prints one document at the end.
-fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -> Result<Outcome> {
-    let settings = Settings::load(global.config.as_deref())?.settings;
-    want.check(&settings)?;
-    let journal = Journal::open(global.journal.as_deref())?;
-    let (entries, warnings) = journal.read()?;
-    for w in &warnings {
-        printer.note(format!("warning: {w}"));
+/// The command line as typed, for the journal.
+fn typed() -> String {
+    std::env::args().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs one change of family `F` end to end: read, plan, preview, confirm, write the journal
+/// entry ahead, apply, record the outcome, and verify when asked. With `--output json` the
+/// command prints one document at the end.
+fn change<F: Family>(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    ask: Ask<F::Request>,
+    command: String,
+) -> Result<Outcome> {
+    let desk = Desk::open(global, printer)?;
+    change_at::<F>(global, printer, flags, desk, ask, command)
+}
+
+/// [`change`] with the journal already read (undo reads it first, to find its entry).
+fn change_at<F: Family>(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    desk: Desk,
+    ask: Ask<F::Request>,
+    command: String,
+) -> Result<Outcome> {
+    if let Ask::Do(req) = &ask {
+        F::check(req, &desk.settings)?;
     }
-    let applied: Option<(Entry, serde_json::Value)> = super::block_on(async {
-        let clients = super::clients(global, &settings).await.map_err(|e| Error::Action(e.to_string()))?;
-        // A read that fails while planning a change is a failed action (exit 4).
-        let (label, action, undoes, planned) =
-            plan(&clients, &settings, flags, want, &entries).await.map_err(|e| match e {
-                Error::Evidence(m) => Error::Action(m),
-                other => other,
-            })?;
-        let target = planned.target(&settings);
-        let mut doc = serde_json::json!({
-            "action": action, "label": label, "target": target, "before": planned.before(),
-            "after": planned.after(), "dry_run": flags.dry_run, "changed": false,
-        });
-        if planned.is_noop() {
-            let msg = format!("nothing to change: {target} is already as `{label}` would leave it");
-            if printer.json() {
-                doc["note"] = msg.into();
-                printer.json_value(&doc);
-            } else {
-                printer.line(msg);
-            }
-            return Ok(None);
-        }
-        let preview = format!("{label}: {}", planned.preview(&settings));
-        if printer.json() {
-            printer.note(&preview);
-        } else {
-            printer.line(&preview);
-        }
-        if flags.dry_run {
-            if printer.json() {
-                printer.json_value(&doc);
-            }
-            printer.note("dry run: nothing was changed");
-            return Ok(None);
-        }
-        if !printer.stdout_open() {
-            return Err(Error::Action(
-                "stdout was closed before the change could be shown (is masst piped into a command that exits?); \
-                 nothing was changed. Run it without the pipe, or with --dry-run to preview"
-                    .into(),
-            ));
-        }
-        confirm(printer, flags, &format!("Apply {label} to {target}?"))?;
-        let pending = Entry {
-            diagnosis: flags.diagnosis.clone(),
-            undoes,
-            ..Entry::record(&clients, None, &action, &target, planned.before(), planned.after())
-        };
-        journal.begin(&pending)?;
-        let who = format!("masst {action} by {} (journal {})", pending.user, pending.id);
-        let mut applied = Applied::default();
-        let bar = printer.deploy_bar();
-        let progress = |d: apply::Deploying<'_>| {
-            if let Some(b) = &bar {
-                match d {
-                    apply::Deploying::At(pct, state) => {
-                        b.set_position(pct as u64);
-                        b.set_message(state.to_string());
-                    }
-                    apply::Deploying::Done => b.finish_and_clear(),
-                    apply::Deploying::Stopped => b.abandon(),
-                }
-            }
-        };
-        let (result, account) = tokio::join!(
-            planned.apply(&clients, &settings, &progress, !flags.no_wait, &who, &mut applied),
-            clients.account()
-        );
-        let mut notes = applied.notes;
-        let state = match &result {
-            Ok(()) => State::Applied,
-            Err(e) => {
-                notes.push(e.to_string());
-                if applied.sent {
-                    State::Unknown
-                } else {
-                    State::Failed
-                }
-            }
-        };
-        let entry = Entry { account, state, notes, before: applied.before, after: applied.after, ..pending };
-        let journaled = journal.append(&entry);
-        for n in entry.notes.iter().take(entry.notes.len() - usize::from(result.is_err())) {
-            printer.note(format!("note: {n}"));
-        }
-        if let Err(e) = result {
-            return Err(match journaled {
-                Ok(()) if entry.state == State::Unknown => Error::Action(format!(
-                    "{e}\nThe change may be live: journal entry {} is marked unknown; `masst undo {}` reverses it after reading the live state",
-                    entry.id, entry.id
-                )),
-                Ok(()) => e,
-                Err(j) => Error::Action(format!("{e}\n{j}")),
-            });
-        }
-        journaled?;
-        if printer.json() {
-            doc["changed"] = true.into();
-            doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
-        } else {
-            printer.must(format!(
-                "applied {label} to {target}; journal entry {} (undo: masst undo {})",
-                entry.id, entry.id
-            ));
-        }
-        Ok(Some((entry, doc)))
-    })?;
+    let applied = super::block_on(apply::<F>(global, printer, flags, &desk, ask, command))?;
     let Some((entry, mut doc)) = applied else { return Ok(Outcome::Clear) };
     if !flags.verify {
         if printer.json() {
@@ -184,16 +83,148 @@ fn change(global: &Global, printer: &Printer, flags: &ChangeFlags, want: Want) -
         }
         return Ok(Outcome::Clear);
     }
-    let verified = verify_after(global, printer, flags, &settings, &journal, &entry);
-    match verified {
-        Ok((outcome, report)) => {
-            if printer.json() {
-                doc["verification"] = serde_json::to_value(&report).expect("reports serialize");
-                printer.json_value(&doc);
-            }
-            Ok(outcome)
+    let (outcome, report) = verify_after(global, printer, flags, &desk.settings, &desk.journal, &entry)?;
+    if printer.json() {
+        doc["verification"] = serde_json::to_value(&report).expect("reports serialize");
+        printer.json_value(&doc);
+    }
+    Ok(outcome)
+}
+
+/// The part of [`change`] that talks to AWS. `None` when nothing was changed (a no-op, a dry
+/// run); else the final journal entry and the JSON document to print.
+async fn apply<F: Family>(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    desk: &Desk,
+    ask: Ask<F::Request>,
+    command: String,
+) -> Result<Option<(Entry, serde_json::Value)>> {
+    let settings = &desk.settings;
+    let clients = super::clients(global, settings).await.map_err(|e| Error::Action(e.to_string()))?;
+    let cx = Ctx { clients: &clients, settings, journal: &desk.entries };
+    // A read that fails while planning a change is a failed action (exit 4).
+    let as_action = |e: Error| match e {
+        Error::Evidence(m) => Error::Action(m),
+        other => other,
+    };
+    let (label, undoes, plan) = match ask {
+        Ask::Do(req) => {
+            let state = F::read(&cx, &req).await.map_err(as_action)?;
+            let plan = F::plan(&req, state, settings, flags.force)?;
+            (plan.action.clone(), None, plan)
         }
-        Err(e) => Err(e),
+        Ask::Undo(entry) => {
+            let state = F::read_undo(&cx, &entry).await.map_err(as_action)?;
+            let plan = F::plan_undo(&entry, state, settings, flags.force)?;
+            (format!("undo {} ({})", entry.id, entry.action), Some(entry.id.clone()), plan)
+        }
+    };
+    let target = plan.target.clone();
+    let mut doc = serde_json::json!({
+        "action": plan.action, "label": label, "target": target, "before": plan.before,
+        "after": plan.after, "dry_run": flags.dry_run, "changed": false,
+    });
+    if plan.noop {
+        let msg = format!("nothing to change: {target} is already as `{label}` would leave it");
+        if printer.json() {
+            doc["note"] = msg.into();
+            printer.json_value(&doc);
+        } else {
+            printer.line(msg);
+        }
+        return Ok(None);
+    }
+    let preview = format!("{label}: {}", plan.preview);
+    if printer.json() {
+        printer.note(&preview);
+    } else {
+        printer.line(&preview);
+    }
+    if flags.dry_run {
+        if printer.json() {
+            printer.json_value(&doc);
+        }
+        printer.note("dry run: nothing was changed");
+        return Ok(None);
+    }
+    if !printer.stdout_open() {
+        return Err(Error::Action(
+            "stdout was closed before the change could be shown (is masst piped into a command that exits?); \
+             nothing was changed. Run it without the pipe, or with --dry-run to preview"
+                .into(),
+        ));
+    }
+    confirm(printer, flags, &format!("Apply {label} to {target}?"))?;
+    let pending = Entry {
+        diagnosis: flags.diagnosis.clone(),
+        undoes,
+        ..Entry::record(&clients, F::NAME, &plan.action, command, &target, plan.before.clone(), plan.after.clone())
+    };
+    desk.journal.begin(&pending)?;
+    let who = format!("masst {} by {} (journal {})", plan.action, pending.user, pending.id);
+    let mut out = Applied { before: plan.before.clone(), after: plan.after.clone(), ..Applied::default() };
+    let bar = printer.deploy_bar();
+    let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
+    let run = Run { who: &who, wait: !flags.no_wait, progress: &progress, stop: Default::default() };
+    let (result, account) = tokio::join!(F::apply(&cx, &plan, &run, &mut out), clients.account());
+    let mut notes = out.notes;
+    let state = match &result {
+        Ok(_) => State::Applied,
+        Err(e) => {
+            notes.push(e.to_string());
+            if out.sent {
+                State::Unknown
+            } else {
+                State::Failed
+            }
+        }
+    };
+    let entry = Entry { account, state, notes, before: out.before, after: out.after, ..pending };
+    let journaled = desk.journal.append(&entry);
+    for n in entry.notes.iter().take(entry.notes.len() - usize::from(result.is_err())) {
+        printer.note(format!("note: {n}"));
+    }
+    if let Err(e) = result {
+        return Err(match journaled {
+            Ok(()) if entry.state == State::Unknown => Error::Action(format!(
+                "{e}\nThe change may be live: journal entry {} is marked unknown; `masst undo {}` reverses it after reading the live state",
+                entry.id, entry.id
+            )),
+            Ok(()) => e,
+            Err(j) => Error::Action(format!("{e}\n{j}")),
+        });
+    }
+    journaled?;
+    if printer.json() {
+        doc["changed"] = true.into();
+        doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
+    } else {
+        printer
+            .must(format!("applied {label} to {target}; journal entry {} (undo: masst undo {})", entry.id, entry.id));
+    }
+    Ok(Some((entry, doc)))
+}
+
+/// Runs an action a diagnosis or an audit offered, as data: the family builds its request
+/// from the offer's arguments, and the change runs with every global option as given.
+pub fn run_call(global: &Global, printer: &Printer, flags: &ChangeFlags, call: &ActionCall) -> Result<Outcome> {
+    if !call.runnable() {
+        return Err(Error::Action(format!(
+            "`{}` needs a value masst could not compute from the evidence; run it by hand with the value you choose",
+            crate::ui::render::command_line(call)
+        )));
+    }
+    let command = crate::ui::render::command_line(call);
+    let (id, args) = (call.id.as_str(), call.args.as_slice());
+    match family_of(id) {
+        Some(Doc::NAME) => change::<Doc>(global, printer, flags, Ask::Do(Doc::request(id, args)?), command),
+        Some(Ecs::NAME) => change::<Ecs>(global, printer, flags, Ask::Do(Ecs::request(id, args)?), command),
+        Some(Queue::NAME) => change::<Queue>(global, printer, flags, Ask::Do(Queue::request(id, args)?), command),
+        Some(Alarms::NAME) => change::<Alarms>(global, printer, flags, Ask::Do(Alarms::request(id, args)?), command),
+        Some(Redrive::NAME) => super::dlq::run(global, printer, flags, Redrive::request(id, args)?, command),
+        _ => Err(Error::Usage(format!("`{id}` is not an action this masst has"))),
     }
 }
 
@@ -282,84 +313,6 @@ pub fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result
     }
 }
 
-async fn plan(
-    clients: &Clients,
-    settings: &Settings,
-    flags: &ChangeFlags,
-    want: Want,
-    entries: &[Entry],
-) -> Result<(String, String, Option<String>, Planned)> {
-    let plain = |id: &str, p: Planned| (id.to_string(), id.to_string(), None, p);
-    Ok(match want {
-        Want::Doc(c) => plain(c.action_id(), apply::plan_doc(clients, settings, &c, flags.force).await?),
-        Want::Ecs { role, to, id } => plain(id, apply::plan_ecs(clients, settings, role, to).await?),
-        Want::ProducerResume(count) => {
-            let to = match count {
-                Some(n) => n,
-                None => entries
-                    .iter()
-                    .rev()
-                    .find(|e| e.action == "producer.pause" && e.undoes.is_none())
-                    .and_then(|e| e.before["desired"].as_i64())
-                    .map(|n| n as i32)
-                    .ok_or_else(|| {
-                        Error::Action(
-                            "no `producer pause` in the journal saved a count to restore; pass --count N".into(),
-                        )
-                    })?,
-            };
-            plain("producer.resume", apply::plan_ecs(clients, settings, "catalog-enrichment", to).await?)
-        }
-        Want::QueueFix { visibility, max_receive } => {
-            plain("queue.fix", apply::plan_queue_fix(clients, settings, visibility, max_receive).await?)
-        }
-        Want::Alarms(topic) => plain("alarms.install", apply::plan_alarms(clients, settings, topic.as_deref()).await?),
-        Want::QuotaSync => {
-            let plan = crate::evidence::collect::Plan { quotas: true, ..Default::default() };
-            let quotas = crate::evidence::collect::quotas(clients, settings, &plan)
-                .await
-                .map_err(|e| Error::Action(e.to_string()))?;
-            let mut values = std::collections::BTreeMap::new();
-            for (m, q) in quotas {
-                let v = q.value.ok_or_else(|| {
-                    Error::Action(format!(
-                        "Service Quotas has no applied value for {m} ({} {}); nothing was changed",
-                        q.service, q.code
-                    ))
-                })?;
-                values.insert(m, v);
-            }
-            let change = DocChange::QuotaSync(values);
-            plain("quota.sync", apply::plan_doc(clients, settings, &change, flags.force).await?)
-        }
-        Want::Undo(id) => {
-            let entry = match &id {
-                Some(id) => entries.iter().find(|e| &e.id == id).ok_or_else(|| {
-                    Error::Action(format!("there is no journal entry `{id}`; `masst journal` lists them"))
-                })?,
-                None => journal::latest_undoable(entries)
-                    .ok_or_else(|| Error::Action("the journal has no change left to undo".into()))?,
-            };
-            if entry.state == State::Failed {
-                return Err(Error::Action(format!(
-                    "entry {} failed, so nothing of it is live to undo (`masst journal` shows why)",
-                    entry.id
-                )));
-            }
-            if entries.iter().any(|u| u.undoes.as_deref() == Some(&entry.id) && u.state == State::Applied)
-                && !flags.force
-            {
-                return Err(Error::Action(format!(
-                    "entry {} was already undone; pass --force to reverse it again",
-                    entry.id
-                )));
-            }
-            let planned = apply::plan_undo(clients, settings, entry, flags.force).await?;
-            (format!("undo {} ({})", entry.id, entry.action), entry.action.clone(), Some(entry.id.clone()), planned)
-        }
-    })
-}
-
 fn load_schedule(file: Option<&std::path::Path>) -> Result<Vec<u32>> {
     match file {
         None => Ok(doc::SEED_SCHEDULE.to_vec()),
@@ -383,45 +336,47 @@ pub fn schedule_table(table: &[u32], now: jiff::Timestamp) -> String {
     format!("{t}\nnow: {} JST", jst.strftime("%Y-%m-%d %H:%M"))
 }
 
+/// A verb's change as typed on the command line.
+fn verb<F: Family>(global: &Global, printer: &Printer, flags: &ChangeFlags, req: F::Request) -> Result<Outcome> {
+    change::<F>(global, printer, flags, Ask::Do(req), typed())
+}
+
+/// A document change as typed.
+fn doc_verb(global: &Global, printer: &Printer, flags: &ChangeFlags, c: DocChange) -> Result<Outcome> {
+    verb::<Doc>(global, printer, flags, DocRequest::Change(c))
+}
+
 /// `masst analytics pause|resume`.
 pub fn analytics(global: &Global, cmd: &PauseResume, printer: &Printer) -> Result<Outcome> {
     match cmd {
-        PauseResume::Pause(f) => change(global, printer, f, Want::Doc(DocChange::AnalyticsPaused(true))),
-        PauseResume::Resume(f) => change(global, printer, f, Want::Doc(DocChange::AnalyticsPaused(false))),
+        PauseResume::Pause(f) => doc_verb(global, printer, f, DocChange::AnalyticsPaused(true)),
+        PauseResume::Resume(f) => doc_verb(global, printer, f, DocChange::AnalyticsPaused(false)),
     }
 }
 
 /// `masst concurrency set`.
 pub fn concurrency(global: &Global, cmd: &ConcurrencyCommand, printer: &Printer) -> Result<Outcome> {
     let ConcurrencyCommand::Set { model, value, pool, flags } = cmd;
-    change(
-        global,
-        printer,
-        flags,
-        Want::Doc(DocChange::Concurrency { model: model.clone(), pool: pool.clone(), value: *value }),
-    )
+    let c = DocChange::Concurrency { model: model.clone(), pool: pool.clone(), value: *value };
+    doc_verb(global, printer, flags, c)
 }
 
 /// `masst routing haiku on|off`.
 pub fn routing(global: &Global, cmd: &RoutingCommand, printer: &Printer) -> Result<Outcome> {
     let RoutingCommand::Haiku { state, flags } = cmd;
-    change(global, printer, flags, Want::Doc(DocChange::RoutingHaiku(matches!(state, OnOff::On))))
+    doc_verb(global, printer, flags, DocChange::RoutingHaiku(matches!(state, OnOff::On)))
 }
 
 /// `masst batch ...`.
 pub fn batch(global: &Global, cmd: &BatchCommand, printer: &Printer) -> Result<Outcome> {
     match cmd {
-        BatchCommand::Pause(f) => change(global, printer, f, Want::Doc(DocChange::BatchPaused(true))),
-        BatchCommand::Resume(f) => change(global, printer, f, Want::Doc(DocChange::BatchPaused(false))),
+        BatchCommand::Pause(f) => doc_verb(global, printer, f, DocChange::BatchPaused(true)),
+        BatchCommand::Resume(f) => doc_verb(global, printer, f, DocChange::BatchPaused(false)),
         BatchCommand::Concurrency { value, flags } => {
-            change(global, printer, flags, Want::Doc(DocChange::BatchConcurrency(*value)))
+            doc_verb(global, printer, flags, DocChange::BatchConcurrency(*value))
         }
-        BatchCommand::Model { model, flags } => {
-            change(global, printer, flags, Want::Doc(DocChange::BatchModel(model.clone())))
-        }
-        BatchCommand::Scale { count, flags } => {
-            change(global, printer, flags, Want::Ecs { role: "batch-worker", to: *count, id: "batch.scale" })
-        }
+        BatchCommand::Model { model, flags } => doc_verb(global, printer, flags, DocChange::BatchModel(model.clone())),
+        BatchCommand::Scale { count, flags } => verb::<Ecs>(global, printer, flags, EcsRequest::scale(*count)),
         BatchCommand::Schedule(ScheduleCommand::Show { file }) => {
             let table = load_schedule(file.as_deref())?;
             if printer.json() {
@@ -436,7 +391,7 @@ pub fn batch(global: &Global, cmd: &BatchCommand, printer: &Printer) -> Result<O
             if !printer.json() {
                 printer.line(schedule_table(&table, jiff::Timestamp::now()));
             }
-            change(global, printer, flags, Want::Doc(DocChange::BatchSchedule(table)))
+            doc_verb(global, printer, flags, DocChange::BatchSchedule(table))
         }
     }
 }
@@ -444,32 +399,71 @@ pub fn batch(global: &Global, cmd: &BatchCommand, printer: &Printer) -> Result<O
 /// `masst producer pause|resume`.
 pub fn producer(global: &Global, cmd: &ProducerCommand, printer: &Printer) -> Result<Outcome> {
     match cmd {
-        ProducerCommand::Pause(f) => {
-            change(global, printer, f, Want::Ecs { role: "catalog-enrichment", to: 0, id: "producer.pause" })
-        }
-        ProducerCommand::Resume { count, flags } => change(global, printer, flags, Want::ProducerResume(*count)),
+        ProducerCommand::Pause(f) => verb::<Ecs>(global, printer, f, EcsRequest::pause()),
+        ProducerCommand::Resume { count, flags } => verb::<Ecs>(global, printer, flags, EcsRequest::resume(*count)),
     }
 }
 
 /// `masst queue fix`.
 pub fn queue(global: &Global, cmd: &QueueCommand, printer: &Printer) -> Result<Outcome> {
     let QueueCommand::Fix { visibility_timeout, max_receive_count, flags } = cmd;
-    change(global, printer, flags, Want::QueueFix { visibility: *visibility_timeout, max_receive: *max_receive_count })
+    let fix = QueueFix { visibility: *visibility_timeout, max_receive: *max_receive_count };
+    verb::<Queue>(global, printer, flags, fix)
 }
 
 /// `masst alarms install`.
 pub fn alarms(global: &Global, topic: Option<&str>, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
-    change(global, printer, flags, Want::Alarms(topic.map(String::from)))
+    verb::<Alarms>(global, printer, flags, Install { topic: topic.map(String::from) })
 }
 
 /// `masst quota sync`.
 pub fn quota_sync(global: &Global, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
-    change(global, printer, flags, Want::QuotaSync)
+    verb::<Doc>(global, printer, flags, DocRequest::QuotaSync)
 }
 
-/// `masst undo [ID]`.
+/// `masst undo [ID]`: the entry's own family plans the way back from what it journaled; an
+/// entry no family of this masst wrote is refused, never guessed at.
 pub fn undo(global: &Global, id: &Option<String>, flags: &ChangeFlags, printer: &Printer) -> Result<Outcome> {
-    change(global, printer, flags, Want::Undo(id.clone()))
+    let desk = Desk::open(global, printer)?;
+    let entries = &desk.entries;
+    let entry = match id {
+        Some(id) => entries
+            .iter()
+            .find(|e| &e.id == id)
+            .ok_or_else(|| Error::Action(format!("there is no journal entry `{id}`; `masst journal` lists them")))?,
+        None => journal::latest_undoable(entries)
+            .ok_or_else(|| Error::Action("the journal has no change left to undo".into()))?,
+    };
+    if entry.state == State::Failed {
+        return Err(Error::Action(format!(
+            "entry {} failed, so nothing of it is live to undo (`masst journal` shows why)",
+            entry.id
+        )));
+    }
+    if entries.iter().any(|u| u.undoes.as_deref() == Some(&entry.id) && u.state == State::Applied) && !flags.force {
+        return Err(Error::Action(format!("entry {} was already undone; pass --force to reverse it again", entry.id)));
+    }
+    let entry = entry.clone();
+    let family = entry.family.clone().or_else(|| family_of(&entry.action).map(String::from));
+    let command = typed();
+    let e = entry.clone();
+    match family.as_deref() {
+        Some(Doc::NAME) => change_at::<Doc>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
+        Some(Ecs::NAME) => change_at::<Ecs>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
+        Some(Queue::NAME) => change_at::<Queue>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
+        Some(Alarms::NAME) => {
+            change_at::<Alarms>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command)
+        }
+        Some(Redrive::NAME) => {
+            change_at::<Redrive>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command)
+        }
+        _ => Err(Error::Action(format!(
+            "journal entry {} has the action `{}`{}, which this masst does not know how to undo; undo it by hand",
+            entry.id,
+            entry.action,
+            entry.family.as_deref().map(|f| format!(" of family `{f}`")).unwrap_or_default()
+        ))),
+    }
 }
 
 /// `masst journal`.

@@ -9,10 +9,12 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use crate::cli::{AuditArgs, Global};
 use crate::engine::audit::{AuditSet, State, Verdict};
 use crate::engine::walk::Severity;
+use crate::engine::ActionCall;
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
 use crate::ui::ci::{self, Item};
+use crate::ui::render::command_line;
 use crate::ui::{OutputFormat, Printer};
 
 fn evidence(
@@ -55,14 +57,22 @@ pub fn item(v: &Verdict) -> Item {
                 format!("{} = {val} ({})", e.name, e.source)
             })
             .collect(),
-        help: v.fix.clone().or_else(|| v.advice.clone()),
+        help: v.fix.as_ref().map(command_line).or_else(|| v.advice.clone()),
     }
 }
 
 fn print(printer: &Printer, verdicts: &[Verdict]) {
     match printer.format {
         OutputFormat::Json => {
-            printer.json_value(&serde_json::json!({ "checks": verdicts }));
+            let checks: Vec<serde_json::Value> = verdicts
+                .iter()
+                .map(|v| {
+                    let mut j = serde_json::to_value(v).expect("verdicts serialize");
+                    j["fix"] = v.fix.as_ref().map(command_line).into();
+                    j
+                })
+                .collect();
+            printer.json_value(&serde_json::json!({ "checks": checks }));
         }
         OutputFormat::Sarif => {
             let items: Vec<Item> = verdicts.iter().map(item).collect();
@@ -99,7 +109,9 @@ fn print(printer: &Printer, verdicts: &[Verdict]) {
                         .collect()
                 };
                 let fix = match v.state {
-                    State::Fail | State::Unknown => v.fix.clone().or_else(|| v.advice.clone()).unwrap_or_default(),
+                    State::Fail | State::Unknown => {
+                        v.fix.as_ref().map(command_line).or_else(|| v.advice.clone()).unwrap_or_default()
+                    }
                     _ => String::new(),
                 };
                 t.add_row([format!("{}\n{}", v.id, v.message), state, evidence.join("\n"), fix]);
@@ -124,8 +136,8 @@ fn failing(verdicts: &[Verdict], level: Severity) -> bool {
 /// `masst audit`.
 pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outcome> {
     let set = match &args.audits {
-        Some(dir) => AuditSet::with_dir(dir).map_err(Error::Usage)?,
-        None => AuditSet::embedded(),
+        Some(dir) => AuditSet::with_dir(dir, crate::actions::catalog()).map_err(Error::Usage)?,
+        None => AuditSet::embedded(crate::actions::catalog()),
     };
     for id in &args.checks {
         if !set.checks.iter().any(|c| &c.id == id) {
@@ -143,27 +155,29 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
                 "--fix changes live AWS, so it needs a live audit: drop --scenario/--from".into(),
             ));
         }
-        let fixes: Vec<(String, String)> = verdicts
+        let fixes: Vec<(String, ActionCall)> = verdicts
             .iter()
             .filter(|v| v.state == State::Fail)
             .filter_map(|v| Some((v.id.clone(), v.fix.clone()?)))
             .collect();
-        let mut done: Vec<String> = Vec::new();
+        let mut done: Vec<&ActionCall> = Vec::new();
         // The fixes print their previews; with one document on stdout, they go to stderr.
         crate::ui::divert_stdout(printer.format != OutputFormat::Human);
-        for (id, cmd) in &fixes {
-            if done.contains(cmd) {
+        for (id, call) in &fixes {
+            if done.contains(&call) {
                 continue; // queue.fix mends two checks at once
             }
-            printer.note(format!("{id}: {cmd}"));
-            match super::diagnose::run_command(global, printer, cmd, &format!("audit/{id}"), args.yes) {
-                Ok(()) => done.push(cmd.clone()),
+            printer.note(format!("{id}: {}", command_line(call)));
+            let flags = crate::cli::ChangeFlags::offered(args.yes, false, format!("audit/{id}"));
+            match super::act::run_call(global, printer, &flags, call) {
+                Ok(_) => done.push(call),
                 Err(e) => printer.note(format!("masst: {e}")),
             }
         }
         crate::ui::divert_stdout(false);
         if !done.is_empty() {
-            let fixed: Vec<String> = fixes.iter().filter(|(_, c)| done.contains(c)).map(|(id, _)| id.clone()).collect();
+            let fixed: Vec<String> =
+                fixes.iter().filter(|(_, c)| done.contains(&c)).map(|(id, _)| id.clone()).collect();
             let ev = evidence(global, args, &settings, &set, printer)?;
             let again = set.run(&ev, &models, &fixed);
             for v in again {

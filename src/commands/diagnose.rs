@@ -1,10 +1,8 @@
 //! `masst diagnose`: evidence in, runbooks walked, verdicts out, exit code by severity.
 
-use clap::Parser;
-
-use crate::cli::{DiagnoseArgs, FailOn, Global};
+use crate::cli::{ChangeFlags, DiagnoseArgs, FailOn, Global};
 use crate::engine::walk::{walk_all, Answers, Diagnosis, WalkContext};
-use crate::engine::{Runbook, RunbookSet, Severity};
+use crate::engine::{ActionCall, Runbook, RunbookSet, Severity};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::{scenario::Scenario, snapshot, Evidence};
 use crate::settings::Settings;
@@ -176,7 +174,8 @@ fn ci_item(d: &Diagnosis) -> crate::ui::ci::Item {
         state,
         message,
         evidence,
-        help: (!d.commands.is_empty()).then(|| d.commands.join("; ")),
+        help: (!d.calls.is_empty())
+            .then(|| d.calls.iter().map(crate::ui::render::command_line).collect::<Vec<_>>().join("; ")),
     }
 }
 
@@ -193,7 +192,7 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
             "source": ev.source,
             "taken_at": ev.taken_at,
             "fail_on": fail_on,
-            "results": results,
+            "results": crate::ui::render::results_json(results),
             "config_version": ev.config_version,
             "config": ev.config,
         }));
@@ -241,15 +240,16 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     Ok(outcome)
 }
 
-/// The actions the findings offer, in order: (diagnosis id, action id, command).
-fn offered(results: &[Diagnosis]) -> Vec<(String, String, String)> {
+/// The actions the findings offer, in order, each with the diagnosis that offered it
+/// (`runbook/model/outcome`, for the journal).
+fn offered(results: &[Diagnosis]) -> Vec<(String, &ActionCall)> {
     results
         .iter()
         .filter(|d| d.triggered == Some(true) && d.outcome.is_some())
         .flat_map(|d| {
             let diag =
                 format!("{}/{}/{}", d.runbook, d.model.as_deref().unwrap_or("-"), d.outcome.as_deref().unwrap_or("-"));
-            d.actions.iter().zip(&d.commands).map(move |(a, c)| (diag.clone(), a.clone(), c.clone()))
+            d.calls.iter().map(move |c| (diag.clone(), c))
         })
         .collect()
 }
@@ -271,96 +271,54 @@ fn offer_actions(
             ));
         }
         for want in &args.apply {
-            let Some((diag, _, cmd)) = offers.iter().find(|(_, a, _)| a == want) else {
-                let ids: Vec<&str> = offers.iter().map(|(_, a, _)| a.as_str()).collect();
+            let Some((diag, call)) = offers.iter().find(|(_, c)| &c.id == want) else {
+                let ids: Vec<&str> = offers.iter().map(|(_, c)| c.id.as_str()).collect();
                 return Err(Error::Usage(format!(
                     "--apply {want}: this diagnosis did not offer it; it offered: {}",
                     if ids.is_empty() { "nothing".to_string() } else { ids.join(", ") }
                 )));
             };
-            run_offered(global, printer, cmd, diag, args.yes, args.dry_run, verify_flags(args))?;
+            run_offered(global, printer, call, offer_flags(args, args.yes, diag))?;
         }
         return Ok(());
     }
     if !live || !printer.interactive || printer.json() {
         return Ok(());
     }
-    for (diag, _, cmd) in &offers {
-        if cmd.contains("<N>") {
+    for (diag, call) in &offers {
+        let cmd = crate::ui::render::command_line(call);
+        if !call.runnable() {
             printer.line(format!("(not offered: `{cmd}` needs a value masst could not compute)"));
             continue;
         }
         // One question per offer: the action shows its change and asks to apply it.
         printer.line(format!("offered: `{cmd}`"));
-        if let Err(e) = run_offered(global, printer, cmd, diag, false, false, verify_flags(args)) {
+        if let Err(e) = run_offered(global, printer, call, offer_flags(args, false, diag)) {
             printer.line(format!("masst: {e}"));
         }
     }
     Ok(())
 }
 
-/// The verification an offered action runs with: on by default, `--no-verify` to skip.
-fn verify_flags(args: &DiagnoseArgs) -> Vec<String> {
-    if args.no_verify || args.dry_run {
-        return vec![];
+/// The flags an offered action runs with: verification on by default (`--no-verify` to skip),
+/// tagged with the diagnosis that offered it.
+fn offer_flags(args: &DiagnoseArgs, yes: bool, diag: &str) -> ChangeFlags {
+    ChangeFlags {
+        verify: !(args.no_verify || args.dry_run),
+        verify_every: args.verify_every,
+        verify_timeout: args.verify_timeout,
+        ..ChangeFlags::offered(yes, args.dry_run, diag.to_string())
     }
-    let mut v = vec!["--verify".to_string(), "--verify-every".into(), format!("{}s", args.verify_every.as_secs())];
-    if let Some(t) = args.verify_timeout {
-        v.extend(["--verify-timeout".to_string(), format!("{}s", t.as_secs())]);
-    }
-    v
 }
 
-/// Runs a command masst offers (a fix from `audit --fix`) through the same parser and flow as
-/// if it were typed, tagged with where it came from for the journal.
-pub fn run_command(global: &Global, printer: &Printer, cmd: &str, origin: &str, yes: bool) -> Result<()> {
-    run_offered(global, printer, cmd, origin, yes, false, vec![])
-}
-
-/// Runs an offered command through the same parser and flow as if it were typed.
-fn run_offered(
-    global: &Global,
-    printer: &Printer,
-    cmd: &str,
-    diag: &str,
-    yes: bool,
-    dry_run: bool,
-    verify: Vec<String>,
-) -> Result<()> {
-    if cmd.contains("<N>") {
-        return Err(Error::Action(format!(
-            "`{cmd}` needs a value masst could not compute from the evidence; run it by hand"
-        )));
-    }
-    let mut argv: Vec<String> = vec!["masst".into()];
-    let mut pass = |flag: &str, v: &Option<String>| {
-        if let Some(v) = v {
-            argv.push(flag.into());
-            argv.push(v.clone());
-        }
-    };
-    pass("--config", &global.config.as_ref().map(|p| p.display().to_string()));
-    pass("--journal", &global.journal.as_ref().map(|p| p.display().to_string()));
-    pass("--profile", &global.profile);
-    pass("--region", &global.region);
-    pass("--endpoint-url", &global.endpoint_url);
-    argv.extend(cmd.split_whitespace().skip(1).map(String::from));
-    argv.push("--diagnosis".into());
-    argv.push(diag.into());
-    if yes {
-        argv.push("--yes".into());
-    }
-    if dry_run {
-        argv.push("--dry-run".into());
-    }
-    argv.extend(verify);
-    let cli = crate::cli::Cli::try_parse_from(&argv).map_err(|e| Error::Usage(format!("cannot run `{cmd}`: {e}")))?;
+/// Runs an offered action directly (no command line in between), every global option as
+/// given. With one document on stdout (the diagnosis), the action's own output goes to stderr.
+fn run_offered(global: &Global, printer: &Printer, call: &ActionCall, flags: ChangeFlags) -> Result<()> {
     if !printer.json() {
-        printer.line(format!("→ {cmd}"));
+        printer.line(format!("→ {}", crate::ui::render::command_line(call)));
     }
-    // With one document on stdout (the diagnosis), the action's own output goes to stderr.
     crate::ui::divert_stdout(printer.format != crate::ui::OutputFormat::Human);
-    let ran = crate::run(cli).map(|_| ());
+    let ran = super::act::run_call(global, printer, &flags, call).map(|_| ());
     crate::ui::divert_stdout(false);
     ran
 }

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 
 use crate::actions::journal::{Entry, Journal, State};
-use crate::actions::redrive::{self, Inspection, Options, Selection};
-use crate::cli::{Global, RedriveArgs};
+use crate::actions::redrive::{self, Inspection, Options, Redrive, RedriveRequest, Selection};
+use crate::actions::{Applied, Ctx, Family, Run};
+use crate::cli::{ChangeFlags, Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::collect::queue_url;
 use crate::settings::Settings;
@@ -165,56 +166,65 @@ pub fn inspect(
     Ok(Outcome::Clear)
 }
 
-fn selection(args: &RedriveArgs) -> (Selection, String) {
-    if args.all {
-        return (Selection { all: true, ..Default::default() }, "every message with a job body (--all)".into());
-    }
-    if !args.error_types.is_empty() {
-        let mut s = Selection { error_types: args.error_types.clone(), ..Default::default() };
-        s.retryable = args.retryable_only;
+/// The request `masst dlq redrive` makes of its flags.
+fn request(args: &RedriveArgs) -> RedriveRequest {
+    let (selection, described) = if args.all {
+        (Selection { all: true, ..Default::default() }, "every message with a job body (--all)".to_string())
+    } else if !args.error_types.is_empty() {
+        let s =
+            Selection { error_types: args.error_types.clone(), retryable: args.retryable_only, ..Default::default() };
         let also = if args.retryable_only { " and every retryable type" } else { "" };
-        return (s, format!("error types {}{also}", args.error_types.join(", ")));
+        (s, format!("error types {}{also}", args.error_types.join(", ")))
+    } else {
+        let default = if args.retryable_only { "" } else { " (the default; --error-type T or --all to choose others)" };
+        (Selection { retryable: true, ..Default::default() }, format!("retryable error types only{default}"))
+    };
+    RedriveRequest {
+        options: Options {
+            selection,
+            max: args.max,
+            rate: args.rate,
+            concurrency: args.concurrency as usize,
+            visibility: args.visibility_timeout,
+        },
+        to: args.to.clone(),
+        described,
     }
-    let default = if args.retryable_only { "" } else { " (the default; --error-type T or --all to choose others)" };
-    (Selection { retryable: true, ..Default::default() }, format!("retryable error types only{default}"))
 }
 
 /// `masst dlq redrive`.
 pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result<Outcome> {
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    run(global, printer, &args.flags, request(args), command)
+}
+
+/// A redrive as asked for (typed, or offered by a diagnosis): preview, confirm (or the dry
+/// run's count of what would move), journal ahead, stream, report what moved and what was
+/// left, and exit 0 only when every selected message moved.
+pub fn run(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    req: RedriveRequest,
+    command: String,
+) -> Result<Outcome> {
     let settings = Settings::load(global.config.as_deref())?.settings;
-    let (select, described) = selection(args);
     let journal = Journal::open(global.journal.as_deref())?;
     super::block_on(async {
         let clients = super::clients(global, &settings).await?;
+        let cx = Ctx { clients: &clients, settings: &settings, journal: &[] };
         // A read that fails on the way to a change is a failed action (exit 4), not a failed look.
-        let route = redrive::route(&clients, &settings, args.to.as_deref()).await.map_err(|e| match e {
+        let route = Redrive::read(&cx, &req).await.map_err(|e| match e {
             Error::Evidence(m) => Error::Action(m),
             other => other,
         })?;
-        let limits = [
-            args.max.map(|m| format!("at most {m} messages")),
-            args.rate.map(|r| format!("at most {r}/s")),
-            Some(format!("{} batches in flight", args.concurrency)),
-        ];
-        let limits: Vec<String> = limits.into_iter().flatten().collect();
-        printer.note(format!(
-            "dlq.redrive: {} (≈{} messages) → {}{}\n  selection: {described}\n  {}",
-            route.dlq_name,
-            route.depth,
-            route.dest_name,
-            if route.fifo { " (FIFO: group ids kept, deduplication ids from the original message ids)" } else { "" },
-            limits.join(", ")
-        ));
-        if args.flags.dry_run {
-            let ins = redrive::inspect(
-                &clients,
-                &route.dlq_url,
-                &route.dlq_name,
-                args.max.map(|m| m as usize),
-                0,
-                Some(&select),
-            )
-            .await?;
+        let plan = Redrive::plan(&req, route, &settings, flags.force)?;
+        printer.note(format!("dlq.redrive: {}", plan.preview));
+        let route = &plan.change.route;
+        if flags.dry_run {
+            let max = req.options.max.map(|m| m as usize);
+            let ins = redrive::inspect(&clients, &route.dlq_url, &route.dlq_name, max, 0, Some(&req.options.selection))
+                .await?;
             let n = ins.would_move.unwrap_or(0);
             if printer.json() {
                 printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
@@ -229,14 +239,20 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
         }
         super::act::confirm(
             printer,
-            &args.flags,
-            &format!("Move {described} from {} to {}?", route.dlq_name, route.dest_name),
+            flags,
+            &format!("Move {} from {} to {}?", req.described, route.dlq_name, route.dest_name),
         )?;
-        let target = format!("SQS {} → {}", route.dlq_name, route.dest_name);
-        let before = serde_json::json!({"dlq_depth": route.depth, "selection": select, "max": args.max});
         let pending = Entry {
-            diagnosis: args.flags.diagnosis.clone(),
-            ..Entry::record(&clients, None, "dlq.redrive", &target, before, serde_json::json!({}))
+            diagnosis: flags.diagnosis.clone(),
+            ..Entry::record(
+                &clients,
+                Redrive::NAME,
+                &plan.action,
+                command,
+                &plan.target,
+                plan.before.clone(),
+                plan.after.clone(),
+            )
         };
         journal.begin(&pending)?;
         let stop = Arc::new(AtomicBool::new(false));
@@ -246,48 +262,20 @@ pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result
                 flag.store(true, Ordering::SeqCst);
             }
         });
-        let bar = printer.progress.then(|| {
-            let b = indicatif::ProgressBar::new(args.max.unwrap_or(route.depth).min(route.depth).max(1));
-            b.set_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} moved · {msg} · {per_sec} · ETA {eta}")
-                    .expect("template"),
-            );
-            b
-        });
-        let progress = |r: &redrive::Report| {
-            if let Some(b) = &bar {
-                b.set_position(r.moved);
-                b.set_message(format!("skipped {} · failed {}", r.skipped.values().sum::<u64>(), r.failed.len()));
-            }
-        };
-        let opts = Options {
-            selection: select.clone(),
-            max: args.max,
-            rate: args.rate,
-            concurrency: args.concurrency as usize,
-            visibility: args.visibility_timeout,
-        };
+        let bar = printer.action_bar(Some(req.options.max.unwrap_or(route.depth).min(route.depth)));
+        let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
+        let run = Run { who: &pending.id, wait: true, progress: &progress, stop };
         let started = std::time::Instant::now();
-        let (report, fatal) = redrive::redrive(&clients, &route, &opts, stop.clone(), &progress).await;
+        let mut out = Applied::default();
+        let (report, fatal) = Redrive::apply(&cx, &plan, &run, &mut out).await?;
         ctrl_c.abort();
-        if let Some(b) = &bar {
-            b.finish_and_clear();
-        }
         let secs = started.elapsed().as_secs_f64();
         // Every run is accounted for, also one that ended early: what moved is journaled.
         let entry = Entry {
             account: clients.account().await,
-            state: if report.moved > 0 || !report.copied_not_deleted.is_empty() {
-                State::Applied
-            } else {
-                State::Failed
-            },
-            after: serde_json::json!({
-                "moved": report.moved, "moved_ids": report.moved_ids, "skipped": report.skipped,
-                "failed": report.failed, "copied_not_deleted": report.copied_not_deleted,
-                "complete": fatal.is_none() && report.complete(),
-            }),
-            notes: fatal.iter().map(|e| e.to_string()).chain(report.shortfall(&route.dlq_name)).collect(),
+            state: if out.sent { State::Applied } else { State::Failed },
+            after: out.after,
+            notes: out.notes,
             ..pending
         };
         let journaled = journal.append(&entry);

@@ -26,11 +26,11 @@ use crate::ui::Printer;
 /// name), or exactly `--only-runbooks DIR`.
 pub fn runbooks(global: &Global) -> Result<RunbookSet> {
     if let Some(dir) = &global.only_runbooks {
-        return engine::load_dir(dir).map_err(Error::Usage);
+        return engine::load_dir(dir, crate::actions::catalog()).map_err(Error::Usage);
     }
-    let embedded = engine::load_embedded();
+    let embedded = engine::load_embedded(crate::actions::catalog());
     match &global.runbooks {
-        Some(dir) => Ok(embedded.overlaid(engine::load_dir(dir).map_err(Error::Usage)?)),
+        Some(dir) => Ok(embedded.overlaid(engine::load_dir(dir, crate::actions::catalog()).map_err(Error::Usage)?)),
         None => Ok(embedded),
     }
 }

@@ -10,12 +10,13 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::action::{ActionCall, ActionInfo};
 use crate::engine::expr::{Eval, Expr, SigValue};
 use crate::engine::runbook::{
     check_derived_cycles, check_signal, parse_action, signal_is_per_model, type_check, ActionRef, RawSignal,
 };
 use crate::engine::signal::{Kind, Placeholders, Resolved, Resolver, Signal, NOT_CONFIGURED};
-use crate::engine::walk::{render_command, Severity};
+use crate::engine::walk::{resolve_call, Severity};
 use crate::evidence::Evidence;
 
 /// The audit files compiled into the binary: every file of `audits/` (see `build.rs`).
@@ -174,8 +175,10 @@ pub struct Verdict {
     pub message: String,
     /// The inputs the condition read, with their values and sources.
     pub evidence: Vec<Resolved>,
-    /// The fix as a command, when the check failed and has one.
-    pub fix: Option<String>,
+    /// The fix as data, when the check failed and has one; the printer renders it as the
+    /// command (`fix` in JSON).
+    #[serde(rename = "fix_call", skip_serializing_if = "Option::is_none")]
+    pub fix: Option<ActionCall>,
     /// The fix as data: the contract §7 action id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix_action: Option<String>,
@@ -185,7 +188,7 @@ pub struct Verdict {
 
 impl AuditSet {
     /// Parses and checks one audit file, adding its signals and checks.
-    pub fn add(&mut self, file: &str, text: &str) -> Result<(), String> {
+    pub fn add(&mut self, file: &str, text: &str, actions: &[ActionInfo]) -> Result<(), String> {
         let err = |what: String| format!("{file}: {what}");
         let raw: RawAudit = toml::from_str(text)
             .map_err(|e| err(format!("not a valid audit file: {}", e.to_string().trim_end().replace('\n', " "))))?;
@@ -218,7 +221,9 @@ impl AuditSet {
                 return Err(err(format!("{here} reads a per-model signal ({{m}}); set `per_model = true`")));
             }
             let fix = match &c.fix {
-                Some(f) => Some(parse_action(f, &self.signals).map_err(|m| err(format!("{here}, fix `{f}`: {m}")))?),
+                Some(f) => {
+                    Some(parse_action(f, &self.signals, actions).map_err(|m| err(format!("{here}, fix `{f}`: {m}")))?)
+                }
                 None => None,
             };
             self.checks.push(Check {
@@ -237,18 +242,18 @@ impl AuditSet {
         Ok(())
     }
 
-    /// The embedded audit files.
-    pub fn embedded() -> AuditSet {
+    /// The embedded audit files, whose fixes are actions of `actions`.
+    pub fn embedded(actions: &[ActionInfo]) -> AuditSet {
         let mut set = AuditSet::default();
         for (file, text) in EMBEDDED {
-            set.add(file, text).unwrap_or_else(|e| panic!("embedded audit {file} is invalid: {e}"));
+            set.add(file, text, actions).unwrap_or_else(|e| panic!("embedded audit {file} is invalid: {e}"));
         }
         set
     }
 
     /// The embedded files and every `*.toml` of `dir` (`--audits DIR`).
-    pub fn with_dir(dir: &Path) -> Result<AuditSet, String> {
-        let mut set = AuditSet::embedded();
+    pub fn with_dir(dir: &Path, actions: &[ActionInfo]) -> Result<AuditSet, String> {
+        let mut set = AuditSet::embedded(actions);
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| format!("cannot read audit folder {}: {e}", dir.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -257,7 +262,7 @@ impl AuditSet {
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-            set.add(&f.display().to_string(), &text)?;
+            set.add(&f.display().to_string(), &text, actions)?;
         }
         Ok(set)
     }
@@ -290,9 +295,7 @@ impl AuditSet {
                     }
                 }
             };
-            let fix = (state == State::Fail)
-                .then(|| c.fix.as_ref().map(|f| render_command(&r, ev, &f.id, &f.args)))
-                .flatten();
+            let fix = (state == State::Fail).then(|| c.fix.as_ref().map(|f| resolve_call(&r, ev, f))).flatten();
             judged.push((model, state, inputs, fix));
         }
         // The worst model speaks for the check: a failure, then an unknown, then a pass.
@@ -326,7 +329,7 @@ impl AuditSet {
             severity: c.severity,
             message,
             evidence,
-            fix_action: fix.as_ref().and(c.fix.as_ref()).map(|f| f.id.clone()),
+            fix_action: fix.as_ref().map(|f| f.id.clone()),
             fix,
             advice: c.advice.clone(),
         }
@@ -334,7 +337,7 @@ impl AuditSet {
 }
 
 /// One target (a model, or the deployment) judged: the model, the state, the inputs, the fix.
-type Judged = (Option<String>, State, Vec<Resolved>, Option<String>);
+type Judged = (Option<String>, State, Vec<Resolved>, Option<ActionCall>);
 
 /// The contract §8 check ids, in its order.
 pub const CONTRACT_IDS: &[&str] = &[
@@ -362,7 +365,7 @@ mod tests {
 
     #[test]
     fn the_embedded_audit_has_every_contract_check_in_order() {
-        let set = AuditSet::embedded();
+        let set = AuditSet::embedded(crate::actions::catalog());
         let ids: Vec<&str> = set.checks.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, CONTRACT_IDS);
     }
@@ -370,10 +373,12 @@ mod tests {
     #[test]
     fn the_flash_sale_deployment_fails_pools_within_quota_with_the_numbers() {
         let ev = Scenario::embedded("flash-sale").unwrap().evidence(None);
-        let v = AuditSet::embedded().run(&ev, &models(), &["pools-within-quota".into()]).remove(0);
+        let v =
+            AuditSet::embedded(crate::actions::catalog()).run(&ev, &models(), &["pools-within-quota".into()]).remove(0);
         assert_eq!(v.state, State::Fail, "{v:?}");
         assert!(v.message.contains("sonnet"), "{}", v.message);
-        assert!(v.fix.as_deref().unwrap().starts_with("masst concurrency set sonnet"), "{:?}", v.fix);
+        let fix = v.fix.as_ref().unwrap();
+        assert_eq!((fix.id.as_str(), &fix.args[0]), ("concurrency.set", &crate::engine::Arg::Word("sonnet".into())));
         let pools = v.evidence.iter().find(|e| e.name == "pools_sum").unwrap();
         assert_eq!(pools.value, Some(SigValue::Num(58.0)));
     }
@@ -381,7 +386,7 @@ mod tests {
     #[test]
     fn a_check_with_no_quota_code_is_skipped_and_missing_data_is_unknown() {
         let ev = Scenario::embedded("healthy").unwrap().evidence(None);
-        let verdicts = AuditSet::embedded().run(&ev, &models(), &[]);
+        let verdicts = AuditSet::embedded(crate::actions::catalog()).run(&ev, &models(), &[]);
         let by_id = |id: &str| verdicts.iter().find(|v| v.id == id).unwrap().state;
         assert_eq!(by_id("quota-propagated"), State::Skipped);
         assert_eq!(by_id("alarms-present"), State::Unknown, "a scenario holds no alarms: unknown, never pass");
@@ -391,7 +396,7 @@ mod tests {
     fn a_broken_audit_file_names_the_check_and_the_fix() {
         let mut set = AuditSet::default();
         let err = set
-            .add("bad.toml", "[signals]\nx = { config = \"a\" }\n[[checks]]\nid = \"c\"\ntitle = \"t\"\ncontrol = \"1\"\nseverity = \"warning\"\npasses = \"y > 1.0\"\npass_says = \"ok\"\nfail_says = \"no\"\n")
+            .add("bad.toml", "[signals]\nx = { config = \"a\" }\n[[checks]]\nid = \"c\"\ntitle = \"t\"\ncontrol = \"1\"\nseverity = \"warning\"\npasses = \"y > 1.0\"\npass_says = \"ok\"\nfail_says = \"no\"\n", crate::actions::catalog())
             .unwrap_err();
         assert!(err.contains("bad.toml") && err.contains("check `c`") && err.contains("unknown signal `y`"), "{err}");
     }

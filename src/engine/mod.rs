@@ -5,6 +5,7 @@
 //! [`Diagnosis`] values that carry every input and threshold that produced them, so the same
 //! verdict can be shown, serialized, replayed from a snapshot and unit-tested without a network.
 
+pub mod action;
 pub mod audit;
 pub mod expr;
 pub mod runbook;
@@ -12,6 +13,7 @@ pub mod signal;
 pub mod verify;
 pub mod walk;
 
+pub use action::{ActionCall, ActionInfo, Arg, Param};
 pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet};
 pub use walk::{walk, Answers, Diagnosis, Severity, Unknown, WalkContext};
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::actions;
+use crate::engine::action::{check_offer, ActionInfo};
 use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
 use crate::engine::walk::Severity;
@@ -244,6 +244,8 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 #[derive(Debug)]
 pub struct ActionRef {
     pub id: String,
+    /// The id's command words, from the catalogue the runbook was checked against.
+    pub command: &'static str,
     pub args: Vec<ArgPart>,
 }
 
@@ -300,12 +302,13 @@ impl Runbook {
         out
     }
 
-    /// Parses and checks one runbook file's text. `file` is used in messages only.
-    pub fn parse(file: &str, text: &str) -> Result<Runbook, String> {
+    /// Parses and checks one runbook file's text. `file` is used in messages only; `actions`
+    /// is the catalogue its outcomes may offer from.
+    pub fn parse(file: &str, text: &str, actions: &[ActionInfo]) -> Result<Runbook, String> {
         let raw: RawRunbook = toml::from_str(text).map_err(|e| {
             format!("{file}: not a valid runbook file: {}", e.to_string().trim_end().replace('\n', " "))
         })?;
-        Runbook::try_from((file, raw))
+        Runbook::try_from((file, raw, actions))
     }
 }
 
@@ -320,10 +323,10 @@ impl Node {
     }
 }
 
-impl TryFrom<(&str, RawRunbook)> for Runbook {
+impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
     type Error = String;
 
-    fn try_from((file, raw): (&str, RawRunbook)) -> Result<Self, String> {
+    fn try_from((file, raw, actions): (&str, RawRunbook, &[ActionInfo])) -> Result<Self, String> {
         let err = |what: String| format!("{file}: {what}");
 
         // Signals first: everything else is checked against them.
@@ -432,7 +435,7 @@ impl TryFrom<(&str, RawRunbook)> for Runbook {
             let mut acts = Vec::new();
             for a in &o.actions {
                 let what = format!("outcome `{id}`, action `{a}`");
-                acts.push(parse_action(a, &signals).map_err(|m| err(format!("{what}: {m}")))?);
+                acts.push(parse_action(a, &signals, actions).map_err(|m| err(format!("{what}: {m}")))?);
             }
             let recovery = match o.recovery {
                 Some(r) => {
@@ -713,14 +716,16 @@ fn action_words(text: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
-pub(crate) fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Result<ActionRef, String> {
+pub(crate) fn parse_action(
+    text: &str,
+    signals: &BTreeMap<String, Signal>,
+    actions: &[ActionInfo],
+) -> Result<ActionRef, String> {
     let words = action_words(text)?;
     let mut words = words.iter().map(String::as_str);
     let id = words.next().ok_or("an action needs an id")?;
-    if actions::info(id).is_none() {
-        let known: Vec<&str> = actions::CATALOG.iter().map(|a| a.id).collect();
-        return Err(format!("`{id}` is not an action id; use one of {}", known.join(", ")));
-    }
+    let shape: Vec<Option<&str>> = words.clone().map(|w| (!w.starts_with("${")).then_some(w)).collect();
+    let info = check_offer(actions, id, &shape)?;
     let mut args = Vec::new();
     for w in words {
         if let Some(src) = w.strip_prefix("${").and_then(|w| w.strip_suffix('}')) {
@@ -731,7 +736,7 @@ pub(crate) fn parse_action(text: &str, signals: &BTreeMap<String, Signal>) -> Re
             args.push(ArgPart::Text(w.to_string()));
         }
     }
-    Ok(ActionRef { id: id.to_string(), args })
+    Ok(ActionRef { id: id.to_string(), command: info.command, args })
 }
 
 fn check_cycles(rb: &Runbook) -> Result<(), String> {
@@ -801,10 +806,10 @@ impl RunbookSet {
         RunbookSet { runbooks }
     }
 
-    fn from_files(files: Vec<(String, String)>) -> Result<Self, String> {
+    fn from_files(files: Vec<(String, String)>, actions: &[ActionInfo]) -> Result<Self, String> {
         let mut runbooks: Vec<Runbook> = Vec::new();
         for (file, text) in files {
-            let rb = Runbook::parse(&file, &text)?;
+            let rb = Runbook::parse(&file, &text, actions)?;
             if let Some(other) = runbooks.iter().find(|r| r.name == rb.name) {
                 return Err(format!(
                     "{file}: runbook name `{}` is already used by {}; names must be unique",
@@ -818,14 +823,14 @@ impl RunbookSet {
     }
 }
 
-/// The runbooks compiled into the binary.
-pub fn load_embedded() -> RunbookSet {
+/// The runbooks compiled into the binary, offering actions of `actions`.
+pub fn load_embedded(actions: &[ActionInfo]) -> RunbookSet {
     let files = EMBEDDED.iter().map(|(f, t)| (format!("runbooks/{f}"), t.to_string())).collect();
-    RunbookSet::from_files(files).expect("embedded runbooks are validated by the test suite")
+    RunbookSet::from_files(files, actions).expect("embedded runbooks are validated by the test suite")
 }
 
-/// Every `*.toml` of a folder, in name order (or one file).
-pub fn load_dir(path: &Path) -> Result<RunbookSet, String> {
+/// Every `*.toml` of a folder, in name order (or one file), offering actions of `actions`.
+pub fn load_dir(path: &Path, actions: &[ActionInfo]) -> Result<RunbookSet, String> {
     let mut files = Vec::new();
     if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -847,5 +852,5 @@ pub fn load_dir(path: &Path) -> Result<RunbookSet, String> {
             return Err(format!("{}: holds no *.toml runbook files", path.display()));
         }
     }
-    RunbookSet::from_files(files)
+    RunbookSet::from_files(files, actions)
 }

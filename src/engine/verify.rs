@@ -197,7 +197,7 @@ mod tests {
     }
 
     fn rb(name: &str) -> &'static Runbook {
-        let set = Box::leak(Box::new(crate::engine::load_embedded()));
+        let set = Box::leak(Box::new(crate::engine::load_embedded(crate::actions::catalog())));
         set.get(name).unwrap()
     }
 

@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::actions;
-use crate::engine::expr::{fmt_num, Eval, SigValue};
-use crate::engine::runbook::{ArgPart, Condition, ModelScope, Runbook};
+use crate::engine::action::{ActionCall, Arg};
+use crate::engine::expr::{Eval, SigValue};
+use crate::engine::runbook::{ActionRef, ArgPart, Condition, ModelScope, Runbook};
 use crate::engine::signal::{expand, uses_model, Placeholders, Resolved, Resolver, Source};
 use crate::evidence::Evidence;
 
@@ -107,8 +107,8 @@ pub struct Diagnosis {
     pub severity: Option<Severity>,
     pub path: Vec<String>,
     pub actions: Vec<String>,
-    /// The actions as the commands that run them.
-    pub commands: Vec<String>,
+    /// The actions with their arguments, as data; the printer renders them as commands.
+    pub calls: Vec<ActionCall>,
     pub title: String,
     pub trigger: Check,
     pub steps: Vec<Step>,
@@ -186,7 +186,7 @@ pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
                     path: vec![],
                     steps: vec![],
                     actions: vec![],
-                    commands: vec![],
+                    calls: vec![],
                     outcome_title: None,
                     cause: None,
                     resolution: vec![],
@@ -241,7 +241,7 @@ fn walk_one(
         severity: None,
         path: vec![],
         actions: vec![],
-        commands: vec![],
+        calls: vec![],
         title: rb.title.clone(),
         trigger,
         steps: vec![],
@@ -327,7 +327,7 @@ fn walk_one(
     d.resolution = o.resolution.clone();
     for a in &o.actions {
         d.actions.push(a.id.clone());
-        d.commands.push(render_command(&r, ev, a.id.as_str(), &a.args));
+        d.calls.push(resolve_call(&r, ev, a));
     }
     d
 }
@@ -336,20 +336,28 @@ fn split_missing(why: Option<&str>) -> Vec<String> {
     why.map(|w| w.split("; ").map(String::from).collect()).unwrap_or_default()
 }
 
-pub(crate) fn render_command(r: &Resolver<'_>, ev: &Evidence, id: &str, args: &[ArgPart]) -> String {
-    let info = actions::info(id).expect("validated action id");
-    let mut cmd = format!("masst {}", info.command);
-    for a in args {
-        cmd.push(' ');
-        match a {
-            ArgPart::Text(t) => cmd.push_str(&expand(t, &r.placeholders, ev).unwrap_or_else(|_| t.clone())),
+/// An offered action with its arguments worked out over the evidence: placeholders expanded,
+/// computed numbers floored and never negative, and a number whose inputs are missing left
+/// [`Arg::Unknown`] (never a guess).
+pub(crate) fn resolve_call(r: &Resolver<'_>, ev: &Evidence, a: &ActionRef) -> ActionCall {
+    let args = a
+        .args
+        .iter()
+        .map(|part| match part {
+            ArgPart::Text(t) => {
+                let word = expand(t, &r.placeholders, ev).unwrap_or_else(|_| t.clone());
+                match word.parse::<f64>() {
+                    Ok(n) if n.is_finite() => Arg::Number(n),
+                    _ => Arg::Word(word),
+                }
+            }
             ArgPart::Expr(e) => match r.eval(e).0 {
-                Eval::Value(SigValue::Num(n)) if n.is_finite() => cmd.push_str(&fmt_num(n.floor().max(0.0))),
-                _ => cmd.push_str("<N>"),
+                Eval::Value(SigValue::Num(n)) if n.is_finite() => Arg::Number(n.floor().max(0.0)),
+                _ => Arg::Unknown,
             },
-        }
-    }
-    cmd
+        })
+        .collect();
+    ActionCall { id: a.id.clone(), command: a.command, args }
 }
 
 /// Walks several runbooks, in the order given.

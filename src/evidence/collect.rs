@@ -848,7 +848,7 @@ mod tests {
 
     #[test]
     fn the_plan_for_all_runbooks_reads_each_model_once_and_nothing_twice() {
-        let set = crate::engine::load_embedded();
+        let set = crate::engine::load_embedded(crate::actions::catalog());
         let all: Vec<&Runbook> = set.runbooks.iter().collect();
         let p = plan(&all, &["sonnet".into(), "haiku".into()]);
         assert!(p.metrics.contains("AWS/Bedrock:Invocations{ModelId=sonnet}"));

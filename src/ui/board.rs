@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_board_fits_100_columns_and_draws_a_sparkline_per_metric() {
-        let set = crate::engine::load_embedded();
+        let set = crate::engine::load_embedded(crate::actions::catalog());
         let ev = Scenario::embedded("flash-sale").unwrap().evidence(None);
         let cx = WalkContext { models: vec!["sonnet".into(), "haiku".into()], answers: Default::default() };
         let results = walk_all(set.runbooks.iter(), &ev, &cx);

@@ -201,9 +201,19 @@ impl Printer {
 
     /// The bar an AppConfig deployment is followed with, only when progress is allowed.
     pub fn deploy_bar(&self) -> Option<indicatif::ProgressBar> {
+        self.action_bar(None)
+    }
+
+    /// A bar for an action's [`Step`](crate::actions::Step) reports, only when progress is
+    /// allowed: a deployment's percent, or (`moving: Some(n)`) messages moved of about `n`.
+    pub fn action_bar(&self, moving: Option<u64>) -> Option<indicatif::ProgressBar> {
         self.progress.then(|| {
-            let b = indicatif::ProgressBar::new(100);
-            b.set_style(indicatif::ProgressStyle::with_template("deploying {bar:30} {pos}% {msg}").expect("template"));
+            let (len, template) = match moving {
+                Some(n) => (n.max(1), "{bar:30} {pos}/{len} moved · {msg} · {per_sec} · ETA {eta}"),
+                None => (100, "deploying {bar:30} {pos}% {msg}"),
+            };
+            let b = indicatif::ProgressBar::new(len);
+            b.set_style(indicatif::ProgressStyle::with_template(template).expect("template"));
             b
         })
     }
@@ -217,6 +227,25 @@ impl Printer {
         pb.set_message(msg.to_string());
         pb.enable_steady_tick(std::time::Duration::from_millis(80));
         Some(pb)
+    }
+}
+
+/// Shows one [`Step`](crate::actions::Step) of an action on its bar (see
+/// [`Printer::action_bar`]); without a bar, nothing.
+pub fn show_step(bar: Option<&indicatif::ProgressBar>, step: crate::actions::Step<'_>) {
+    use crate::actions::Step;
+    let Some(b) = bar else { return };
+    match step {
+        Step::Deploying(pct, state) => {
+            b.set_position(pct as u64);
+            b.set_message(state.to_string());
+        }
+        Step::Moving { moved, skipped, failed } => {
+            b.set_position(moved);
+            b.set_message(format!("skipped {skipped} · failed {failed}"));
+        }
+        Step::Done => b.finish_and_clear(),
+        Step::Stopped => b.abandon(),
     }
 }
 

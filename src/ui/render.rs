@@ -3,10 +3,40 @@
 
 use console::style;
 
-use crate::engine::expr::SigValue;
+use crate::engine::expr::{fmt_num, SigValue};
 use crate::engine::signal::Resolved;
 use crate::engine::walk::{Check, Diagnosis, Severity};
 use crate::engine::Severity as Sev;
+use crate::engine::{ActionCall, Arg};
+
+/// An offered action as the command that runs it (`masst concurrency set sonnet 32`); an
+/// argument masst could not compute shows as `<N>`, so the line is never mistaken for one to
+/// paste as it is.
+pub fn command_line(call: &ActionCall) -> String {
+    let mut s = format!("masst {}", call.command);
+    for a in &call.args {
+        s.push(' ');
+        match a {
+            Arg::Word(w) => s.push_str(w),
+            Arg::Number(n) => s.push_str(&fmt_num(*n)),
+            Arg::Unknown => s.push_str("<N>"),
+        }
+    }
+    s
+}
+
+/// Diagnoses as JSON (contract §6), each with its offers rendered as `commands` beside the
+/// typed `calls`.
+pub fn results_json(results: &[Diagnosis]) -> serde_json::Value {
+    results
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).expect("diagnoses serialize");
+            v["commands"] = d.calls.iter().map(command_line).collect::<Vec<_>>().into();
+            v
+        })
+        .collect()
+}
 
 fn sev_label(s: Severity) -> String {
     let t = s.to_string().to_uppercase();
@@ -152,10 +182,10 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             out.push_str(&format!("    {}. {r}\n", i + 1));
         }
     }
-    if !d.commands.is_empty() {
+    if !d.calls.is_empty() {
         out.push_str(&format!("  {}\n", style("Run:").bold()));
-        for c in &d.commands {
-            out.push_str(&format!("    {}\n", style(c).cyan()));
+        for c in &d.calls {
+            out.push_str(&format!("    {}\n", style(command_line(c)).cyan()));
         }
     }
     out

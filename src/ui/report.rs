@@ -386,8 +386,9 @@ pub fn html(input: &Input<'_>) -> String {
             }
             h.push_str("</ul>\n");
         }
-        if !d.commands.is_empty() {
-            let cmds: Vec<String> = d.commands.iter().map(|c| format!("<code>{}</code>", esc(c))).collect();
+        if !d.calls.is_empty() {
+            let cmds: Vec<String> =
+                d.calls.iter().map(|c| format!("<code>{}</code>", esc(&crate::ui::render::command_line(c)))).collect();
             let _ = writeln!(h, "<p>Offered: {}</p>", cmds.join(" "));
         }
         if d.runbook == "dlq" {
@@ -593,9 +594,10 @@ pub fn markdown(input: &Input<'_>) -> String {
                 let _ = writeln!(m, "- {}", md(r));
             }
         }
-        if !d.commands.is_empty() {
-            let _ =
-                writeln!(m, "\nOffered: {}", d.commands.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" "));
+        if !d.calls.is_empty() {
+            let cmds: Vec<String> =
+                d.calls.iter().map(|c| format!("`{}`", crate::ui::render::command_line(c))).collect();
+            let _ = writeln!(m, "\nOffered: {}", cmds.join(" "));
         }
     }
     m.push_str("\n## Actions taken\n\n");

@@ -34,19 +34,19 @@ impl World {
     /// The deployed document and its version, read through AppConfig.
     pub(crate) fn doc(&self) -> (i32, Value) {
         let c = self.emu.clients();
-        let (_, v, d) = block_on(masst::actions::apply::read_doc(&c, &masst::settings::Settings::default())).unwrap();
-        (v, d)
+        let s = block_on(masst::actions::appconfig::read_doc(&c, &masst::settings::Settings::default())).unwrap();
+        (s.version, s.doc)
     }
 
     pub(crate) fn desired(&self, service: &str) -> i32 {
         let c = self.emu.clients();
-        block_on(masst::actions::apply::read_desired(&c, &masst::settings::Settings::default(), service)).unwrap().1
+        block_on(masst::actions::ecs::read_desired(&c, &masst::settings::Settings::default(), service)).unwrap().1
     }
 
     fn queue(&self) -> (String, Value) {
         let c = self.emu.clients();
-        let (_, _, attrs) =
-            block_on(masst::actions::apply::read_queue(&c, &masst::settings::Settings::default())).unwrap();
+        let attrs =
+            block_on(masst::actions::queue::read_queue(&c, &masst::settings::Settings::default())).unwrap().attrs;
         (attrs["VisibilityTimeout"].clone(), serde_json::from_str(&attrs["RedrivePolicy"]).unwrap())
     }
 }
@@ -202,6 +202,35 @@ fn a_corrupt_journal_line_is_named_and_the_rest_still_undoes() {
     assert_eq!(w.desired("batch-worker"), 3);
 }
 
+#[test]
+fn undo_of_an_entry_no_family_wrote_or_that_lost_its_data_is_refused_not_guessed() {
+    let w = World::up("healthy");
+    w.ok(&["batch", "pause", "--yes"]);
+    let journal = std::fs::read_to_string(&w.journal).unwrap();
+    let mut entry: Value = serde_json::from_str(journal.lines().last().unwrap()).unwrap();
+    assert_eq!(entry["family"], "appconfig");
+    let append = |e: &Value| {
+        let mut f = std::fs::OpenOptions::new().append(true).open(&w.journal).unwrap();
+        std::io::Write::write_all(&mut f, format!("{e}\n").as_bytes()).unwrap();
+    };
+    // A family this masst does not have (written by a newer masst, or by hand).
+    entry["id"] = "x-unknown-family".into();
+    entry["family"] = "sqs-purge".into();
+    append(&entry);
+    let (code, _, err) = w.masst(&["undo", "x-unknown-family", "--yes"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("of family `sqs-purge`, which this masst does not know how to undo"), "{err}");
+    // A document entry without its documents: refused, naming what is missing.
+    entry["id"] = "x-no-documents".into();
+    entry["family"] = "appconfig".into();
+    entry["before"] = serde_json::json!({"version": 1});
+    append(&entry);
+    let (code, _, err) = w.masst(&["undo", "x-no-documents", "--yes"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("has no before and after documents"), "{err}");
+    assert_eq!(w.doc().1["batch"]["paused"], true, "nothing was changed by either refusal");
+}
+
 /// Spawns masst in a real pseudo-terminal, as an engineer runs it.
 pub(crate) fn pty(w: &World, args: &[&str]) -> rexpect::session::PtySession {
     let mut cmd = w.emu.process();
@@ -273,7 +302,8 @@ fn a_deployment_in_progress_stops_a_change() {
     let c = w.emu.clients();
     let settings = masst::settings::Settings::default();
     block_on(async {
-        let (ids, _, doc) = masst::actions::apply::read_doc(&c, &settings).await.unwrap();
+        let masst::actions::appconfig::DocState { ids, doc, .. } =
+            masst::actions::appconfig::read_doc(&c, &settings).await.unwrap();
         let slow = c
             .appconfig
             .create_deployment_strategy()
@@ -342,7 +372,21 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert_eq!(entry["id"], first["id"]);
     assert_eq!(entry["diagnosis"], "throttling/sonnet/other-workloads-consuming-quota");
     assert_eq!(entry["action"], "analytics.pause");
+    assert_eq!(entry["family"], "appconfig", "the family that can undo it is journaled");
+    assert_eq!(entry["command"], "masst analytics pause", "the offer, not the diagnose command line");
     assert_eq!(entry["account"], "123456789012");
+
+    // Offered actions run as data with every global option: with --output json, stdout is the
+    // diagnosis alone, and the action's own report goes to stderr.
+    let (code, out, err) =
+        w.masst(&["--output", "json", "diagnose", "throttling", "--apply", "concurrency.set", "--yes", "--no-verify"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let doc: Value = serde_json::from_str(&out).expect("one JSON document on stdout");
+    let sonnet = doc["results"].as_array().unwrap().iter().find(|r| r["model"] == "sonnet").unwrap();
+    assert_eq!(sonnet["actions"], serde_json::json!(["analytics.pause", "concurrency.set"]));
+    assert_eq!(sonnet["calls"][1]["args"][0], "sonnet", "{sonnet}");
+    assert!(sonnet["commands"][1].as_str().unwrap().starts_with("masst concurrency set sonnet "), "{sonnet}");
+    assert!(err.contains("\"action\": \"concurrency.set\""), "the action's document, on stderr: {err}");
 
     let (code, _, err) = w.masst(&["diagnose", "throttling", "--apply", "batch.pause", "--yes"]);
     assert_eq!(code, 2);

@@ -100,7 +100,7 @@ fn snapshots_parse_or_fail_cleanly() {
         if let Ok(ev) = masst::evidence::snapshot::parse("fuzz.json", bytes) {
             // What loads must be judgeable: the walk runs on it without a panic.
             ev.check().unwrap();
-            let set = masst::engine::load_embedded();
+            let set = masst::engine::load_embedded(masst::actions::catalog());
             let cx = masst::engine::WalkContext {
                 models: vec!["sonnet".into(), "haiku".into()],
                 answers: Default::default(),
@@ -115,7 +115,7 @@ fn runbooks_and_their_expressions_parse_or_fail_cleanly() {
     let seed: &'static str = include_str!("../../runbooks/throttling.toml");
     fuzz(mutated(seed), |bytes| {
         let text = String::from_utf8_lossy(bytes);
-        if let Err(e) = masst::engine::Runbook::parse("fuzz.toml", &text) {
+        if let Err(e) = masst::engine::Runbook::parse("fuzz.toml", &text, masst::actions::catalog()) {
             assert!(e.contains("fuzz.toml"), "a runbook error names the file: {e}");
         }
     });

@@ -20,7 +20,7 @@ fn report(args: &[&str], ext: &str) -> String {
 
 /// How many charts the walks of a scenario read, from the library itself.
 fn expected_charts(ev: &masst::evidence::Evidence) -> (usize, usize) {
-    let set = masst::engine::load_embedded();
+    let set = masst::engine::load_embedded(masst::actions::catalog());
     let cx = masst::engine::WalkContext { models: vec!["sonnet".into(), "haiku".into()], answers: Default::default() };
     let results = masst::engine::walk::walk_all(set.runbooks.iter(), ev, &cx);
     let charts: Vec<_> =

@@ -58,6 +58,16 @@ fn each_kind_of_broken_runbook_is_refused_with_its_fix() {
             "`analytics.stop` is not an action id",
         ),
         (
+            "action argument its family does not take",
+            broken(THROTTLING, "actions = [\"routing.haiku on\"]", "actions = [\"routing.haiku maybe\"]"),
+            "`maybe` is not one of on, off",
+        ),
+        (
+            "action without the argument its family needs",
+            broken(THROTTLING, "actions = [\"routing.haiku on\"]", "actions = [\"routing.haiku\"]"),
+            "`routing.haiku` takes 1 (on|off) argument(s), not 0",
+        ),
+        (
             "condition that does not parse",
             broken(THROTTLING, "when = \"circuit_max >= 2.0\"", "when = \"circuit_max >= \""),
             "node `circuit-breaker`, test 1: `circuit_max >= ` does not parse",
