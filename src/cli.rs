@@ -400,8 +400,8 @@ pub struct DiagnoseArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
     /// How much metric history to read live, e.g. `60m`, `2h`.
-    #[arg(long, value_name = "DURATION", default_value = "60m")]
-    pub window: String,
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
     /// After the diagnosis, run this offered action (an id such as analytics.pause).
     #[arg(long, value_name = "ACTION")]
     pub apply: Vec<String>,
@@ -487,8 +487,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// How much metric history to read live, e.g. `60m`, `2h`.
-    #[arg(long, value_name = "DURATION", default_value = "60m")]
-    pub window: String,
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
 }
 
 /// `masst watch` options.
@@ -513,6 +513,19 @@ pub fn duration(text: &str) -> Result<std::time::Duration, String> {
     crate::engine::runbook::parse_duration(text)
 }
 
+/// Parses a metric window such as `60m`, `2h` or `90 minutes` into whole minutes (5 to 1440).
+pub fn window_minutes(text: &str) -> Result<u32, String> {
+    let d: jiff::SignedDuration = text
+        .parse()
+        .or_else(|_| text.parse::<jiff::Span>().and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours())))
+        .map_err(|e| format!("`{text}` is not a duration such as 60m or 2h ({e})"))?;
+    let minutes = d.as_secs() / 60;
+    if !(5..=1440).contains(&minutes) {
+        return Err(format!("`{text}` must be between 5m and 24h"));
+    }
+    Ok(minutes as u32)
+}
+
 /// `masst status` options.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
@@ -523,8 +536,8 @@ pub struct StatusArgs {
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     /// How much metric history to read live.
-    #[arg(long, value_name = "DURATION", default_value = "60m")]
-    pub window: String,
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -567,8 +580,8 @@ pub struct CaptureArgs {
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// How much metric history to read, e.g. `60m`, `2h` (one datapoint a minute).
-    #[arg(long, value_name = "DURATION", default_value = "60m")]
-    pub window: String,
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
     /// Capture an embedded scenario's evidence instead of live AWS.
     #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names())]
     pub scenario: Option<String>,

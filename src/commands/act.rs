@@ -156,7 +156,7 @@ async fn apply<F: Family>(
                 .into(),
         ));
     }
-    confirm(printer, flags, &format!("Apply {label} to {target}?"))?;
+    printer.confirm(flags.yes, &format!("Apply {label} to {target}?"))?;
     let pending = Entry {
         diagnosis: flags.diagnosis.clone(),
         undoes,
@@ -292,24 +292,6 @@ fn verify_after(
             Ok((Outcome::Findings, Some(report)))
         }
         Verdict::NotYet => Ok((Outcome::Findings, Some(report))),
-    }
-}
-
-/// Asks before a change, unless `--yes`; refuses to ask without a terminal.
-pub fn confirm(printer: &Printer, flags: &ChangeFlags, question: &str) -> Result<()> {
-    if flags.yes {
-        return Ok(());
-    }
-    if !printer.interactive {
-        return Err(Error::Action(
-            "refusing to change AWS without a confirmation, and stdin is not a terminal to ask on: pass --yes to apply, or --dry-run to preview"
-                .into(),
-        ));
-    }
-    // The answer is taken with its Enter, so the Enter cannot answer the next question.
-    match dialoguer::Confirm::new().with_prompt(question).default(false).wait_for_newline(true).interact_opt() {
-        Ok(Some(true)) => Ok(()),
-        _ => Err(Error::Action("declined: nothing was changed".into())),
     }
 }
 

@@ -8,8 +8,8 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 
 use crate::cli::{AuditArgs, Global};
 use crate::engine::audit::{AuditSet, State, Verdict};
-use crate::engine::walk::Severity;
 use crate::engine::ActionCall;
+use crate::engine::Severity;
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
@@ -24,7 +24,7 @@ fn evidence(
     set: &AuditSet,
     printer: &Printer,
 ) -> Result<Evidence> {
-    if let Some(ev) = super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
+    if let Some(ev) = super::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
         return Ok(ev);
     }
     let mut plan = collect::plan_signals(set.signals.values(), &settings.model_keys());

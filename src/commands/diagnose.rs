@@ -2,9 +2,9 @@
 
 use crate::cli::{ChangeFlags, DiagnoseArgs, FailOn, Global};
 use crate::engine::walk::{walk_all, Answers, Diagnosis, WalkContext};
-use crate::engine::{ActionCall, Runbook, RunbookSet, Severity};
+use crate::engine::{ActionCall, Runbook, Severity};
 use crate::error::{Error, Outcome, Result};
-use crate::evidence::{scenario::Scenario, snapshot, Evidence};
+use crate::evidence::Evidence;
 use crate::settings::Settings;
 use crate::ui::{render, Printer};
 
@@ -16,16 +16,6 @@ impl From<FailOn> for Severity {
             FailOn::Critical => Severity::Critical,
         }
     }
-}
-
-/// Picks the runbooks named on the command line.
-pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
-    if name == "all" {
-        return Ok(set.runbooks.iter().collect());
-    }
-    set.get(name).map(|r| vec![r]).ok_or_else(|| {
-        Error::Usage(format!("there is no runbook `{name}`; choose all or one of {}", set.names().join(", ")))
-    })
 }
 
 /// Parses `--answer NODE=yes|no`, checking that the node exists and asks a question.
@@ -82,29 +72,6 @@ pub fn parse_answers(raw: &[String], runbooks: &[&Runbook]) -> Result<Answers> {
     Ok(answers)
 }
 
-/// Loads offline evidence (`--scenario` or `--from`), or `None` when live AWS is wanted.
-pub fn offline_evidence(scenario: Option<&str>, from: Option<&std::path::Path>) -> Result<Option<Evidence>> {
-    offline_evidence_from(scenario, None, from)
-}
-
-/// Offline evidence from an embedded scenario, a scenario file or a snapshot, if one is named.
-pub fn offline_evidence_from(
-    scenario: Option<&str>,
-    scenario_file: Option<&std::path::Path>,
-    from: Option<&std::path::Path>,
-) -> Result<Option<Evidence>> {
-    if let Some(name) = scenario {
-        return Scenario::embedded(name).map(|s| Some(s.evidence(None))).map_err(Error::Usage);
-    }
-    if let Some(path) = scenario_file {
-        return Scenario::from_file(path).map(|s| Some(s.evidence(None))).map_err(Error::Usage);
-    }
-    if let Some(path) = from {
-        return snapshot::load(path).map(Some).map_err(Error::Usage);
-    }
-    Ok(None)
-}
-
 /// Walks, asking the engineer the runbooks' questions on a terminal until none is left
 /// that could be answered.
 pub fn walk_interactive(
@@ -127,10 +94,8 @@ pub fn walk_interactive(
         let Some((key, question)) = pending else {
             break;
         };
-        let answer =
-            dialoguer::Confirm::new().with_prompt(format!("{question} [{key}]")).wait_for_newline(true).interact_opt();
-        match answer {
-            Ok(Some(a)) => {
+        match printer.ask(&format!("{question} [{key}]")) {
+            Some(a) => {
                 cx.answers.0.insert(key, a);
                 results = walk_all(runbooks.iter().copied(), ev, cx);
             }
@@ -221,16 +186,16 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
 /// `masst diagnose`.
 pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Outcome> {
     let set = super::runbooks(global)?;
-    let selected = select(&set, &args.runbook)?;
+    let selected = super::select(&set, &args.runbook)?;
     let answers = parse_answers(&args.answer, &selected)?;
     let settings = Settings::load(global.config.as_deref())?.settings;
-    let ev = match offline_evidence_from(args.scenario.as_deref(), args.scenario_file.as_deref(), args.from.as_deref())?
-    {
+    let ev = match super::offline_evidence_from(
+        args.scenario.as_deref(),
+        args.scenario_file.as_deref(),
+        args.from.as_deref(),
+    )? {
         Some(ev) => ev,
-        None => {
-            let window = super::snapshot::window_minutes(&args.window)?;
-            super::collect_live(global, &settings, &selected, window, printer)?
-        }
+        None => super::collect_live(global, &settings, &selected, args.window, printer)?,
     };
     let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);

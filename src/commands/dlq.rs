@@ -237,11 +237,8 @@ pub fn run(
             }
             return Ok(Outcome::Clear);
         }
-        super::act::confirm(
-            printer,
-            flags,
-            &format!("Move {} from {} to {}?", req.described, route.dlq_name, route.dest_name),
-        )?;
+        printer
+            .confirm(flags.yes, &format!("Move {} from {} to {}?", req.described, route.dlq_name, route.dest_name))?;
         let pending = Entry {
             diagnosis: flags.diagnosis.clone(),
             ..Entry::record(

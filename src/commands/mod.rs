@@ -81,17 +81,54 @@ pub fn walk_everything(
     global: &Global,
     scenario: Option<&str>,
     from: Option<&std::path::Path>,
-    window: &str,
+    window: u32,
     printer: &Printer,
 ) -> Result<(Settings, Evidence, Vec<engine::Diagnosis>)> {
     let set = runbooks(global)?;
     let all: Vec<&Runbook> = set.runbooks.iter().collect();
     let settings = Settings::load(global.config.as_deref())?.settings;
-    let ev = match diagnose::offline_evidence(scenario, from)? {
+    let ev = match offline_evidence(scenario, from)? {
         Some(ev) => ev,
-        None => collect_live(global, &settings, &all, snapshot::window_minutes(window)?, printer)?,
+        None => collect_live(global, &settings, &all, window, printer)?,
     };
     let cx = engine::WalkContext { models: settings.model_keys(), answers: engine::Answers::default() };
     let results = engine::walk::walk_all(all.iter().copied(), &ev, &cx);
     Ok((settings, ev, results))
+}
+
+/// Picks the runbooks named on the command line.
+pub fn select<'a>(set: &'a RunbookSet, name: &str) -> Result<Vec<&'a Runbook>> {
+    if name == "all" {
+        return Ok(set.runbooks.iter().collect());
+    }
+    set.get(name).map(|r| vec![r]).ok_or_else(|| {
+        Error::Usage(format!("there is no runbook `{name}`; choose all or one of {}", set.names().join(", ")))
+    })
+}
+
+/// Loads offline evidence (`--scenario` or `--from`), or `None` when live AWS is wanted.
+pub fn offline_evidence(scenario: Option<&str>, from: Option<&std::path::Path>) -> Result<Option<Evidence>> {
+    offline_evidence_from(scenario, None, from)
+}
+
+/// Offline evidence from an embedded scenario, a scenario file or a snapshot, if one is named.
+pub fn offline_evidence_from(
+    scenario: Option<&str>,
+    scenario_file: Option<&std::path::Path>,
+    from: Option<&std::path::Path>,
+) -> Result<Option<Evidence>> {
+    if let Some(name) = scenario {
+        return crate::evidence::scenario::Scenario::embedded(name)
+            .map(|s| Some(s.evidence(None)))
+            .map_err(Error::Usage);
+    }
+    if let Some(path) = scenario_file {
+        return crate::evidence::scenario::Scenario::from_file(path)
+            .map(|s| Some(s.evidence(None)))
+            .map_err(Error::Usage);
+    }
+    if let Some(path) = from {
+        return crate::evidence::snapshot::load(path).map(Some).map_err(Error::Usage);
+    }
+    Ok(None)
 }

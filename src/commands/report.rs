@@ -26,7 +26,7 @@ fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {
 /// `masst report`.
 pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outcome> {
     let (_, ev, results) =
-        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), &args.window, printer)?;
+        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), args.window, printer)?;
     let journal = Journal::open(global.journal.as_deref())?;
     let (entries, warnings) = journal.read()?;
     for w in &warnings {

@@ -6,19 +6,6 @@ use crate::error::{Error, Outcome, Result};
 use crate::evidence::{snapshot, Evidence};
 use crate::ui::Printer;
 
-/// Parses a window such as `60m`, `2h` or `90 minutes` into whole minutes (1 to 1440).
-pub fn window_minutes(text: &str) -> Result<u32> {
-    let d: jiff::SignedDuration = text
-        .parse()
-        .or_else(|_| text.parse::<jiff::Span>().and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours())))
-        .map_err(|e| Error::Usage(format!("--window `{text}` is not a duration such as 60m or 2h ({e})")))?;
-    let minutes = d.as_secs() / 60;
-    if !(5..=1440).contains(&minutes) {
-        return Err(Error::Usage(format!("--window `{text}` must be between 5m and 24h")));
-    }
-    Ok(minutes as u32)
-}
-
 /// Writes evidence to `out` or stdout.
 pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) -> Result<()> {
     let json = snapshot::to_json(ev);
@@ -37,8 +24,8 @@ pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) ->
 
 /// `masst snapshot capture`.
 pub fn capture(global: &Global, args: &CaptureArgs, printer: &Printer) -> Result<Outcome> {
-    let minutes = window_minutes(&args.window)?;
-    let ev = match super::diagnose::offline_evidence(args.scenario.as_deref(), None)? {
+    let minutes = args.window;
+    let ev = match super::offline_evidence(args.scenario.as_deref(), None)? {
         Some(ev) => ev,
         None => {
             let settings = crate::settings::Settings::load(global.config.as_deref())?.settings;

@@ -9,7 +9,7 @@ use crate::ui::Printer;
 /// `masst status`.
 pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outcome> {
     let (_, ev, results) =
-        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), &args.window, printer)?;
+        super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), args.window, printer)?;
     if printer.json() {
         let rows: Vec<_> = results
             .iter()

@@ -61,7 +61,7 @@ pub struct Report {
 /// The results of `runbook` (`all` for every runbook), optionally one model's.
 pub fn run(global: &Global, args: &VerifyArgs, printer: &Printer) -> Result<Outcome> {
     let set = super::runbooks(global)?;
-    let selected = super::diagnose::select(&set, &args.runbook)?;
+    let selected = super::select(&set, &args.runbook)?;
     let settings = Settings::load(global.config.as_deref())?.settings;
     let opts = Options { timeout: args.timeout, every: args.every };
     let report = verify(global, &settings, &selected, None, opts, printer)?;

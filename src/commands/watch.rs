@@ -79,7 +79,7 @@ pub fn run(global: &Global, args: &WatchArgs, printer: &Printer) -> Result<Outco
     let set = super::runbooks(global)?;
     let all: Vec<&Runbook> = set.runbooks.iter().collect();
     let settings = Settings::load(global.config.as_deref())?.settings;
-    let offline = super::diagnose::offline_evidence(args.scenario.as_deref(), args.from.as_deref())?;
+    let offline = super::offline_evidence(args.scenario.as_deref(), args.from.as_deref())?;
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime starts");
     let mut src = Source {
         global,

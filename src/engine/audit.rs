@@ -16,7 +16,8 @@ use crate::engine::runbook::{
     check_derived_cycles, check_signal, parse_action, signal_is_per_model, type_check, ActionRef, RawSignal,
 };
 use crate::engine::signal::{Kind, Placeholders, Resolved, Resolver, Signal, NOT_CONFIGURED};
-use crate::engine::walk::{resolve_call, Severity};
+use crate::engine::walk::resolve_call;
+use crate::engine::Severity;
 use crate::evidence::Evidence;
 
 /// The audit files compiled into the binary: every file of `audits/` (see `build.rs`).

@@ -14,8 +14,8 @@ pub mod verify;
 pub mod walk;
 
 pub use action::{ActionCall, ActionInfo, Arg, Param};
-pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet};
-pub use walk::{walk, Answers, Diagnosis, Severity, Unknown, WalkContext};
+pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet, Severity};
+pub use walk::{walk, Answers, Diagnosis, Unknown, WalkContext};
 
 #[cfg(test)]
 mod tests;

@@ -7,15 +7,33 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::action::{check_offer, ActionInfo};
 use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
-use crate::engine::walk::Severity;
 
 /// The runbooks compiled into the binary: every file of `runbooks/` (see `build.rs`).
 pub const EMBEDDED: &[(&str, &str)] = crate::embedded::RUNBOOKS;
+
+/// How bad an outcome is (the seed: real-time degradation is not acceptable, batch is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Critical,
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Critical => "critical",
+        })
+    }
+}
 
 // ---------------------------------------------------------------- raw (parse only)
 

@@ -6,32 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::action::{ActionCall, Arg};
 use crate::engine::expr::{Eval, SigValue};
-use crate::engine::runbook::{ActionRef, ArgPart, Condition, ModelScope, Runbook};
+use crate::engine::runbook::{ActionRef, ArgPart, Condition, ModelScope, Runbook, Severity};
 use crate::engine::signal::{expand, uses_model, Placeholders, Resolved, Resolver, Source};
 use crate::evidence::Evidence;
-
-/// How bad an outcome is (the seed: real-time degradation is not acceptable, batch is).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Critical,
-}
-
-impl std::fmt::Display for Severity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Critical => "critical",
-        })
-    }
-}
 
 /// The engineer's answers to questions, by `node` or `runbook.node`.
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,7 @@
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde_json::{json, Value};
 
-use crate::engine::walk::Severity;
+use crate::engine::Severity;
 
 /// One verdict as CI sees it.
 #[derive(Debug, Clone)]

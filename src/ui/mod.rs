@@ -218,6 +218,31 @@ impl Printer {
         })
     }
 
+    /// Asks a yes/no question on the terminal; `None` when it was not answered (Esc, no
+    /// terminal).
+    pub fn ask(&self, question: &str) -> Option<bool> {
+        dialoguer::Confirm::new().with_prompt(question).wait_for_newline(true).interact_opt().ok().flatten()
+    }
+
+    /// Asks before a change, unless `yes`; refuses to ask without a terminal.
+    pub fn confirm(&self, yes: bool, question: &str) -> crate::error::Result<()> {
+        use crate::error::Error;
+        if yes {
+            return Ok(());
+        }
+        if !self.interactive {
+            return Err(Error::Action(
+                "refusing to change AWS without a confirmation, and stdin is not a terminal to ask on: pass --yes to apply, or --dry-run to preview"
+                    .into(),
+            ));
+        }
+        // The answer is taken with its Enter, so the Enter cannot answer the next question.
+        match dialoguer::Confirm::new().with_prompt(question).default(false).wait_for_newline(true).interact_opt() {
+            Ok(Some(true)) => Ok(()),
+            _ => Err(Error::Action("declined: nothing was changed".into())),
+        }
+    }
+
     /// A spinner on stderr while `msg` runs, only when progress is allowed.
     pub fn spinner(&self, msg: &str) -> Option<indicatif::ProgressBar> {
         if !self.progress {

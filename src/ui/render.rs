@@ -5,7 +5,8 @@ use console::style;
 
 use crate::engine::expr::{fmt_num, SigValue};
 use crate::engine::signal::Resolved;
-use crate::engine::walk::{Check, Diagnosis, Severity};
+use crate::engine::walk::{Check, Diagnosis};
+use crate::engine::Severity;
 use crate::engine::Severity as Sev;
 use crate::engine::{ActionCall, Arg};
 
