@@ -8,7 +8,7 @@ use aws_config::{retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Re
 use aws_sdk_cloudwatch::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_types::error::display::DisplayErrorContext;
 
-use crate::error::Error;
+use crate::error::{AwsError, Error, Stage};
 use crate::settings::Settings;
 
 /// Where and how to reach AWS, after flags, environment and config file are merged.
@@ -166,33 +166,7 @@ fn reach() -> (String, u64) {
 /// Seconds one AWS call may take unless `masst.toml` says otherwise.
 pub const DEFAULT_CALL_TIMEOUT_S: u64 = 10;
 
-/// Why an AWS call failed, as a kind: what the engineer does next depends on it, and the exit
-/// code and the words are chosen from it in one place ([`explain`]), never from message text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// The credential chain found nothing (or a provider in it failed).
-    NoCredentials(String),
-    /// AWS refused the call for this identity; names the IAM action to grant.
-    AccessDenied,
-    /// The session's token has expired.
-    Expired,
-    /// AWS does not accept the key or the signature.
-    BadCredentials(String),
-    /// AWS kept throttling the call.
-    Throttled,
-    /// The resource does not exist.
-    NotFound,
-    /// Nothing answered at the endpoint (connection refused, no route, DNS).
-    Unreachable(String),
-    /// The call took longer than the per-call timeout.
-    TimedOut,
-    /// The reply was not one masst could read (not AWS, or a broken connection mid-reply).
-    BadResponse,
-    /// Any other error code AWS answered with.
-    Service { code: String, message: String },
-    /// The request could not be built or sent for another reason.
-    Other(String),
-}
+pub use crate::error::Failure;
 
 /// Classifies an SDK error by its structure: the service error code, the dispatch failure's
 /// kind, and the typed errors in its source chain (credentials, I/O).
@@ -318,6 +292,39 @@ where
         }
         Failure::Other(why) => format!("{action} ({what}) could not be sent: {why}. Run with -v for the SDK's detail."),
     }
+}
+
+/// A failed AWS read as a typed error: a failed look (exit 3), or, once it is met on the way
+/// to a change, a failed action ([`Error::during_change`]).
+pub fn read_error<E, R>(err: &SdkError<E, R>, action: &str, what: &str) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    aws_error(err, action, what, Stage::Reading)
+}
+
+/// A failed AWS call that changes something, as a typed error (exit 4).
+pub fn change_error<E, R>(err: &SdkError<E, R>, action: &str, what: &str) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    aws_error(err, action, what, Stage::Changing)
+}
+
+fn aws_error<E, R>(err: &SdkError<E, R>, action: &str, what: &str, stage: Stage) -> Error
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    Error::Aws(Box::new(AwsError {
+        failure: classify(err),
+        action: action.to_string(),
+        what: what.to_string(),
+        stage,
+        text: explain(err, action, what),
+    }))
 }
 
 /// Clients for tests of SDK error paths: the given (mocked) CloudWatch and SQS clients, and

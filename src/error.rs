@@ -1,19 +1,29 @@
-//! The error type every command returns, and the exit code each kind maps to.
+//! The error type every command returns, its kinds, and the exit code each kind maps to.
 //!
 //! Exit codes are a small documented table (README, `--help`): 0 clear, 1 findings, 2 usage or
-//! configuration error, 3 evidence could not be collected, 4 an action failed or was refused,
-//! 130 interrupted. A command that could not look never exits 0.
+//! configuration error (a bad flag, `masst.toml`, runbook, scenario or snapshot), 3 evidence
+//! could not be collected, 4 an action failed or was refused, 130 interrupted. A command that
+//! could not look never exits 0. The code is chosen here, from the kind, and nowhere else; the
+//! words come with the kind (for AWS, from [`crate::aws::explain`]), never the other way round.
 
 /// A failure, with the one-paragraph message the engineer sees.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad arguments or a bad input file (runbook, snapshot, answer): exit 2.
+    /// Bad arguments or a bad input file (snapshot, answer, schedule): exit 2.
     #[error("{0}")]
     Usage(String),
     /// A bad `masst.toml`: exit 2.
     #[error("{0}")]
     Config(String),
-    /// AWS could not be read (credentials, permissions, endpoint, missing resource): exit 3.
+    /// A runbook, scenario or audit file that does not load; the message names the file, the
+    /// node or check, and the fix: exit 2.
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    /// An AWS call failed: its kind, the IAM action and what it was about (exit 3 while
+    /// reading, 4 while changing).
+    #[error("{}", .0.text)]
+    Aws(Box<AwsError>),
+    /// Evidence could not be read or made sense of, for a reason other than a failed call: exit 3.
     #[error("{0}")]
     Evidence(String),
     /// A change was refused, failed, or was declined: exit 4.
@@ -24,14 +34,117 @@ pub enum Error {
     Interrupted,
 }
 
+/// Whether masst was looking or changing when an AWS call failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Changing,
+}
+
+/// A failed AWS call, typed.
+#[derive(Debug)]
+pub struct AwsError {
+    pub failure: Failure,
+    /// The IAM action of the call (`cloudwatch:GetMetricData`): the one to grant when denied.
+    pub action: String,
+    /// What masst was reading or changing.
+    pub what: String,
+    pub stage: Stage,
+    /// The paragraph the engineer sees.
+    pub text: String,
+}
+
+/// Why an AWS call failed, as a kind: what the engineer does next depends on it, and the exit
+/// code and the words are chosen from it in one place ([`explain`]), never from message text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The credential chain found nothing (or a provider in it failed).
+    NoCredentials(String),
+    /// AWS refused the call for this identity; names the IAM action to grant.
+    AccessDenied,
+    /// The session's token has expired.
+    Expired,
+    /// AWS does not accept the key or the signature.
+    BadCredentials(String),
+    /// AWS kept throttling the call.
+    Throttled,
+    /// The resource does not exist.
+    NotFound,
+    /// Nothing answered at the endpoint (connection refused, no route, DNS).
+    Unreachable(String),
+    /// The call took longer than the per-call timeout.
+    TimedOut,
+    /// The reply was not one masst could read (not AWS, or a broken connection mid-reply).
+    BadResponse,
+    /// Any other error code AWS answered with.
+    Service { code: String, message: String },
+    /// The request could not be built or sent for another reason.
+    Other(String),
+}
+
+impl Failure {
+    /// The kind as a word for the JSON error document (`access-denied`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Failure::NoCredentials(_) => "no-credentials",
+            Failure::AccessDenied => "access-denied",
+            Failure::Expired => "expired-credentials",
+            Failure::BadCredentials(_) => "bad-credentials",
+            Failure::Throttled => "throttled",
+            Failure::NotFound => "not-found",
+            Failure::Unreachable(_) => "unreachable",
+            Failure::TimedOut => "timed-out",
+            Failure::BadResponse => "bad-response",
+            Failure::Service { .. } => "service-error",
+            Failure::Other(_) => "other",
+        }
+    }
+}
+
 impl Error {
-    /// The process exit status for this failure.
+    /// The process exit status for this failure: the one place it is decided.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::Config(_) => 2,
+            Error::Usage(_) | Error::Config(_) | Error::File { .. } => 2,
+            Error::Aws(a) if a.stage == Stage::Reading => 3,
             Error::Evidence(_) => 3,
-            Error::Action(_) => 4,
+            Error::Aws(_) | Error::Action(_) => 4,
             Error::Interrupted => 130,
+        }
+    }
+
+    /// The kind, for the JSON error document and scripts: `usage`, `config`, `file`,
+    /// `aws:<failure>`, `evidence`, `action`, `interrupted`.
+    pub fn kind(&self) -> String {
+        match self {
+            Error::Usage(_) => "usage".into(),
+            Error::Config(_) => "config".into(),
+            Error::File { .. } => "file".into(),
+            Error::Aws(a) => format!("aws:{}", a.failure.as_str()),
+            Error::Evidence(_) => "evidence".into(),
+            Error::Action(_) => "action".into(),
+            Error::Interrupted => "interrupted".into(),
+        }
+    }
+
+    /// The same failure met on the way to a change: a read that fails while an action plans
+    /// is a failed action (exit 4), not a failed look.
+    pub fn during_change(self) -> Error {
+        match self {
+            Error::Aws(mut a) => {
+                a.stage = Stage::Changing;
+                Error::Aws(a)
+            }
+            Error::Evidence(m) => Error::Action(m),
+            other => other,
+        }
+    }
+
+    /// The IAM action to grant, when AWS denied one.
+    pub fn denied_action(&self) -> Option<&str> {
+        match self {
+            Error::Aws(a) if a.failure == Failure::AccessDenied => Some(&a.action),
+            _ => None,
         }
     }
 }
@@ -43,4 +156,27 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub enum Outcome {
     Clear,
     Findings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aws(failure: Failure, stage: Stage) -> Error {
+        let (action, what) = ("sqs:GetQueueAttributes".to_string(), "the DLQ".to_string());
+        Error::Aws(Box::new(AwsError { failure, action, what, stage, text: "t".into() }))
+    }
+
+    #[test]
+    fn each_kind_has_one_exit_code_and_a_read_on_the_way_to_a_change_is_a_failed_action() {
+        assert_eq!(Error::Usage("u".into()).exit_code(), 2);
+        assert_eq!(Error::File { file: "r.toml".into(), message: "m".into() }.exit_code(), 2);
+        let denied = aws(Failure::AccessDenied, Stage::Reading);
+        assert_eq!((denied.exit_code(), denied.kind()), (3, "aws:access-denied".to_string()));
+        assert_eq!(denied.denied_action(), Some("sqs:GetQueueAttributes"));
+        assert_eq!(denied.during_change().exit_code(), 4);
+        assert_eq!(aws(Failure::Throttled, Stage::Changing).exit_code(), 4);
+        assert_eq!(Error::Evidence("e".into()).during_change().exit_code(), 4);
+        assert_eq!(Error::Interrupted.exit_code(), 130);
+    }
 }

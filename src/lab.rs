@@ -13,7 +13,7 @@ use aws_sdk_ecs::types::ContainerDefinition;
 use aws_sdk_sqs::types::{MessageAttributeValue, QueueAttributeName, SendMessageBatchRequestEntry};
 use futures::stream::{self, StreamExt, TryStreamExt};
 
-use crate::aws::{explain, Clients};
+use crate::aws::Clients;
 use crate::error::Error;
 use crate::evidence::parse_metric_key;
 use crate::evidence::scenario::{Scenario, SeedMessage};
@@ -35,7 +35,7 @@ where
     E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
 {
-    move |e| Error::Evidence(explain(&e, action, what))
+    move |e| crate::aws::read_error(&e, action, what)
 }
 
 /// Creates the scenario's world at `now`.
@@ -399,7 +399,7 @@ async fn metrics_up(
                 .set_metric_data(Some(data))
                 .send()
                 .await
-                .map_err(|err| Error::Evidence(explain(&err, "cloudwatch:PutMetricData", "the lab's metric history")))
+                .map_err(|err| crate::aws::read_error(&err, "cloudwatch:PutMetricData", "the lab's metric history"))
         })
         .buffer_unordered(4)
         .try_collect::<Vec<_>>()
@@ -417,7 +417,7 @@ pub async fn down(clients: &Clients, settings: &Settings) -> Result<Vec<String>,
         .max_results(1)
         .send()
         .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:ListQueues", "the lab")))?;
+        .map_err(|e| crate::aws::read_error(&e, "sqs:ListQueues", "the lab"))?;
     let mut removed = Vec::new();
     for (role, name) in [("primary", &settings.resources.queue), ("dlq", &settings.resources.dlq)] {
         if let Ok(url) = crate::evidence::collect::queue_url(clients, name, role).await {

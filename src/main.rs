@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             if json && e.use_stderr() {
                 let message =
                     e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string();
-                println!("{}", serde_json::json!({"error": {"message": message, "exit_code": 2}}));
+                println!("{}", serde_json::json!({"error": {"message": message, "kind": "usage", "exit_code": 2}}));
             }
             e.exit();
         }
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Ok(masst::error::Outcome::Findings) => ExitCode::from(1),
         Err(e) => {
             eprintln!("masst: error: {e}");
-            printer.error_document(&e.to_string(), e.exit_code());
+            printer.error_document(&e);
             ExitCode::from(e.exit_code())
         }
     }

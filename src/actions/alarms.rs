@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Entry;
 use super::{not_mine, Applied, Ctx, Family, Plan, Run};
-use crate::aws::{explain, Clients};
+use crate::aws::Clients;
 use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
 use crate::settings::Settings;
@@ -330,7 +330,7 @@ pub async fn existing(clients: &Clients, names: &[String]) -> Result<BTreeMap<St
         .set_alarm_names(Some(names.to_vec()))
         .send()
         .await
-        .map_err(|e| Error::Action(explain(&e, "cloudwatch:DescribeAlarms", "the alarms")))?;
+        .map_err(|e| crate::aws::read_error(&e, "cloudwatch:DescribeAlarms", "the alarms"))?;
     let found: BTreeMap<String, AlarmSpec> = out
         .metric_alarms()
         .iter()
@@ -380,7 +380,7 @@ pub async fn put(clients: &Clients, s: &AlarmSpec) -> Result<(), Error> {
         .set_alarm_actions(Some(s.actions.clone()))
         .send()
         .await
-        .map_err(|e| Error::Action(explain(&e, "cloudwatch:PutMetricAlarm", &format!("alarm {}", s.name))))?;
+        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:PutMetricAlarm", &format!("alarm {}", s.name)))?;
     Ok(())
 }
 
@@ -395,7 +395,7 @@ pub async fn delete(clients: &Clients, names: &[String]) -> Result<(), Error> {
         .set_alarm_names(Some(names.to_vec()))
         .send()
         .await
-        .map_err(|e| Error::Action(explain(&e, "cloudwatch:DeleteAlarms", "the alarms")))?;
+        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:DeleteAlarms", "the alarms"))?;
     Ok(())
 }
 

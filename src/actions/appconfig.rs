@@ -337,7 +337,7 @@ async fn deployments(
 }
 
 async fn read_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Result<Value, Error> {
-    let text = collect::hosted_version(clients, ids, version).await.map_err(|e| Error::Action(e.to_string()))?;
+    let text = collect::hosted_version(clients, ids, version).await.map_err(Error::during_change)?;
     serde_json::from_str(&text).map_err(|e| {
         Error::Action(format!(
             "configuration version {version}, deployed by someone else meanwhile, is not valid JSON ({e}); masst will not edit it"
@@ -600,7 +600,7 @@ pub async fn ensure_strategy(clients: &Clients, name: &str) -> Result<String, Er
     let ac = &clients.appconfig;
     let list =
         ac.list_deployment_strategies().send().await.map_err(|e| {
-            Error::Evidence(explain(&e, "appconfig:ListDeploymentStrategies", "the deployment strategies"))
+            crate::aws::read_error(&e, "appconfig:ListDeploymentStrategies", "the deployment strategies")
         })?;
     if let Some(s) = list.items().iter().find(|s| s.name() == Some(name)) {
         return Ok(s.id().unwrap_or_default().to_string());
@@ -615,7 +615,7 @@ pub async fn ensure_strategy(clients: &Clients, name: &str) -> Result<String, Er
         .replicate_to(ReplicateTo::None)
         .send()
         .await
-        .map_err(|e| Error::Action(explain(&e, "appconfig:CreateDeploymentStrategy", "the deployment strategy")))?;
+        .map_err(|e| crate::aws::change_error(&e, "appconfig:CreateDeploymentStrategy", "the deployment strategy"))?;
     Ok(created.id().unwrap_or_default().to_string())
 }
 

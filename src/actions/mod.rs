@@ -199,7 +199,7 @@ impl Applied {
         if definitely_refused(&e) {
             self.sent = false;
         }
-        Error::Action(crate::aws::explain(&e, action, what))
+        crate::aws::change_error(&e, action, what)
     }
 }
 
@@ -263,7 +263,7 @@ where
     E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug + 'static,
 {
-    move |e| Error::Action(crate::aws::explain(&e, action, what))
+    move |e| crate::aws::change_error(&e, action, what)
 }
 
 /// The refusal of an undo whose state was changed by someone since the entry.

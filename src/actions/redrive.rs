@@ -230,7 +230,7 @@ async fn attributes(clients: &Clients, url: &str, what: &str) -> Result<BTreeMap
         .attribute_names(QueueAttributeName::All)
         .send()
         .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:GetQueueAttributes", what)))?;
+        .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", what))?;
     Ok(out
         .attributes()
         .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
@@ -248,7 +248,7 @@ pub async fn route(clients: &Clients, settings: &Settings, to: Option<&str>) -> 
         None => {
             let sources =
                 clients.sqs.list_dead_letter_source_queues().queue_url(&dlq_url).send().await.map_err(|e| {
-                    Error::Evidence(explain(&e, "sqs:ListDeadLetterSourceQueues", "the DLQ's source queue"))
+                    crate::aws::read_error(&e, "sqs:ListDeadLetterSourceQueues", "the DLQ's source queue")
                 })?;
             let urls = sources.queue_urls();
             match urls {
@@ -845,7 +845,7 @@ async fn extend(clients: &Clients, url: &str, handles: &[(String, String)], visi
         .set_entries(Some(entries))
         .send()
         .await
-        .map_err(|e| Error::Action(explain(&e, "sqs:ChangeMessageVisibility", "the DLQ")))?;
+        .map_err(|e| crate::aws::change_error(&e, "sqs:ChangeMessageVisibility", "the DLQ"))?;
     Ok(())
 }
 

@@ -102,13 +102,10 @@ async fn apply<F: Family>(
     command: String,
 ) -> Result<Option<(Entry, serde_json::Value)>> {
     let settings = &desk.settings;
-    let clients = super::clients(global, settings).await.map_err(|e| Error::Action(e.to_string()))?;
+    let clients = super::clients(global, settings).await.map_err(Error::during_change)?;
     let cx = Ctx { clients: &clients, settings, journal: &desk.entries };
     // A read that fails while planning a change is a failed action (exit 4).
-    let as_action = |e: Error| match e {
-        Error::Evidence(m) => Error::Action(m),
-        other => other,
-    };
+    let as_action = Error::during_change;
     let (label, undoes, plan) = match ask {
         Ask::Do(req) => {
             let state = F::read(&cx, &req).await.map_err(as_action)?;

@@ -136,7 +136,7 @@ fn failing(verdicts: &[Verdict], level: Severity) -> bool {
 /// `masst audit`.
 pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outcome> {
     let set = match &args.audits {
-        Some(dir) => AuditSet::with_dir(dir, crate::actions::catalog()).map_err(Error::Usage)?,
+        Some(dir) => AuditSet::with_dir(dir, crate::actions::catalog())?,
         None => AuditSet::embedded(crate::actions::catalog()),
     };
     for id in &args.checks {

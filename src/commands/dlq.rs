@@ -73,9 +73,13 @@ async fn publish_composition(c: &crate::aws::Clients, settings: &Settings, ins: 
                     .build()
             })
             .collect();
-    c.cloudwatch.put_metric_data().namespace(&ns).set_metric_data(Some(data)).send().await.map_err(|e| {
-        Error::Action(crate::aws::explain(&e, "cloudwatch:PutMetricData", "the DLQ composition metrics"))
-    })?;
+    c.cloudwatch
+        .put_metric_data()
+        .namespace(&ns)
+        .set_metric_data(Some(data))
+        .send()
+        .await
+        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:PutMetricData", "the DLQ composition metrics"))?;
     Ok(())
 }
 
@@ -214,10 +218,7 @@ pub fn run(
         let clients = super::clients(global, &settings).await?;
         let cx = Ctx { clients: &clients, settings: &settings, journal: &[] };
         // A read that fails on the way to a change is a failed action (exit 4), not a failed look.
-        let route = Redrive::read(&cx, &req).await.map_err(|e| match e {
-            Error::Evidence(m) => Error::Action(m),
-            other => other,
-        })?;
+        let route = Redrive::read(&cx, &req).await.map_err(Error::during_change)?;
         let plan = Redrive::plan(&req, route, &settings, flags.force)?;
         printer.note(format!("dlq.redrive: {}", plan.preview));
         let route = &plan.change.route;

@@ -34,11 +34,12 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
     match cmd {
         LabCommand::Up { scenario, scenario_file } => {
             let s = match (scenario, scenario_file) {
-                (Some(name), _) => Scenario::embedded(name),
-                (None, Some(path)) => Scenario::from_file(path),
-                (None, None) => Err("name a scenario: --scenario NAME or --scenario-file FILE".into()),
-            }
-            .map_err(Error::Usage)?;
+                (Some(name), _) => Scenario::embedded(name).map_err(Error::Usage)?,
+                (None, Some(path)) => Scenario::from_file(path)?,
+                (None, None) => {
+                    return Err(Error::Usage("name a scenario: --scenario NAME or --scenario-file FILE".into()))
+                }
+            };
             let scenario = &s.name;
             let spinner = printer.spinner(&format!("building scenario {scenario} at {url}…"));
             let report = super::block_on(async {

@@ -26,11 +26,11 @@ use crate::ui::Printer;
 /// name), or exactly `--only-runbooks DIR`.
 pub fn runbooks(global: &Global) -> Result<RunbookSet> {
     if let Some(dir) = &global.only_runbooks {
-        return engine::load_dir(dir, crate::actions::catalog()).map_err(Error::Usage);
+        return engine::load_dir(dir, crate::actions::catalog()).map_err(Error::from);
     }
     let embedded = engine::load_embedded(crate::actions::catalog());
     match &global.runbooks {
-        Some(dir) => Ok(embedded.overlaid(engine::load_dir(dir, crate::actions::catalog()).map_err(Error::Usage)?)),
+        Some(dir) => Ok(embedded.overlaid(engine::load_dir(dir, crate::actions::catalog()).map_err(Error::from)?)),
         None => Ok(embedded),
     }
 }
@@ -123,9 +123,7 @@ pub fn offline_evidence_from(
             .map_err(Error::Usage);
     }
     if let Some(path) = scenario_file {
-        return crate::evidence::scenario::Scenario::from_file(path)
-            .map(|s| Some(s.evidence(None)))
-            .map_err(Error::Usage);
+        return Ok(Some(crate::evidence::scenario::Scenario::from_file(path)?.evidence(None)));
     }
     if let Some(path) = from {
         return crate::evidence::snapshot::load(path).map(Some).map_err(Error::Usage);

@@ -52,7 +52,7 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
             }
         }
         RunbookCommand::Validate { path } => {
-            let set = engine::load_dir(path, crate::actions::catalog()).map_err(Error::Usage)?;
+            let set = engine::load_dir(path, crate::actions::catalog())?;
             if printer.json() {
                 printer.json_value(&serde_json::json!({"valid": true, "runbooks": set.names()}));
             } else {

@@ -17,6 +17,7 @@ use crate::engine::runbook::{
 };
 use crate::engine::signal::{Kind, Placeholders, Resolved, Resolver, Signal, NOT_CONFIGURED};
 use crate::engine::walk::resolve_call;
+use crate::engine::LoadError;
 use crate::engine::Severity;
 use crate::evidence::Evidence;
 
@@ -189,8 +190,8 @@ pub struct Verdict {
 
 impl AuditSet {
     /// Parses and checks one audit file, adding its signals and checks.
-    pub fn add(&mut self, file: &str, text: &str, actions: &[ActionInfo]) -> Result<(), String> {
-        let err = |what: String| format!("{file}: {what}");
+    pub fn add(&mut self, file: &str, text: &str, actions: &[ActionInfo]) -> Result<(), LoadError> {
+        let err = |what: String| LoadError::new(file, what);
         let raw: RawAudit = toml::from_str(text)
             .map_err(|e| err(format!("not a valid audit file: {}", e.to_string().trim_end().replace('\n', " "))))?;
         for (name, s) in raw.signals {
@@ -253,16 +254,17 @@ impl AuditSet {
     }
 
     /// The embedded files and every `*.toml` of `dir` (`--audits DIR`).
-    pub fn with_dir(dir: &Path, actions: &[ActionInfo]) -> Result<AuditSet, String> {
+    pub fn with_dir(dir: &Path, actions: &[ActionInfo]) -> Result<AuditSet, LoadError> {
         let mut set = AuditSet::embedded(actions);
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot read audit folder {}: {e}", dir.display()))?
+            .map_err(|e| LoadError::new(dir.display().to_string(), format!("cannot read the audit folder: {e}")))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
         files.sort();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| LoadError::new(f.display().to_string(), format!("cannot read: {e}")))?;
             set.add(&f.display().to_string(), &text, actions)?;
         }
         Ok(set)
@@ -399,6 +401,7 @@ mod tests {
         let err = set
             .add("bad.toml", "[signals]\nx = { config = \"a\" }\n[[checks]]\nid = \"c\"\ntitle = \"t\"\ncontrol = \"1\"\nseverity = \"warning\"\npasses = \"y > 1.0\"\npass_says = \"ok\"\nfail_says = \"no\"\n", crate::actions::catalog())
             .unwrap_err();
-        assert!(err.contains("bad.toml") && err.contains("check `c`") && err.contains("unknown signal `y`"), "{err}");
+        assert_eq!(err.file, "bad.toml");
+        assert!(err.message.contains("check `c`") && err.message.contains("unknown signal `y`"), "{err}");
     }
 }

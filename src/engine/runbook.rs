@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::action::{check_offer, ActionInfo};
 use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
+use crate::engine::LoadError;
 
 /// The runbooks compiled into the binary: every file of `runbooks/` (see `build.rs`).
 pub const EMBEDDED: &[(&str, &str)] = crate::embedded::RUNBOOKS;
@@ -322,9 +323,9 @@ impl Runbook {
 
     /// Parses and checks one runbook file's text. `file` is used in messages only; `actions`
     /// is the catalogue its outcomes may offer from.
-    pub fn parse(file: &str, text: &str, actions: &[ActionInfo]) -> Result<Runbook, String> {
+    pub fn parse(file: &str, text: &str, actions: &[ActionInfo]) -> Result<Runbook, LoadError> {
         let raw: RawRunbook = toml::from_str(text).map_err(|e| {
-            format!("{file}: not a valid runbook file: {}", e.to_string().trim_end().replace('\n', " "))
+            LoadError::new(file, format!("not a valid runbook file: {}", e.to_string().trim_end().replace('\n', " ")))
         })?;
         Runbook::try_from((file, raw, actions))
     }
@@ -342,10 +343,10 @@ impl Node {
 }
 
 impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
-    type Error = String;
+    type Error = LoadError;
 
-    fn try_from((file, raw, actions): (&str, RawRunbook, &[ActionInfo])) -> Result<Self, String> {
-        let err = |what: String| format!("{file}: {what}");
+    fn try_from((file, raw, actions): (&str, RawRunbook, &[ActionInfo])) -> Result<Self, LoadError> {
+        let err = |what: String| LoadError::new(file, what);
 
         // Signals first: everything else is checked against them.
         let mut signals = BTreeMap::new();
@@ -361,7 +362,7 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
         }
         check_derived_cycles(&signals).map_err(err)?;
 
-        let compile = |what: &str, src: &str, want: Kind| -> Result<Expr, String> {
+        let compile = |what: &str, src: &str, want: Kind| -> Result<Expr, LoadError> {
             let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
             type_check(&e, &signals, want).map_err(|m| err(format!("{what}: {m}")))?;
             Ok(e)
@@ -370,7 +371,7 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
         // Verification conditions may also read `start_<signal>`: the value at the first reading.
         let with_start: BTreeMap<String, Kind> =
             signals.iter().flat_map(|(k, s)| [(k.clone(), s.kind), (format!("start_{k}"), s.kind)]).collect();
-        let compile_verify = |what: &str, src: &str| -> Result<Expr, String> {
+        let compile_verify = |what: &str, src: &str| -> Result<Expr, LoadError> {
             let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
             type_check_kinds(&e, &with_start, Kind::Bool).map_err(|m| err(format!("{what}: {m}")))?;
             Ok(e)
@@ -824,14 +825,14 @@ impl RunbookSet {
         RunbookSet { runbooks }
     }
 
-    fn from_files(files: Vec<(String, String)>, actions: &[ActionInfo]) -> Result<Self, String> {
+    fn from_files(files: Vec<(String, String)>, actions: &[ActionInfo]) -> Result<Self, LoadError> {
         let mut runbooks: Vec<Runbook> = Vec::new();
         for (file, text) in files {
             let rb = Runbook::parse(&file, &text, actions)?;
             if let Some(other) = runbooks.iter().find(|r| r.name == rb.name) {
-                return Err(format!(
-                    "{file}: runbook name `{}` is already used by {}; names must be unique",
-                    rb.name, other.file
+                return Err(LoadError::new(
+                    &file,
+                    format!("runbook name `{}` is already used by {}; names must be unique", rb.name, other.file),
                 ));
             }
             runbooks.push(rb);
@@ -848,14 +849,18 @@ pub fn load_embedded(actions: &[ActionInfo]) -> RunbookSet {
 }
 
 /// Every `*.toml` of a folder, in name order (or one file), offering actions of `actions`.
-pub fn load_dir(path: &Path, actions: &[ActionInfo]) -> Result<RunbookSet, String> {
+pub fn load_dir(path: &Path, actions: &[ActionInfo]) -> Result<RunbookSet, LoadError> {
     let mut files = Vec::new();
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| LoadError::new(path.display().to_string(), format!("cannot read: {e}")))?;
         files.push((path.display().to_string(), text));
     } else {
         let rd = std::fs::read_dir(path).map_err(|e| {
-            format!("{}: cannot read the runbook folder: {e}; pass a folder of *.toml runbooks", path.display())
+            LoadError::new(
+                path.display().to_string(),
+                format!("cannot read the runbook folder: {e}; pass a folder of *.toml runbooks"),
+            )
         })?;
         let mut paths: Vec<_> = rd
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -863,11 +868,12 @@ pub fn load_dir(path: &Path, actions: &[ActionInfo]) -> Result<RunbookSet, Strin
             .collect();
         paths.sort();
         for p in paths {
-            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| LoadError::new(p.display().to_string(), format!("cannot read: {e}")))?;
             files.push((p.display().to_string(), text));
         }
         if files.is_empty() {
-            return Err(format!("{}: holds no *.toml runbook files", path.display()));
+            return Err(LoadError::new(path.display().to_string(), "holds no *.toml runbook files"));
         }
     }
     RunbookSet::from_files(files, actions)

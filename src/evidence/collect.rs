@@ -205,7 +205,7 @@ async fn metrics(
                     .send(),
             )
             .await
-            .map_err(|e| Error::Evidence(explain(&e, "cloudwatch:GetMetricData", "the metrics")))?;
+            .map_err(|e| crate::aws::read_error(&e, "cloudwatch:GetMetricData", "the metrics"))?;
             out.extend(resp.metric_data_results().iter().cloned());
             token = resp.next_token().map(String::from);
             if token.is_none() {
@@ -244,8 +244,7 @@ async fn alarms_state(
     }
     let expected = crate::actions::alarms::names(settings);
     let present = crate::actions::alarms::existing(clients, &expected)
-        .await
-        .map_err(|e| Error::Evidence(e.to_string()))?
+        .await?
         .into_iter()
         .filter_map(|(name, a)| a.map(|_| name))
         .collect();
@@ -274,11 +273,11 @@ pub async fn quotas(
                 Ok(o) => o.quota().and_then(|q| q.value()),
                 Err(e) if crate::aws::classify(&e) == crate::aws::Failure::NotFound => None,
                 Err(e) => {
-                    return Err(Error::Evidence(explain(
+                    return Err(crate::aws::read_error(
                         &e,
                         "servicequotas:GetServiceQuota",
                         &format!("the {model} quota {code}"),
-                    )))
+                    ))
                 }
             };
             Ok((model.clone(), crate::evidence::QuotaState { service, code: code.clone(), value }))
@@ -312,7 +311,7 @@ async fn scaling_policies(clients: &Clients, settings: &Settings, plan: &Plan) -
     )
     .await
     .map_err(|e| {
-        Error::Evidence(explain(&e, "application-autoscaling:DescribeScalingPolicies", "the ECS scaling policies"))
+        crate::aws::read_error(&e, "application-autoscaling:DescribeScalingPolicies", "the ECS scaling policies")
     })?;
     Ok(ids
         .into_iter()
@@ -344,7 +343,7 @@ pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<Stri
                     clients.region
                 )));
             }
-            Err(Error::Evidence(explain(&e, "sqs:GetQueueUrl", &format!("the {role} queue {name}"))))
+            Err(crate::aws::read_error(&e, "sqs:GetQueueUrl", &format!("the {role} queue {name}")))
         }
     }
 }
@@ -368,7 +367,7 @@ async fn queues(
             clients.sqs.get_queue_attributes().queue_url(&url).attribute_names(QueueAttributeName::All).send(),
         )
         .await
-        .map_err(|e| Error::Evidence(explain(&e, "sqs:GetQueueAttributes", &format!("the {role} queue {name}"))))?;
+        .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", &format!("the {role} queue {name}")))?;
         let attributes: BTreeMap<String, String> = out
             .attributes()
             .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
@@ -419,7 +418,7 @@ pub async fn receive(
             .send(),
     )
     .await
-    .map_err(|e| Error::Evidence(explain(&e, "sqs:ReceiveMessage", what)))?;
+    .map_err(|e| crate::aws::read_error(&e, "sqs:ReceiveMessage", what))?;
     Ok(out.messages().to_vec())
 }
 
@@ -471,7 +470,7 @@ pub async fn scan(
                 clients.sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::All).send(),
             )
             .await
-            .map_err(|e| Error::Evidence(explain(&e, "sqs:GetQueueAttributes", what)))?;
+            .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", what))?;
             read = out
                 .attributes()
                 .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
@@ -633,7 +632,7 @@ async fn services(
                     clients.region
                 ))
             } else {
-                Error::Evidence(explain(&e, "ecs:DescribeServices", &format!("the ECS services of {cluster}")))
+                crate::aws::read_error(&e, "ecs:DescribeServices", &format!("the ECS services of {cluster}"))
             }
         })?;
         if let Some(f) = resp.failures().first() {
@@ -704,7 +703,7 @@ async fn lookup_appconfig_ids(clients: &Clients, settings: &Settings) -> Result<
     let ac = &clients.appconfig;
     let apps = timed("appconfig:ListApplications", ac.list_applications().max_results(50).send())
         .await
-        .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListApplications", "the AppConfig application")))?;
+        .map_err(|e| crate::aws::read_error(&e, "appconfig:ListApplications", "the AppConfig application"))?;
     let app = apps
         .items()
         .iter()
@@ -725,9 +724,9 @@ async fn lookup_appconfig_ids(clients: &Clients, settings: &Settings) -> Result<
         ),
     );
     let envs =
-        envs.map_err(|e| Error::Evidence(explain(&e, "appconfig:ListEnvironments", "the AppConfig environment")))?;
+        envs.map_err(|e| crate::aws::read_error(&e, "appconfig:ListEnvironments", "the AppConfig environment"))?;
     let profiles = profiles
-        .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListConfigurationProfiles", "the AppConfig profile")))?;
+        .map_err(|e| crate::aws::read_error(&e, "appconfig:ListConfigurationProfiles", "the AppConfig profile"))?;
     let environment = envs
         .items()
         .iter()
@@ -768,7 +767,7 @@ pub async fn deployed_document(
         ac.list_deployments().application_id(&ids.application).environment_id(&ids.environment).max_results(50).send(),
     )
     .await
-    .map_err(|e| Error::Evidence(explain(&e, "appconfig:ListDeployments", "the deployed configuration")))?;
+    .map_err(|e| crate::aws::read_error(&e, "appconfig:ListDeployments", "the deployed configuration"))?;
     let latest = deps
         .items()
         .iter()
@@ -804,9 +803,7 @@ pub async fn hosted_version(clients: &Clients, ids: &AppConfigIds, version: i32)
             .send(),
     )
     .await
-    .map_err(|e| {
-        Error::Evidence(explain(&e, "appconfig:GetHostedConfigurationVersion", "the deployed configuration"))
-    })?;
+    .map_err(|e| crate::aws::read_error(&e, "appconfig:GetHostedConfigurationVersion", "the deployed configuration"))?;
     let bytes = doc.content().map(|b| b.as_ref().to_vec()).unwrap_or_default();
     String::from_utf8(bytes).map_err(|_| {
         Error::Evidence(format!(
@@ -904,7 +901,10 @@ mod sdk_error_paths {
             )
         });
         let c = clients(mock_client!(aws_sdk_cloudwatch, [&denied]), mock_client!(aws_sdk_sqs, []));
-        let Err(Error::Evidence(msg)) = run(&c, &metrics_only()) else { panic!("must fail") };
+        let err = run(&c, &metrics_only()).unwrap_err();
+        assert_eq!((err.kind().as_str(), err.exit_code()), ("aws:access-denied", 3));
+        assert_eq!(err.denied_action(), Some("cloudwatch:GetMetricData"), "typed, not read back from the words");
+        let msg = err.to_string();
         assert!(msg.contains("Grant the IAM action `cloudwatch:GetMetricData`"), "{msg}");
     }
 
@@ -914,8 +914,9 @@ mod sdk_error_paths {
             GetMetricDataError::generic(ErrorMetadata::builder().code("Throttling").message("Rate exceeded").build())
         });
         let c = clients(mock_client!(aws_sdk_cloudwatch, [&throttled]), mock_client!(aws_sdk_sqs, []));
-        let Err(Error::Evidence(msg)) = run(&c, &metrics_only()) else { panic!("must fail") };
-        assert!(msg.contains("kept throttling cloudwatch:GetMetricData"), "{msg}");
+        let err = run(&c, &metrics_only()).unwrap_err();
+        assert_eq!((err.kind().as_str(), err.exit_code()), ("aws:throttled", 3));
+        assert!(err.to_string().contains("kept throttling cloudwatch:GetMetricData"), "{err}");
     }
 
     #[test]
@@ -930,8 +931,9 @@ mod sdk_error_paths {
         });
         let c = clients(mock_client!(aws_sdk_cloudwatch, []), mock_client!(aws_sdk_sqs, [&expired]));
         let plan = Plan { queues: ["primary".to_string()].into_iter().collect(), ..Plan::default() };
-        let Err(Error::Evidence(msg)) = run(&c, &plan) else { panic!("must fail") };
-        assert!(msg.contains("session has expired"), "{msg}");
+        let err = run(&c, &plan).unwrap_err();
+        assert_eq!(err.kind(), "aws:expired-credentials");
+        assert!(err.to_string().contains("session has expired"), "{err}");
     }
 
     #[test]

@@ -166,11 +166,15 @@ impl Printer {
     }
 
     /// The failure as the one document `--output json` promises, when nothing else was
-    /// printed: `{"error": {"message": ..., "exit_code": n}}`. Human output prints nothing
+    /// printed: `{"error": {"message", "kind", "exit_code", "iam_action"?}}`. Human output prints nothing
     /// here: `main` writes the paragraph to stderr either way.
-    pub fn error_document(&self, message: &str, exit_code: u8) {
+    pub fn error_document(&self, e: &crate::error::Error) {
         if self.json() && !self.stdout_used() {
-            self.json_value(&serde_json::json!({"error": {"message": message, "exit_code": exit_code}}));
+            let mut doc = serde_json::json!({"message": e.to_string(), "kind": e.kind(), "exit_code": e.exit_code()});
+            if let Some(action) = e.denied_action() {
+                doc["iam_action"] = action.into();
+            }
+            self.json_value(&serde_json::json!({ "error": doc }));
         }
     }
 

@@ -122,33 +122,41 @@ fn each_kind_of_failure_has_its_exit_code() {
     let dead = "http://127.0.0.1:1";
     let bad_toml = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(bad_toml.path(), "[aws]\nnope = 1\n").unwrap();
+    let runbooks = tempfile::tempdir().unwrap();
+    std::fs::write(runbooks.path().join("broken.toml"), "name = \"broken\"\n").unwrap();
     let journal = tempfile::tempdir().unwrap();
-    let cases: Vec<(Vec<String>, i32, &str)> = vec![
-        (vec!["diagnose".into(), "--fail-on".into(), "sometimes".into()], 2, "usage: a bad flag value"),
-        (vec!["--config".into(), bad_toml.path().display().to_string(), "diagnose".into()], 2, "configuration"),
+    let journal = journal.path().join("j").display().to_string();
+    let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<String>>();
+    // (arguments, exit code, the `kind` of the JSON error document, what it is)
+    let cases: Vec<(Vec<String>, i32, Option<&str>, &str)> = vec![
+        (s(&["diagnose", "--fail-on", "sometimes"]), 2, Some("usage"), "a bad flag value"),
+        (s(&["--config", &bad_toml.path().display().to_string(), "diagnose"]), 2, Some("config"), "configuration"),
         (
-            vec!["diagnose".into(), "--scenario".into(), "flash-sale".into(), "--output".into(), "sarif".into()],
-            1,
-            "findings",
+            s(&["--runbooks", &runbooks.path().display().to_string(), "diagnose", "--scenario", "healthy"]),
+            2,
+            Some("file"),
+            "a runbook that does not load",
         ),
-        (vec!["diagnose".into(), "--endpoint-url".into(), dead.into()], 3, "evidence could not be collected"),
+        (s(&["diagnose", "--scenario", "flash-sale"]), 1, None, "findings"),
+        (s(&["diagnose", "--endpoint-url", dead]), 3, Some("aws:unreachable"), "evidence could not be collected"),
         (
-            vec![
-                "--journal".into(),
-                journal.path().join("j").display().to_string(),
-                "undo".into(),
-                "--endpoint-url".into(),
-                dead.into(),
-                "--yes".into(),
-            ],
+            s(&["--journal", &journal, "batch", "pause", "--endpoint-url", dead, "--yes"]),
             4,
-            "an action that failed",
+            Some("aws:unreachable"),
+            "a read on the way to a change that failed",
         ),
+        (s(&["--journal", &journal, "undo", "--endpoint-url", dead, "--yes"]), 4, Some("action"), "nothing to undo"),
     ];
-    for (args, want, kind) in cases {
+    for (args, want, kind, what) in cases {
         let mut c = masst();
         crate::emulator::with_test_aws(&mut c);
-        let (code, _, err) = run(c.args(&args));
-        assert_eq!(code, want, "{kind}: {args:?}: {err}");
+        let (code, out, err) = run(c.arg("--output").arg("json").args(&args));
+        assert_eq!(code, want, "{what}: {args:?}: {err}");
+        let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{what}: one document: {e}: {out}"));
+        assert_eq!(doc["error"]["kind"].as_str(), kind, "{what}: {doc}");
+        if kind.is_some() {
+            assert_eq!(doc["error"]["exit_code"], want, "{what}: {doc}");
+            assert!(err.contains("error: "), "{what}: the paragraph on stderr too: {err}");
+        }
     }
 }
