@@ -83,6 +83,21 @@ pub enum Failure {
 }
 
 impl Failure {
+    /// The failure is about who masst is (credentials, permissions), not about one request:
+    /// retrying another request will not help.
+    pub fn is_about_identity(&self) -> bool {
+        matches!(
+            self,
+            Failure::AccessDenied | Failure::NoCredentials(_) | Failure::Expired | Failure::BadCredentials(_)
+        )
+    }
+
+    /// AWS answered with a refusal (or the request was never built): nothing changed. A
+    /// time-out or a lost connection may have changed something.
+    pub fn aws_refused(&self) -> bool {
+        !matches!(self, Failure::Unreachable(_) | Failure::TimedOut | Failure::BadResponse)
+    }
+
     /// The kind as a word for the JSON error document (`access-denied`).
     pub fn as_str(&self) -> &'static str {
         match self {

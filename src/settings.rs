@@ -150,6 +150,29 @@ pub struct Loaded {
 }
 
 impl Settings {
+    /// A contract metric (`namespace`, `name`) in the deployment's names (`[metrics]`): the one
+    /// place logical names become physical ones.
+    pub fn physical_metric(&self, namespace: &str, name: &str) -> (String, String) {
+        let ns = self.physical_namespace(namespace);
+        let n = self.metrics.names.get(&format!("{namespace}:{name}")).cloned().unwrap_or_else(|| name.to_string());
+        (ns, n)
+    }
+
+    /// A dimension value in the deployment's terms: a `ModelId` names a model key, which
+    /// `[models]` maps to the Bedrock model id; any other value is as written.
+    pub fn physical_dimension(&self, key: &str, value: String) -> String {
+        if key == "ModelId" {
+            self.models.get(&value).cloned().unwrap_or(value)
+        } else {
+            value
+        }
+    }
+
+    /// A contract namespace in the deployment's name.
+    pub fn physical_namespace(&self, namespace: &str) -> String {
+        self.metrics.namespaces.get(namespace).cloned().unwrap_or_else(|| namespace.to_string())
+    }
+
     /// The model keys in display order.
     pub fn model_keys(&self) -> Vec<String> {
         self.models.keys().cloned().collect()

@@ -10,14 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_cloudwatch::types::{
-    ComparisonOperator, Dimension, Metric, MetricAlarm, MetricDataQuery, MetricStat, Statistic,
-};
-use serde::{Deserialize, Serialize};
-
 use super::journal::Entry;
 use super::{not_mine, Applied, Ctx, Family, Plan, Run};
-use crate::aws::Clients;
+use crate::aws::cloudwatch::{alarms as existing, delete_alarms as delete, put_alarm as put};
+pub use crate::aws::cloudwatch::{AlarmSpec, Query};
 use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
 use crate::settings::Settings;
@@ -159,55 +155,9 @@ fn describe(a: &AlarmSpec) -> String {
     )
 }
 
-/// One alarm, as masst defines and compares it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AlarmSpec {
-    pub name: String,
-    pub description: String,
-    pub namespace: String,
-    pub metric: String,
-    pub dimensions: BTreeMap<String, String>,
-    /// `Average`, `Maximum`, `Sum`, ...
-    pub statistic: String,
-    pub period: i32,
-    pub evaluation_periods: i32,
-    pub datapoints_to_alarm: i32,
-    pub threshold: f64,
-    /// `GreaterThanThreshold` or `GreaterThanOrEqualToThreshold`.
-    pub comparison: String,
-    #[serde(default)]
-    pub actions: Vec<String>,
-    /// A metric-math alarm's queries (then `namespace`, `metric` and `statistic` are empty).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub queries: Vec<Query>,
-}
-
-/// One query of a metric-math alarm: a metric read, or an expression over the others.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Query {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expression: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub namespace: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub metric: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub statistic: String,
-    #[serde(default)]
-    pub period: i32,
-    pub return_data: bool,
-}
-
 /// What recovery and detection thresholds the math alarms need from the deployed document:
 /// each model's P99 target (`targets.p99_ms`).
 pub type Targets = BTreeMap<String, f64>;
-
-fn physical(settings: &Settings, ns: &str, name: &str) -> (String, String) {
-    let pns = settings.metrics.namespaces.get(ns).cloned().unwrap_or_else(|| ns.to_string());
-    let pname = settings.metrics.names.get(&format!("{ns}:{name}")).cloned().unwrap_or_else(|| name.to_string());
-    (pns, pname)
-}
 
 /// The alarms of the audit files (`audits/alarms.toml`), in the deployment's metric names,
 /// notifying `topic` when given; thresholds and expressions come from the files only. An
@@ -243,7 +193,7 @@ pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) 
             let split = |m: &str| {
                 let m = fill(m);
                 let (ns, name) = m.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or_default();
-                physical(settings, &ns, &name)
+                settings.physical_metric(&ns, &name)
             };
             let (namespace, metric) = d.metric.as_deref().map(split).unwrap_or_default();
             let queries = d
@@ -281,122 +231,6 @@ pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) 
         }
     }
     out
-}
-
-/// The spec of an alarm CloudWatch holds, for comparison with masst's.
-pub fn from_cloudwatch(a: &MetricAlarm) -> AlarmSpec {
-    AlarmSpec {
-        name: a.alarm_name().unwrap_or_default().into(),
-        description: a.alarm_description().unwrap_or_default().into(),
-        namespace: a.namespace().unwrap_or_default().into(),
-        metric: a.metric_name().unwrap_or_default().into(),
-        dimensions: a
-            .dimensions()
-            .iter()
-            .map(|d| (d.name().unwrap_or_default().to_string(), d.value().unwrap_or_default().to_string()))
-            .collect(),
-        statistic: a.statistic().map(|s| s.as_str().to_string()).unwrap_or_default(),
-        period: a.period().unwrap_or_default(),
-        evaluation_periods: a.evaluation_periods().unwrap_or_default(),
-        datapoints_to_alarm: a.datapoints_to_alarm().unwrap_or(a.evaluation_periods().unwrap_or_default()),
-        threshold: a.threshold().unwrap_or_default(),
-        comparison: a.comparison_operator().map(|c| c.as_str().to_string()).unwrap_or_default(),
-        actions: a.alarm_actions().to_vec(),
-        queries: a
-            .metrics()
-            .iter()
-            .map(|q| {
-                let stat = q.metric_stat();
-                let metric = stat.and_then(|s| s.metric());
-                Query {
-                    id: q.id().unwrap_or_default().to_string(),
-                    expression: q.expression().map(String::from),
-                    namespace: metric.and_then(|m| m.namespace()).unwrap_or_default().into(),
-                    metric: metric.and_then(|m| m.metric_name()).unwrap_or_default().into(),
-                    statistic: stat.and_then(|s| s.stat()).unwrap_or_default().to_string(),
-                    period: stat.and_then(|s| s.period()).unwrap_or_default(),
-                    return_data: q.return_data().unwrap_or(true),
-                }
-            })
-            .collect(),
-    }
-}
-
-/// What CloudWatch holds for each of `names` (`None`: no such alarm).
-pub async fn existing(clients: &Clients, names: &[String]) -> Result<BTreeMap<String, Option<AlarmSpec>>, Error> {
-    let out = clients
-        .cloudwatch
-        .describe_alarms()
-        .set_alarm_names(Some(names.to_vec()))
-        .send()
-        .await
-        .map_err(|e| crate::aws::read_error(&e, "cloudwatch:DescribeAlarms", "the alarms"))?;
-    let found: BTreeMap<String, AlarmSpec> = out
-        .metric_alarms()
-        .iter()
-        .map(|a| (a.alarm_name().unwrap_or_default().to_string(), from_cloudwatch(a)))
-        .collect();
-    Ok(names.iter().map(|n| (n.clone(), found.get(n).cloned())).collect())
-}
-
-/// Creates or replaces an alarm.
-pub async fn put(clients: &Clients, s: &AlarmSpec) -> Result<(), Error> {
-    let dims: Vec<Dimension> =
-        s.dimensions.iter().map(|(k, v)| Dimension::builder().name(k).value(v).build()).collect();
-    let mut req = clients.cloudwatch.put_metric_alarm().alarm_name(&s.name).alarm_description(&s.description);
-    req = if s.queries.is_empty() {
-        req.namespace(&s.namespace)
-            .metric_name(&s.metric)
-            .set_dimensions(Some(dims))
-            .statistic(Statistic::from(s.statistic.as_str()))
-            .period(s.period)
-    } else {
-        let queries = s
-            .queries
-            .iter()
-            .map(|q| {
-                let b = MetricDataQuery::builder().id(&q.id).return_data(q.return_data);
-                match &q.expression {
-                    Some(e) => b.expression(e).build(),
-                    None => b
-                        .metric_stat(
-                            MetricStat::builder()
-                                .metric(Metric::builder().namespace(&q.namespace).metric_name(&q.metric).build())
-                                .period(q.period)
-                                .stat(&q.statistic)
-                                .build(),
-                        )
-                        .build(),
-                }
-            })
-            .collect();
-        req.set_metrics(Some(queries))
-    };
-    req.evaluation_periods(s.evaluation_periods)
-        .datapoints_to_alarm(s.datapoints_to_alarm)
-        .threshold(s.threshold)
-        .comparison_operator(ComparisonOperator::from(s.comparison.as_str()))
-        .treat_missing_data("missing")
-        .set_alarm_actions(Some(s.actions.clone()))
-        .send()
-        .await
-        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:PutMetricAlarm", &format!("alarm {}", s.name)))?;
-    Ok(())
-}
-
-/// Deletes alarms.
-pub async fn delete(clients: &Clients, names: &[String]) -> Result<(), Error> {
-    if names.is_empty() {
-        return Ok(());
-    }
-    clients
-        .cloudwatch
-        .delete_alarms()
-        .set_alarm_names(Some(names.to_vec()))
-        .send()
-        .await
-        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:DeleteAlarms", "the alarms"))?;
-    Ok(())
 }
 
 /// Each model's P99 target from the deployed document (`targets.p99_ms.<m>`).

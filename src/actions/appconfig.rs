@@ -12,16 +12,16 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use aws_sdk_appconfig::types::ReplicateTo;
 use serde_json::{json, Value};
 
 use super::doc::{self, DocChange};
 use super::journal::Entry;
-use super::{act, definitely_refused, not_mine, number_arg, word_arg, Applied, Ctx, Family, Plan, Progress, Run, Step};
-use crate::aws::{explain, Clients};
+use super::{not_mine, number_arg, word_arg, Applied, Ctx, Family, Plan, Progress, Run, Step};
+use crate::aws::appconfig::{AppConfigIds, Done};
+use crate::aws::{self, Clients};
 use crate::engine::{ActionInfo, Arg, Param};
 use crate::error::Error;
-use crate::evidence::collect::{self, AppConfigIds};
+use crate::evidence::collect;
 use crate::settings::Settings;
 
 /// The AppConfig document family.
@@ -252,8 +252,8 @@ fn doc_plan(
 
 /// Reads the deployed document and its version.
 pub async fn read_doc(clients: &Clients, settings: &Settings) -> Result<DocState, Error> {
-    let ids = collect::appconfig_ids(clients, settings).await?;
-    let (version, text) = collect::deployed_document(clients, settings, &ids).await?;
+    let ids = aws::appconfig::ids(clients, settings).await?;
+    let (version, text) = aws::appconfig::deployed_document(clients, settings, &ids).await?;
     let doc = serde_json::from_str(&text).map_err(|e| {
         Error::Action(format!(
             "the deployed configuration (version {version}) is not valid JSON ({e}); masst will not edit it. Fix it in AppConfig first"
@@ -262,82 +262,33 @@ pub async fn read_doc(clients: &Clients, settings: &Settings) -> Result<DocState
     Ok(DocState { ids, version, doc, quotas: None })
 }
 
-/// A completed deployment of the profile, as `ListDeployments` tells it.
-#[derive(Debug, Clone)]
-struct Done {
-    number: i32,
-    version: i32,
-}
-
-impl Done {
-    /// The deployment as the engineer reads it, with its description (whose change it was),
-    /// which only `GetDeployment` tells.
-    async fn who(&self, clients: &Clients, ids: &AppConfigIds) -> String {
-        let d = clients
-            .appconfig
-            .get_deployment()
-            .application_id(&ids.application)
-            .environment_id(&ids.environment)
-            .deployment_number(self.number)
-            .send()
-            .await;
-        match d.ok().and_then(|d| d.description().filter(|s| !s.is_empty()).map(String::from)) {
-            Some(desc) => format!("deployment {} (version {}, \"{desc}\")", self.number, self.version),
-            None => format!("deployment {} (version {})", self.number, self.version),
-        }
+/// A completed deployment as the engineer reads it, with its description (whose change it
+/// was), which only `GetDeployment` tells.
+async fn who_deployed(clients: &Clients, ids: &AppConfigIds, d: &Done) -> String {
+    match aws::appconfig::deployment(clients, ids, d.number).await.ok().and_then(|s| s.description) {
+        Some(desc) => format!("deployment {} (version {}, \"{desc}\")", d.number, d.version),
+        None => format!("deployment {} (version {})", d.number, d.version),
     }
 }
 
 /// How many times a change is replayed onto a newer document before masst gives up.
 const REBASES: usize = 5;
 
-/// The number of the deployment in progress, if any, and the completed deployments of the
-/// profile, newest first. Reads are retried a few times: they change nothing, and giving up
-/// on one after a change was sent would leave its outcome unknown.
+/// The deployment in progress and the completed ones, read patiently: a change in flight
+/// must learn its outcome.
 async fn deployments(
     clients: &Clients,
     settings: &Settings,
     ids: &AppConfigIds,
 ) -> Result<(Option<i32>, Vec<Done>), Error> {
-    use aws_sdk_appconfig::types::DeploymentState as S;
-    let mut tries = 0;
-    let deps = loop {
-        match clients
-            .appconfig
-            .list_deployments()
-            .application_id(&ids.application)
-            .environment_id(&ids.environment)
-            .max_results(50)
-            .send()
-            .await
-        {
-            Ok(d) => break d,
-            Err(e) if tries < 4 && !matches!(e, aws_sdk_appconfig::error::SdkError::ServiceError(_)) => {
-                tries += 1;
-                tokio::time::sleep(Duration::from_millis(200 << tries)).await;
-            }
-            Err(e) => return Err(act("appconfig:ListDeployments", "the deployments")(e)),
-        }
-    };
-    let running = deps
-        .items()
-        .iter()
-        .find(|d| matches!(d.state(), Some(S::Deploying) | Some(S::Baking) | Some(S::Validating)))
-        .map(|d| d.deployment_number());
-    let mut done: Vec<Done> = deps
-        .items()
-        .iter()
-        .filter(|d| {
-            d.state() == Some(&S::Complete) && d.configuration_name() == Some(settings.appconfig.profile.as_str())
-        })
-        .filter_map(|d| Some(Done { number: d.deployment_number(), version: d.configuration_version()?.parse().ok()? }))
-        .collect();
-    done.sort_by_key(|d| -d.number);
-    Ok((running, done))
+    let d = aws::appconfig::deployments(clients, ids, &settings.appconfig.profile, true)
+        .await
+        .map_err(Error::during_change)?;
+    Ok((d.running, d.done))
 }
 
 async fn read_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Result<Value, Error> {
-    let text = collect::hosted_version(clients, ids, version).await.map_err(Error::during_change)?;
+    let text = aws::appconfig::hosted_version(clients, ids, version).await.map_err(Error::during_change)?;
     serde_json::from_str(&text).map_err(|e| {
         Error::Action(format!(
             "configuration version {version}, deployed by someone else meanwhile, is not valid JSON ({e}); masst will not edit it"
@@ -380,7 +331,7 @@ async fn apply_doc(
         };
         if latest.version != expected_live {
             let theirs = read_version(clients, &p.ids, latest.version).await?;
-            let who_else = latest.who(clients, &p.ids).await;
+            let who_else = who_deployed(clients, &p.ids, &latest).await;
             mine = doc::rebase(&base, &mine, &theirs, p.change.as_ref(), &models, p.force).map_err(|r| {
                 Error::Action(format!(
                     "{} was deployed after masst read version {base_version}, and {}: deploying this change would overwrite theirs. \
@@ -417,7 +368,7 @@ async fn apply_doc(
         }
         // Someone deployed between our check and our deployment, and ours replaced theirs.
         let theirs = read_version(clients, &p.ids, prev.version).await?;
-        let who_else = prev.who(clients, &p.ids).await;
+        let who_else = who_deployed(clients, &p.ids, &prev).await;
         match doc::rebase(&base, &mine, &theirs, p.change.as_ref(), &models, p.force) {
             Ok(replayed) => {
                 out.notes.push(format!(
@@ -463,71 +414,43 @@ async fn deploy(
     description: &str,
     out: &mut Applied,
 ) -> Result<Option<(i32, i32)>, Error> {
-    let ac = &clients.appconfig;
     // AppConfig caps descriptions at 1024 characters.
     let description: String = description.chars().take(1024).collect();
     let body = serde_json::to_vec_pretty(doc).expect("json");
-    let version = ac
-        .create_hosted_configuration_version()
-        .application_id(&ids.application)
-        .configuration_profile_id(&ids.profile)
-        .content(aws_sdk_appconfig::primitives::Blob::new(body))
-        .content_type("application/json")
-        .description(&description)
-        .send()
-        .await
-        .map_err(act("appconfig:CreateHostedConfigurationVersion", "the new configuration version"))?
-        .version_number();
-    let strategy = ensure_strategy(clients, &settings.appconfig.strategy).await?;
+    let version = aws::appconfig::create_version(clients, ids, body, &description).await?;
+    let strategy =
+        aws::appconfig::ensure_strategy(clients, &settings.appconfig.strategy).await.map_err(Error::during_change)?;
     let was_sent = out.sent;
     out.sent = true;
-    let started = ac
-        .start_deployment()
-        .application_id(&ids.application)
-        .environment_id(&ids.environment)
-        .configuration_profile_id(&ids.profile)
-        .deployment_strategy_id(strategy)
-        .configuration_version(version.to_string())
-        .description(&description)
-        .send()
-        .await;
-    match started {
-        Ok(d) => Ok(Some((version, d.deployment_number()))),
-        Err(aws_sdk_appconfig::error::SdkError::ServiceError(se)) if se.err().is_conflict_exception() => {
+    match aws::appconfig::start_deployment(clients, ids, &strategy, version, &description).await {
+        Ok(Some(number)) => Ok(Some((version, number))),
+        Ok(None) => {
             out.sent = was_sent;
             Ok(None)
         }
         Err(e) => {
-            if definitely_refused(&e) {
+            let e = out.refused(e);
+            if !out.sent {
                 out.sent = was_sent;
             }
-            Err(act("appconfig:StartDeployment", "the deployment")(e))
+            Err(e)
         }
     }
 }
 
 /// Follows a deployment to completion, reporting progress; a rollback is an error.
 pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, progress: Progress<'_>) -> Result<(), Error> {
-    use aws_sdk_appconfig::types::DeploymentState as S;
     let deadline = std::time::Instant::now() + Duration::from_secs(3600);
     let mut failures = 0;
     loop {
-        let d = match clients
-            .appconfig
-            .get_deployment()
-            .application_id(&ids.application)
-            .environment_id(&ids.environment)
-            .deployment_number(number)
-            .send()
-            .await
-        {
+        let d = match aws::appconfig::deployment(clients, ids, number).await {
             Ok(d) => {
                 failures = 0;
                 d
             }
             // A read that fails in passing does not end the watch: the deployment goes on
             // whether masst sees it or not, and its outcome is what the journal needs.
-            Err(e) if failures < 5 && !definitely_refused(&e) => {
+            Err(Error::Aws(a)) if failures < 5 && !a.failure.aws_refused() => {
                 failures += 1;
                 tokio::time::sleep(Duration::from_millis(250 << failures)).await;
                 continue;
@@ -535,28 +458,21 @@ pub async fn follow(clients: &Clients, ids: &AppConfigIds, number: i32, progress
             Err(e) => {
                 progress(Step::Stopped);
                 return Err(Error::Action(format!(
-                    "deployment {number} was started but masst could not follow it: {}. It may be live: \
-                     `masst journal` lists it as unknown and `masst undo` can reverse it",
-                    explain(&e, "appconfig:GetDeployment", "the deployment")
+                    "deployment {number} was started but masst could not follow it: {e}. It may be live: \
+                     `masst journal` lists it as unknown and `masst undo` can reverse it"
                 )));
             }
         };
-        progress(Step::Deploying(
-            d.percentage_complete().unwrap_or(0.0) as f64,
-            d.state().map(|s| s.as_str()).unwrap_or(""),
-        ));
-        match d.state() {
-            Some(S::Complete) => {
-                progress(Step::Done);
-                return Ok(());
-            }
-            Some(S::RolledBack) | Some(S::RollingBack) => {
-                progress(Step::Stopped);
-                return Err(Error::Action(format!(
-                    "deployment {number} was stopped or rolled back; the previous configuration stays in effect"
-                )));
-            }
-            _ => {}
+        progress(Step::Deploying(d.percent, &d.state));
+        if d.complete {
+            progress(Step::Done);
+            return Ok(());
+        }
+        if d.rolled_back {
+            progress(Step::Stopped);
+            return Err(Error::Action(format!(
+                "deployment {number} was stopped or rolled back; the previous configuration stays in effect"
+            )));
         }
         if std::time::Instant::now() > deadline {
             return Err(Error::Action(format!(
@@ -592,31 +508,6 @@ pub fn undo_patch(had: &Value, left: &Value, now: &Value) -> UndoPatch {
         patch.push((path, was));
     }
     UndoPatch { patch, moved }
-}
-
-/// The id of the deployment strategy `name`, creating it (0 minutes, 100 %, no bake) when
-/// it does not exist yet, as contract §1 asks for `masst-all-at-once`.
-pub async fn ensure_strategy(clients: &Clients, name: &str) -> Result<String, Error> {
-    let ac = &clients.appconfig;
-    let list =
-        ac.list_deployment_strategies().send().await.map_err(|e| {
-            crate::aws::read_error(&e, "appconfig:ListDeploymentStrategies", "the deployment strategies")
-        })?;
-    if let Some(s) = list.items().iter().find(|s| s.name() == Some(name)) {
-        return Ok(s.id().unwrap_or_default().to_string());
-    }
-    let created = ac
-        .create_deployment_strategy()
-        .name(name)
-        .description("created by masst: all at once, no bake")
-        .deployment_duration_in_minutes(0)
-        .growth_factor(100.0)
-        .final_bake_time_in_minutes(0)
-        .replicate_to(ReplicateTo::None)
-        .send()
-        .await
-        .map_err(|e| crate::aws::change_error(&e, "appconfig:CreateDeploymentStrategy", "the deployment strategy"))?;
-    Ok(created.id().unwrap_or_default().to_string())
 }
 
 #[cfg(test)]

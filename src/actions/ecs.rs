@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use super::journal::Entry;
-use super::{act, not_mine, number_arg, Applied, Ctx, Family, Plan, Run};
-use crate::aws::Clients;
+use super::{not_mine, number_arg, Applied, Ctx, Family, Plan, Run};
+use crate::aws::{self, Clients};
 use crate::engine::{ActionInfo, Arg, Param};
 use crate::error::Error;
 use crate::settings::Settings;
@@ -120,16 +120,10 @@ impl Family for Ecs {
 
     async fn apply(cx: &Ctx<'_>, plan: &Plan<Desired>, _run: &Run<'_>, out: &mut Applied) -> Result<(), Error> {
         out.sent = true;
-        cx.clients
-            .ecs
-            .update_service()
-            .cluster(&cx.settings.resources.cluster)
-            .service(&plan.change.service)
-            .desired_count(plan.change.to.expect("planned"))
-            .send()
+        let to = plan.change.to.expect("planned");
+        aws::ecs::set_desired(cx.clients, &cx.settings.resources.cluster, &plan.change.service, to)
             .await
-            .map_err(|e| out.refused(e, "ecs:UpdateService", "the ECS service"))?;
-        Ok(())
+            .map_err(|e| out.refused(e))
     }
 
     async fn read_undo(cx: &Ctx<'_>, e: &Entry) -> Result<Desired, Error> {
@@ -181,20 +175,18 @@ fn saved_count(journal: &[Entry]) -> Option<i32> {
 pub async fn read_desired(clients: &Clients, settings: &Settings, role: &str) -> Result<(String, i32), Error> {
     let service = settings.resources.services.get(role).cloned().unwrap_or_else(|| role.to_string());
     let cluster = &settings.resources.cluster;
-    let out = clients
-        .ecs
-        .describe_services()
-        .cluster(cluster)
-        .services(&service)
-        .send()
-        .await
-        .map_err(act("ecs:DescribeServices", "the ECS service"))?;
-    let s = out.services().iter().find(|s| s.status() != Some("INACTIVE")).ok_or_else(|| {
+    let found = match aws::ecs::describe(clients, cluster, std::slice::from_ref(&service)).await {
+        Ok(found) => found,
+        // A missing cluster or service is said below, with the setting to fix.
+        Err(Error::Evidence(_)) => vec![],
+        Err(e) => return Err(e),
+    };
+    let s = found.into_iter().find(|s| s.active).ok_or_else(|| {
         Error::Action(format!(
             "the ECS service `{service}` does not exist in cluster `{cluster}`; set [resources.services] {role} in masst.toml"
         ))
     })?;
-    Ok((service, s.desired_count()))
+    Ok((service, s.desired as i32))
 }
 
 #[cfg(test)]

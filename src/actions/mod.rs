@@ -191,22 +191,14 @@ pub struct Applied {
 impl Applied {
     /// Records a failed mutating call: a refusal by AWS changed nothing; any other failure
     /// (time-out, a lost connection) may have.
-    pub fn refused<E, R>(&mut self, e: aws_sdk_sqs::error::SdkError<E, R>, action: &str, what: &str) -> Error
-    where
-        E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
-        R: std::fmt::Debug + 'static,
-    {
-        if definitely_refused(&e) {
-            self.sent = false;
+    pub fn refused(&mut self, e: Error) -> Error {
+        if let Error::Aws(a) = &e {
+            if a.failure.aws_refused() {
+                self.sent = false;
+            }
         }
-        crate::aws::change_error(&e, action, what)
+        e
     }
-}
-
-/// AWS answered with an error, or the request was never built: nothing changed.
-pub fn definitely_refused<E, R>(e: &aws_sdk_sqs::error::SdkError<E, R>) -> bool {
-    use aws_sdk_sqs::error::SdkError;
-    matches!(e, SdkError::ServiceError(_) | SdkError::ConstructionFailure(_))
 }
 
 /// How an apply is going, for whoever shows progress: the actions layer holds no terminal
@@ -252,18 +244,6 @@ pub fn word_arg<'a>(id: &str, args: &'a [Arg], at: usize) -> Result<&'a str, Err
         Some(Arg::Word(w)) => Ok(w),
         _ => Err(Error::Usage(format!("{id}: argument {} must be a word", at + 1))),
     }
-}
-
-/// Maps a failed AWS call made while changing something to an action failure (exit 4).
-pub(crate) fn act<'a, E, R>(
-    action: &'static str,
-    what: &'a str,
-) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
-where
-    E: aws_sdk_sqs::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug + 'static,
-{
-    move |e| crate::aws::change_error(&e, action, what)
 }
 
 /// The refusal of an undo whose state was changed by someone since the entry.

@@ -7,11 +7,10 @@ use aws_sdk_sqs::types::QueueAttributeName;
 use serde_json::{json, Value};
 
 use super::journal::Entry;
-use super::{act, not_mine, Applied, Ctx, Family, Plan, Run};
-use crate::aws::Clients;
+use super::{not_mine, Applied, Ctx, Family, Plan, Run};
+use crate::aws::{sqs, Clients};
 use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
-use crate::evidence::collect;
 use crate::settings::Settings;
 
 /// The queue-attributes family.
@@ -94,13 +93,8 @@ impl Family for Queue {
     }
 
     async fn apply(cx: &Ctx<'_>, plan: &Plan<SetAttributes>, _run: &Run<'_>, out: &mut Applied) -> Result<(), Error> {
-        let mut req = cx.clients.sqs.set_queue_attributes().queue_url(&plan.change.url);
-        for (k, v) in &plan.change.after {
-            req = req.attributes(QueueAttributeName::from(k.as_str()), v);
-        }
         out.sent = true;
-        req.send().await.map_err(|e| out.refused(e, "sqs:SetQueueAttributes", "the primary queue"))?;
-        Ok(())
+        sqs::set_attributes(cx.clients, &plan.change.url, &plan.change.after).await.map_err(|e| out.refused(e))
     }
 
     async fn read_undo(cx: &Ctx<'_>, _entry: &Entry) -> Result<QueueState, Error> {
@@ -156,20 +150,9 @@ fn same_attrs(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> boo
 /// Reads the primary queue's VisibilityTimeout and RedrivePolicy.
 pub async fn read_queue(clients: &Clients, settings: &Settings) -> Result<QueueState, Error> {
     let name = settings.resources.queue.clone();
-    let url = collect::queue_url(clients, &name, "primary").await?;
-    let out = clients
-        .sqs
-        .get_queue_attributes()
-        .queue_url(&url)
-        .attribute_names(QueueAttributeName::VisibilityTimeout)
-        .attribute_names(QueueAttributeName::RedrivePolicy)
-        .send()
-        .await
-        .map_err(act("sqs:GetQueueAttributes", "the primary queue"))?;
-    let attrs = out
-        .attributes()
-        .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
-        .unwrap_or_default();
+    let url = sqs::queue_url(clients, &name, "primary").await?;
+    let names = [QueueAttributeName::VisibilityTimeout, QueueAttributeName::RedrivePolicy];
+    let attrs = sqs::attributes(clients, &url, &names, "the primary queue").await?;
     Ok(QueueState { name, url, attrs })
 }
 

@@ -15,17 +15,17 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use aws_sdk_sqs::types::{
-    DeleteMessageBatchRequestEntry, Message, MessageAttributeValue, MessageSystemAttributeName, QueueAttributeName,
-    SendMessageBatchRequestEntry,
+    Message, MessageAttributeValue, MessageSystemAttributeName, QueueAttributeName, SendMessageBatchRequestEntry,
 };
 use serde::Serialize;
 
 use super::journal::Entry;
 use super::{not_mine, Applied, Ctx, Family, Plan, Run, Step};
-use crate::aws::{explain, Clients};
+use crate::aws::sqs::{self, queue_url, receive, release};
+use crate::aws::Clients;
 use crate::engine::{ActionInfo, Arg};
 use crate::error::Error;
-use crate::evidence::collect::{parse_message, queue_url, receive, release, scan};
+use crate::evidence::collect::{parse_message, scan};
 use crate::evidence::dlq::{Class, Parsed};
 use crate::settings::Settings;
 
@@ -222,19 +222,9 @@ pub struct Route {
     pub max_message: usize,
 }
 
+/// Every attribute of a queue.
 async fn attributes(clients: &Clients, url: &str, what: &str) -> Result<BTreeMap<String, String>, Error> {
-    let out = clients
-        .sqs
-        .get_queue_attributes()
-        .queue_url(url)
-        .attribute_names(QueueAttributeName::All)
-        .send()
-        .await
-        .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", what))?;
-    Ok(out
-        .attributes()
-        .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
-        .unwrap_or_default())
+    sqs::attributes(clients, url, &[QueueAttributeName::All], what).await
 }
 
 /// Resolves the DLQ and the destination: `--to`, else the queue whose RedrivePolicy names
@@ -246,12 +236,8 @@ pub async fn route(clients: &Clients, settings: &Settings, to: Option<&str>) -> 
     let dest_name = match to {
         Some(name) => name.to_string(),
         None => {
-            let sources =
-                clients.sqs.list_dead_letter_source_queues().queue_url(&dlq_url).send().await.map_err(|e| {
-                    crate::aws::read_error(&e, "sqs:ListDeadLetterSourceQueues", "the DLQ's source queue")
-                })?;
-            let urls = sources.queue_urls();
-            match urls {
+            let urls = sqs::dead_letter_sources(clients, &dlq_url).await?;
+            match urls.as_slice() {
                 [] => {
                     return Err(Error::Usage(format!(
                         "no queue names {dlq_name} as its dead-letter queue, so there is no source to send messages back to; pass --to QUEUE"
@@ -771,7 +757,7 @@ async fn send_all(
             // Work ran long: keep the rest hidden while it is copied and deleted.
             let keep: Vec<(String, String)> = group.iter().map(|it| (it.id(), it.handle())).collect();
             sh.calls.fetch_add(1, Ordering::Relaxed);
-            extend(clients, &route.dlq_url, &keep, opts.visibility).await?;
+            sqs::extend(clients, &route.dlq_url, &keep, opts.visibility).await?;
         }
         let sent = send_and_delete(clients, route, sh, &group).await?;
         moved += sent.moved;
@@ -825,30 +811,6 @@ fn pack(items: Vec<Item<'_>>) -> Vec<Vec<Item<'_>>> {
     out
 }
 
-async fn extend(clients: &Clients, url: &str, handles: &[(String, String)], visibility: i32) -> Result<(), Error> {
-    let entries: Vec<_> = handles
-        .iter()
-        .enumerate()
-        .map(|(i, (_, h))| {
-            aws_sdk_sqs::types::ChangeMessageVisibilityBatchRequestEntry::builder()
-                .id(format!("x{i}"))
-                .receipt_handle(h)
-                .visibility_timeout(visibility)
-                .build()
-                .expect("set")
-        })
-        .collect();
-    clients
-        .sqs
-        .change_message_visibility_batch()
-        .queue_url(url)
-        .set_entries(Some(entries))
-        .send()
-        .await
-        .map_err(|e| crate::aws::change_error(&e, "sqs:ChangeMessageVisibility", "the DLQ"))?;
-    Ok(())
-}
-
 /// The FIFO deduplication id of a redriven message: derived from the original message id, so
 /// a batch sent twice (a retry, a rerun after a kill) is delivered once.
 pub fn dedup_id(message_id: &str) -> String {
@@ -896,71 +858,58 @@ pub async fn send_and_delete<'a>(
     let entries: Vec<SendMessageBatchRequestEntry> =
         group.iter().enumerate().map(|(i, it)| send_entry(i, it.msg, &it.body, route.fifo)).collect();
     sh.calls.fetch_add(1, Ordering::Relaxed);
-    let sent = clients.sqs.send_message_batch().queue_url(&route.dest_url).set_entries(Some(entries)).send().await;
-    let out = match sent {
+    let what = format!("the destination {}", route.dest_name);
+    let sent = match sqs::send_batch(clients, &route.dest_url, entries, &what).await {
         Ok(o) => o,
-        Err(e) => {
-            let msg = explain(&e, "sqs:SendMessage", &format!("the destination {}", route.dest_name));
-            // A refusal of who we are ends the run; anything else is this batch's problem.
-            use crate::aws::Failure;
-            if matches!(
-                crate::aws::classify(&e),
-                Failure::AccessDenied | Failure::NoCredentials(_) | Failure::Expired | Failure::BadCredentials(_)
-            ) {
-                return Err(Error::Action(msg));
-            }
+        // A refusal of who masst is ends the run; anything else is this batch's problem.
+        Err(Error::Aws(a)) if !a.failure.is_about_identity() => {
             // The whole batch failed: nothing was copied; the messages stay in hand.
-            let retry = group.iter().map(|it| (it.clone(), msg.clone(), false)).collect();
+            let retry = group.iter().map(|it| (it.clone(), a.text.clone(), false)).collect();
             return Ok(Sent { moved: 0, retry, whole_batch: true });
         }
+        Err(e) => return Err(e),
     };
-    let index =
-        |id: &str, p: char| id.strip_prefix(p).and_then(|n| n.parse::<usize>().ok()).filter(|i| *i < group.len());
-    let ok: BTreeSet<usize> = out.successful().iter().filter_map(|s| index(s.id(), 'm')).collect();
-    let retry: Vec<(Item, String, bool)> = out
-        .failed()
-        .iter()
-        .filter_map(|f| {
-            let i = index(f.id(), 'm')?;
-            Some((group[i].clone(), format!("{}: {}", f.code(), f.message().unwrap_or("")), f.sender_fault()))
-        })
-        .collect();
-    if ok.is_empty() {
+    let retry: Vec<(Item, String, bool)> =
+        sent.failed.into_iter().map(|(i, why, sender)| (group[i].clone(), why, sender)).collect();
+    if sent.ok.is_empty() {
         return Ok(Sent { moved: 0, retry, whole_batch: false });
     }
-    let deletes: Vec<DeleteMessageBatchRequestEntry> = ok
-        .iter()
-        .map(|i| {
-            DeleteMessageBatchRequestEntry::builder()
-                .id(format!("d{i}"))
-                .receipt_handle(group[*i].handle())
-                .build()
-                .expect("set")
-        })
-        .collect();
+    let moved = delete_copied(clients, route, sh, group, &sent.ok).await?;
+    Ok(Sent { moved, retry, whole_batch: false })
+}
+
+/// Deletes from the DLQ the messages of `group` whose copies SQS confirmed (`copied`), and
+/// records them: moved when deleted, copied-not-deleted (a duplicate to come) when not.
+async fn delete_copied(
+    clients: &Clients,
+    route: &Route,
+    sh: &Shared,
+    group: &[Item<'_>],
+    copied: &BTreeSet<usize>,
+) -> Result<u64, Error> {
+    let handles: Vec<(usize, String)> = copied.iter().map(|i| (*i, group[*i].handle())).collect();
+    let handles: Vec<(usize, &str)> = handles.iter().map(|(i, h)| (*i, h.as_str())).collect();
     sh.calls.fetch_add(1, Ordering::Relaxed);
-    let del = clients.sqs.delete_message_batch().queue_url(&route.dlq_url).set_entries(Some(deletes)).send().await;
     let ids = |is: &mut dyn Iterator<Item = usize>| -> Vec<String> { is.map(|i| group[i].id()).collect() };
-    match del {
+    match sqs::delete_batch(clients, &route.dlq_url, &handles).await {
         Ok(d) => {
-            let not_deleted: BTreeSet<usize> = d.failed().iter().filter_map(|f| index(f.id(), 'd')).collect();
+            let not_deleted: BTreeSet<usize> = d.failed.iter().map(|(i, _, _)| *i).collect();
             let mut r = sh.report();
             let dup = ids(&mut not_deleted.iter().copied());
-            let moved = ids(&mut ok.iter().copied().filter(|i| !not_deleted.contains(i)));
+            let moved = ids(&mut copied.iter().copied().filter(|i| !not_deleted.contains(i)));
             r.selected += (dup.len() + moved.len()) as u64;
             r.copied_not_deleted.extend(dup);
             r.moved += moved.len() as u64;
             r.moved_ids.extend(moved.iter().cloned());
-            Ok(Sent { moved: moved.len() as u64, retry, whole_batch: false })
+            Ok(moved.len() as u64)
         }
         Err(e) => {
-            let copied = ids(&mut ok.iter().copied());
+            let copied = ids(&mut copied.iter().copied());
             let mut r = sh.report();
             r.selected += copied.len() as u64;
             r.copied_not_deleted.extend(copied.iter().cloned());
             Err(Error::Action(format!(
-                "{} — {} message(s) were copied to {} but are still in {}: they will be copied again (duplicates) by the next redrive",
-                explain(&e, "sqs:DeleteMessage", "the DLQ"),
+                "{e} — {} message(s) were copied to {} but are still in {}: they will be copied again (duplicates) by the next redrive",
                 copied.len(),
                 route.dest_name,
                 route.dlq_name

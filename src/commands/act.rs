@@ -10,7 +10,7 @@ use crate::actions::ecs::{Ecs, EcsRequest};
 use crate::actions::journal::{self, Entry, Journal, State};
 use crate::actions::queue::{Queue, QueueFix};
 use crate::actions::redrive::Redrive;
-use crate::actions::{family_of, ActionCall, Applied, Ctx, Family, Run};
+use crate::actions::{family_of, ActionCall, Applied, Ctx, Family, Plan, Run};
 use crate::cli::{
     BatchCommand, ChangeFlags, ConcurrencyCommand, Global, OnOff, PauseResume, ProducerCommand, QueueCommand,
     RoutingCommand, ScheduleCommand,
@@ -104,34 +104,72 @@ async fn apply<F: Family>(
     let settings = &desk.settings;
     let clients = super::clients(global, settings).await.map_err(Error::during_change)?;
     let cx = Ctx { clients: &clients, settings, journal: &desk.entries };
-    // A read that fails while planning a change is a failed action (exit 4).
-    let as_action = Error::during_change;
-    let (label, undoes, plan) = match ask {
+    let (label, undoes, plan) = plan_ask::<F>(&cx, flags, ask).await?;
+    let mut doc = serde_json::json!({
+        "action": plan.action, "label": label, "target": plan.target, "before": plan.before,
+        "after": plan.after, "dry_run": flags.dry_run, "changed": false,
+    });
+    if !preview(printer, flags, &plan, &label, &mut doc)? {
+        return Ok(None);
+    }
+    printer.confirm(flags.yes, &format!("Apply {label} to {}?", plan.target))?;
+    let pending = Entry {
+        diagnosis: flags.diagnosis.clone(),
+        undoes,
+        ..Entry::record(&clients, F::NAME, &plan.action, command, &plan.target, plan.before.clone(), plan.after.clone())
+    };
+    let entry = apply_journaled::<F>(&cx, printer, flags, &desk.journal, &plan, pending).await?;
+    if printer.json() {
+        doc["changed"] = true.into();
+        doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
+    } else {
+        printer.must(format!(
+            "applied {label} to {}; journal entry {} (undo: masst undo {})",
+            plan.target, entry.id, entry.id
+        ));
+    }
+    Ok(Some((entry, doc)))
+}
+
+/// Reads and plans what is asked: the label the engineer sees, the entry an undo reverses,
+/// and the plan. A read that fails while planning a change is a failed action (exit 4).
+async fn plan_ask<F: Family>(
+    cx: &Ctx<'_>,
+    flags: &ChangeFlags,
+    ask: Ask<F::Request>,
+) -> Result<(String, Option<String>, Plan<F::Change>)> {
+    Ok(match ask {
         Ask::Do(req) => {
-            let state = F::read(&cx, &req).await.map_err(as_action)?;
-            let plan = F::plan(&req, state, settings, flags.force)?;
+            let state = F::read(cx, &req).await.map_err(Error::during_change)?;
+            let plan = F::plan(&req, state, cx.settings, flags.force)?;
             (plan.action.clone(), None, plan)
         }
         Ask::Undo(entry) => {
-            let state = F::read_undo(&cx, &entry).await.map_err(as_action)?;
-            let plan = F::plan_undo(&entry, state, settings, flags.force)?;
+            let state = F::read_undo(cx, &entry).await.map_err(Error::during_change)?;
+            let plan = F::plan_undo(&entry, state, cx.settings, flags.force)?;
             (format!("undo {} ({})", entry.id, entry.action), Some(entry.id.clone()), plan)
         }
-    };
-    let target = plan.target.clone();
-    let mut doc = serde_json::json!({
-        "action": plan.action, "label": label, "target": target, "before": plan.before,
-        "after": plan.after, "dry_run": flags.dry_run, "changed": false,
-    });
+    })
+}
+
+/// Shows the plan. False when there is nothing more to do: a no-op, or a dry run (each says
+/// so, and prints its document with `--output json`).
+fn preview<C>(
+    printer: &Printer,
+    flags: &ChangeFlags,
+    plan: &Plan<C>,
+    label: &str,
+    doc: &mut serde_json::Value,
+) -> Result<bool> {
     if plan.noop {
-        let msg = format!("nothing to change: {target} is already as `{label}` would leave it");
+        let msg = format!("nothing to change: {} is already as `{label}` would leave it", plan.target);
         if printer.json() {
             doc["note"] = msg.into();
-            printer.json_value(&doc);
+            printer.json_value(doc);
         } else {
             printer.line(msg);
         }
-        return Ok(None);
+        return Ok(false);
     }
     let preview = format!("{label}: {}", plan.preview);
     if printer.json() {
@@ -141,10 +179,10 @@ async fn apply<F: Family>(
     }
     if flags.dry_run {
         if printer.json() {
-            printer.json_value(&doc);
+            printer.json_value(doc);
         }
         printer.note("dry run: nothing was changed");
-        return Ok(None);
+        return Ok(false);
     }
     if !printer.stdout_open() {
         return Err(Error::Action(
@@ -153,19 +191,27 @@ async fn apply<F: Family>(
                 .into(),
         ));
     }
-    printer.confirm(flags.yes, &format!("Apply {label} to {target}?"))?;
-    let pending = Entry {
-        diagnosis: flags.diagnosis.clone(),
-        undoes,
-        ..Entry::record(&clients, F::NAME, &plan.action, command, &target, plan.before.clone(), plan.after.clone())
-    };
-    desk.journal.begin(&pending)?;
+    Ok(true)
+}
+
+/// Writes `pending` to the journal ahead, applies the plan with progress on the printer's bar,
+/// and records how it ended: applied, failed (nothing live), or unknown (may be live).
+async fn apply_journaled<F: Family>(
+    cx: &Ctx<'_>,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    journal: &Journal,
+    plan: &Plan<F::Change>,
+    pending: Entry,
+) -> Result<Entry> {
+    journal.begin(&pending)?;
     let who = format!("masst {} by {} (journal {})", plan.action, pending.user, pending.id);
     let mut out = Applied { before: plan.before.clone(), after: plan.after.clone(), ..Applied::default() };
     let bar = printer.deploy_bar();
     let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
     let run = Run { who: &who, wait: !flags.no_wait, progress: &progress, stop: Default::default() };
-    let (result, account) = tokio::join!(F::apply(&cx, &plan, &run, &mut out), clients.account());
+    let (result, account) = tokio::join!(F::apply(cx, plan, &run, &mut out), cx.clients.account());
+    let result = result.map_err(Error::during_change);
     let mut notes = out.notes;
     let state = match &result {
         Ok(_) => State::Applied,
@@ -179,7 +225,7 @@ async fn apply<F: Family>(
         }
     };
     let entry = Entry { account, state, notes, before: out.before, after: out.after, ..pending };
-    let journaled = desk.journal.append(&entry);
+    let journaled = journal.append(&entry);
     for n in entry.notes.iter().take(entry.notes.len() - usize::from(result.is_err())) {
         printer.note(format!("note: {n}"));
     }
@@ -194,14 +240,7 @@ async fn apply<F: Family>(
         });
     }
     journaled?;
-    if printer.json() {
-        doc["changed"] = true.into();
-        doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
-    } else {
-        printer
-            .must(format!("applied {label} to {target}; journal entry {} (undo: masst undo {})", entry.id, entry.id));
-    }
-    Ok(Some((entry, doc)))
+    Ok(entry)
 }
 
 /// Runs an action a diagnosis or an audit offered, as data: the family builds its request

@@ -8,9 +8,9 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use crate::actions::journal::{Entry, Journal, State};
 use crate::actions::redrive::{self, Inspection, Options, Redrive, RedriveRequest, Selection};
 use crate::actions::{Applied, Ctx, Family, Run};
+use crate::aws::sqs::queue_url;
 use crate::cli::{ChangeFlags, Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
-use crate::evidence::collect::queue_url;
 use crate::settings::Settings;
 use crate::ui::Printer;
 
@@ -52,35 +52,16 @@ fn print_inspection(printer: &Printer, ins: &Inspection) {
 /// Writes the DLQ's composition as the seed asks ("a CloudWatch metric for retryable vs
 /// non-retryable DLQ messages"): one `PutMetricData` of Retryable, NonRetryable and Unknown.
 async fn publish_composition(c: &crate::aws::Clients, settings: &Settings, ins: &Inspection) -> Result<()> {
-    use aws_sdk_cloudwatch::types::{MetricDatum, StandardUnit};
-    let ns = settings.metrics.namespaces.get("MangaAssist/DLQ").cloned().unwrap_or_else(|| "MangaAssist/DLQ".into());
-    let now = aws_smithy_types::DateTime::from_secs(jiff::Timestamp::now().as_second());
-    let data: Vec<MetricDatum> =
+    let ns = settings.physical_namespace("MangaAssist/DLQ");
+    let data: Vec<(String, f64)> =
         [("Retryable", "retryable"), ("NonRetryable", "non-retryable"), ("Unknown", "unknown")]
             .iter()
             .map(|(metric, class)| {
-                let name = settings
-                    .metrics
-                    .names
-                    .get(&format!("MangaAssist/DLQ:{metric}"))
-                    .cloned()
-                    .unwrap_or_else(|| metric.to_string());
-                MetricDatum::builder()
-                    .metric_name(name)
-                    .value(*ins.by_class.get(*class).unwrap_or(&0) as f64)
-                    .unit(StandardUnit::Count)
-                    .timestamp(now)
-                    .build()
+                let (_, name) = settings.physical_metric("MangaAssist/DLQ", metric);
+                (name, *ins.by_class.get(*class).unwrap_or(&0) as f64)
             })
             .collect();
-    c.cloudwatch
-        .put_metric_data()
-        .namespace(&ns)
-        .set_metric_data(Some(data))
-        .send()
-        .await
-        .map_err(|e| crate::aws::change_error(&e, "cloudwatch:PutMetricData", "the DLQ composition metrics"))?;
-    Ok(())
+    crate::aws::cloudwatch::put_counts(c, &ns, &data, "the DLQ composition metrics").await
 }
 
 /// The end of a redrive, in numbers: selected, moved, and what was left and why.
@@ -223,20 +204,7 @@ pub fn run(
         printer.note(format!("dlq.redrive: {}", plan.preview));
         let route = &plan.change.route;
         if flags.dry_run {
-            let max = req.options.max.map(|m| m as usize);
-            let ins = redrive::inspect(&clients, &route.dlq_url, &route.dlq_name, max, 0, Some(&req.options.selection))
-                .await?;
-            let n = ins.would_move.unwrap_or(0);
-            if printer.json() {
-                printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
-            } else {
-                print_inspection(printer, &ins);
-                printer.line(format!(
-                    "dry run: {n} of {} message(s) would move to {}; nothing was moved",
-                    ins.messages, route.dest_name
-                ));
-            }
-            return Ok(Outcome::Clear);
+            return dry_run(&clients, printer, &req, route).await;
         }
         printer
             .confirm(flags.yes, &format!("Move {} from {} to {}?", req.described, route.dlq_name, route.dest_name))?;
@@ -253,20 +221,9 @@ pub fn run(
             )
         };
         journal.begin(&pending)?;
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = stop.clone();
-        let ctrl_c = tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                flag.store(true, Ordering::SeqCst);
-            }
-        });
-        let bar = printer.action_bar(Some(req.options.max.unwrap_or(route.depth).min(route.depth)));
-        let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
-        let run = Run { who: &pending.id, wait: true, progress: &progress, stop };
         let started = std::time::Instant::now();
         let mut out = Applied::default();
-        let (report, fatal) = Redrive::apply(&cx, &plan, &run, &mut out).await?;
-        ctrl_c.abort();
+        let (report, fatal) = stream(&cx, printer, &req, &plan, &pending.id, &mut out).await?;
         let secs = started.elapsed().as_secs_f64();
         // Every run is accounted for, also one that ended early: what moved is journaled.
         let entry = Entry {
@@ -285,16 +242,68 @@ pub fn run(
             });
         }
         journaled?;
-        if report.interrupted {
-            return Err(Error::Interrupted);
-        }
-        let short = report.shortfall(&route.dlq_name);
-        if !short.is_empty() {
-            return Err(Error::Action(format!(
-                "the redrive did not finish: {}. Fix the cause and re-run; re-running is always safe",
-                short.join("; ")
-            )));
-        }
-        Ok(Outcome::Clear)
+        finished(&report, &route.dlq_name)
     })
+}
+
+/// `--dry-run`: reads the DLQ as the redrive would and counts what would move.
+async fn dry_run(
+    clients: &crate::aws::Clients,
+    printer: &Printer,
+    req: &RedriveRequest,
+    route: &redrive::Route,
+) -> Result<Outcome> {
+    let max = req.options.max.map(|m| m as usize);
+    let ins = redrive::inspect(clients, &route.dlq_url, &route.dlq_name, max, 0, Some(&req.options.selection)).await?;
+    let n = ins.would_move.unwrap_or(0);
+    if printer.json() {
+        printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
+    } else {
+        print_inspection(printer, &ins);
+        printer.line(format!(
+            "dry run: {n} of {} message(s) would move to {}; nothing was moved",
+            ins.messages, route.dest_name
+        ));
+    }
+    Ok(Outcome::Clear)
+}
+
+/// Runs the redrive with a progress bar on a terminal, stopping cleanly on Ctrl-C.
+async fn stream(
+    cx: &Ctx<'_>,
+    printer: &Printer,
+    req: &RedriveRequest,
+    plan: &crate::actions::Plan<redrive::Move>,
+    who: &str,
+    out: &mut Applied,
+) -> Result<(redrive::Report, Option<Error>)> {
+    let route = &plan.change.route;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let ctrl_c = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            flag.store(true, Ordering::SeqCst);
+        }
+    });
+    let bar = printer.action_bar(Some(req.options.max.unwrap_or(route.depth).min(route.depth)));
+    let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
+    let run = Run { who, wait: true, progress: &progress, stop };
+    let done = Redrive::apply(cx, plan, &run, out).await;
+    ctrl_c.abort();
+    done
+}
+
+/// The exit of a redrive that ran to its end: 0 only when every selected message moved.
+fn finished(report: &redrive::Report, dlq: &str) -> Result<Outcome> {
+    if report.interrupted {
+        return Err(Error::Interrupted);
+    }
+    let short = report.shortfall(dlq);
+    if !short.is_empty() {
+        return Err(Error::Action(format!(
+            "the redrive did not finish: {}. Fix the cause and re-run; re-running is always safe",
+            short.join("; ")
+        )));
+    }
+    Ok(Outcome::Clear)
 }

@@ -44,7 +44,7 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
             let spinner = printer.spinner(&format!("building scenario {scenario} at {url}…"));
             let report = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;
-                crate::lab::up(&c, &settings, &s, jiff::Timestamp::now()).await
+                crate::aws::lab::up(&c, &settings, &s, jiff::Timestamp::now()).await
             });
             if let Some(sp) = spinner {
                 sp.finish_and_clear();
@@ -78,7 +78,7 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
         LabCommand::Down => {
             let removed = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;
-                crate::lab::down(&c, &settings).await
+                crate::aws::lab::down(&c, &settings).await
             })?;
             if printer.json() {
                 printer.json_value(&serde_json::json!({ "removed": removed }));

@@ -56,10 +56,25 @@ struct RawRunbook {
     scope: RawScope,
     trigger: RawTrigger,
     start: String,
+    /// Placeholders this runbook's signals may use besides `{m}`/`{M}`: a name and the config
+    /// key whose value (a model key) fills it, `{name}` as is and `{NAME}` capitalised.
+    #[serde(default)]
+    placeholders: BTreeMap<String, RawPlaceholder>,
+    /// The CloudWatch statistic of each one-minute datapoint, by namespace, where it is not
+    /// `Average` (AWS's own counters are summed: `"AWS/Bedrock" = "Sum"`).
+    #[serde(default)]
+    statistics: BTreeMap<String, String>,
     #[serde(default)]
     signals: BTreeMap<String, RawSignal>,
     nodes: Vec<RawNode>,
     outcomes: BTreeMap<String, RawOutcome>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlaceholder {
+    /// The config key (dotted) of the deployed document that names the model.
+    model_at: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -68,6 +83,8 @@ struct RawScope {
     #[serde(default)]
     models: ModelScope,
     pick_by: Option<String>,
+    /// What `pick_by` measures, in words, for the printer (`share of quota in flight`).
+    pick_says: Option<String>,
 }
 
 /// Which models a runbook is walked for.
@@ -183,10 +200,14 @@ pub struct Runbook {
     pub file: String,
     pub scope: ModelScope,
     pub pick_by: Option<Expr>,
+    /// What `pick_by` measures, in words.
+    pub pick_says: Option<String>,
     pub trigger: Condition,
     /// When a verification calls the incident worse than at its start.
     pub worse: Option<Condition>,
     pub start: String,
+    /// The CloudWatch statistic by namespace, where not `Average`.
+    pub statistics: BTreeMap<String, String>,
     pub signals: BTreeMap<String, Signal>,
     /// Nodes in file order.
     pub nodes: Vec<Node>,
@@ -346,140 +367,38 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
     type Error = LoadError;
 
     fn try_from((file, raw, actions): (&str, RawRunbook, &[ActionInfo])) -> Result<Self, LoadError> {
-        let err = |what: String| LoadError::new(file, what);
-
         // Signals first: everything else is checked against them.
-        let mut signals = BTreeMap::new();
-        for (name, s) in raw.signals {
-            let sig = check_signal(&name, s).map_err(|e| err(format!("signal `{name}`: {e}")))?;
-            if raw.scope.models == ModelScope::None && signal_is_per_model(&sig) {
-                return Err(err(format!(
-                    "signal `{name}` uses {{m}}/{{M}}, but the runbook is not per model; \
-                     set `[scope] models = \"each\"` or `\"pick\"`, or name the model"
-                )));
-            }
-            signals.insert(name, sig);
-        }
-        check_derived_cycles(&signals).map_err(err)?;
-
-        let compile = |what: &str, src: &str, want: Kind| -> Result<Expr, LoadError> {
-            let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
-            type_check(&e, &signals, want).map_err(|m| err(format!("{what}: {m}")))?;
-            Ok(e)
-        };
-
-        // Verification conditions may also read `start_<signal>`: the value at the first reading.
-        let with_start: BTreeMap<String, Kind> =
-            signals.iter().flat_map(|(k, s)| [(k.clone(), s.kind), (format!("start_{k}"), s.kind)]).collect();
-        let compile_verify = |what: &str, src: &str| -> Result<Expr, LoadError> {
-            let e = Expr::compile(src).map_err(|m| err(format!("{what}: `{src}` does not parse: {m}")))?;
-            type_check_kinds(&e, &with_start, Kind::Bool).map_err(|m| err(format!("{what}: {m}")))?;
-            Ok(e)
-        };
+        let declared = placeholder_forms(file, &raw.placeholders)?;
+        let raw_signals = raw.signals.into_iter().map(|(n, s)| (n, s.with_placeholders(&declared))).collect();
+        let signals = check_signals(file, raw_signals, raw.scope.models)?;
+        let ck = Checker::new(file, &signals, actions);
         let trigger =
-            Condition { expr: compile("trigger", &raw.trigger.when, Kind::Bool)?, says: Some(raw.trigger.says) };
+            Condition { expr: ck.compile("trigger", &raw.trigger.when, Kind::Bool)?, says: Some(raw.trigger.says) };
         let worse = match raw.trigger.worse {
-            Some(src) => Some(Condition { expr: compile_verify("trigger.worse", &src)?, says: raw.trigger.worse_says }),
+            Some(src) => {
+                Some(Condition { expr: ck.compile_verify("trigger.worse", &src)?, says: raw.trigger.worse_says })
+            }
             None if raw.trigger.worse_says.is_some() => {
-                return Err(err("`worse_says` explains a `worse` condition; add `worse` or remove it".into()))
+                return Err(ck.err("`worse_says` explains a `worse` condition; add `worse` or remove it".into()))
             }
             None => None,
         };
         let pick_by = match (raw.scope.models, raw.scope.pick_by) {
-            (ModelScope::Pick, Some(src)) => Some(compile("scope.pick_by", &src, Kind::Number)?),
+            (ModelScope::Pick, Some(src)) => Some(ck.compile("scope.pick_by", &src, Kind::Number)?),
             (ModelScope::Pick, None) => {
-                return Err(err("`[scope] models = \"pick\"` needs `pick_by`, a number to rank models by".into()))
+                return Err(ck.err("`[scope] models = \"pick\"` needs `pick_by`, a number to rank models by".into()))
             }
-            (_, Some(_)) => return Err(err("`pick_by` is only used with `models = \"pick\"`; remove it".into())),
+            (_, Some(_)) => return Err(ck.err("`pick_by` is only used with `models = \"pick\"`; remove it".into())),
             _ => None,
         };
-
-        // Ids: unique, and nodes and outcomes share one namespace.
-        let mut ids = BTreeSet::new();
-        for n in &raw.nodes {
-            if !ids.insert(n.id.clone()) {
-                return Err(err(format!("node `{}` is defined twice; give one of them another id", n.id)));
-            }
+        const STATISTICS: &[&str] = &["Average", "Sum", "Minimum", "Maximum", "SampleCount"];
+        if let Some((ns, st)) = raw.statistics.iter().find(|(_, st)| !STATISTICS.contains(&st.as_str())) {
+            return Err(ck.err(format!("statistics: `{ns}` = `{st}` is not one of {}", STATISTICS.join(", "))));
         }
-        for o in raw.outcomes.keys() {
-            if !ids.insert(o.clone()) {
-                return Err(err(format!("`{o}` is both a node and an outcome; rename one of them")));
-            }
-        }
-
-        let mut nodes = Vec::new();
-        for n in raw.nodes {
-            let here = format!("node `{}`", n.id);
-            let mut tests = Vec::new();
-            for (i, t) in n.tests.into_iter().enumerate() {
-                let what = format!("{here}, test {}", i + 1);
-                tests.push(Test {
-                    when: Condition { expr: compile(&what, &t.when, Kind::Bool)?, says: t.says },
-                    then: t.then,
-                });
-            }
-            if !tests.is_empty() && n.otherwise.is_none() {
-                return Err(err(format!(
-                    "{here} has tests but no `else`: add `else = \"<node or outcome>\"` for when none holds"
-                )));
-            }
-            if tests.is_empty() && n.ask.is_none() {
-                return Err(err(format!("{here} has neither `tests` nor `ask`, so the walk cannot leave it; add one")));
-            }
-            if tests.is_empty() && n.otherwise.is_some() {
-                return Err(err(format!(
-                    "{here} has `else` but no tests; use `ask` with `yes` and `no`, or add tests"
-                )));
-            }
-            let node = Node {
-                id: n.id,
-                title: n.title,
-                tests,
-                otherwise: n.otherwise,
-                ask: n.ask.map(|a| Ask { prompt: a.prompt, yes: a.yes, no: a.no }),
-            };
-            for t in node.targets() {
-                if !ids.contains(t) {
-                    return Err(err(format!(
-                        "{here} leads to `{t}`, which is neither a node nor an outcome of this runbook; \
-                         fix the id or add it"
-                    )));
-                }
-            }
-            nodes.push(node);
-        }
-
-        let mut outcomes = BTreeMap::new();
-        for (id, o) in raw.outcomes {
-            let mut acts = Vec::new();
-            for a in &o.actions {
-                let what = format!("outcome `{id}`, action `{a}`");
-                acts.push(parse_action(a, &signals, actions).map_err(|m| err(format!("{what}: {m}")))?);
-            }
-            let recovery = match o.recovery {
-                Some(r) => {
-                    let what = format!("outcome `{id}`, recovery");
-                    Some(Recovery {
-                        when: Condition { expr: compile_verify(&what, &r.when)?, says: Some(r.says) },
-                        within: parse_duration(&r.within).map_err(|m| err(format!("{what}: within: {m}")))?,
-                    })
-                }
-                None => None,
-            };
-            outcomes.insert(
-                id.clone(),
-                Outcome {
-                    id,
-                    title: o.title,
-                    severity: o.severity,
-                    cause: o.cause,
-                    resolution: o.resolution,
-                    actions: acts,
-                    recovery,
-                },
-            );
-        }
-
+        let ids = ck.unique_ids(&raw.nodes, &raw.outcomes)?;
+        let nodes = raw.nodes.into_iter().map(|n| ck.node(n, &ids)).collect::<Result<Vec<_>, _>>()?;
+        let outcomes =
+            raw.outcomes.into_iter().map(|(id, o)| Ok((id.clone(), ck.outcome(id, o)?))).collect::<Result<_, _>>()?;
         let rb = Runbook {
             name: raw.name,
             order: raw.order,
@@ -488,31 +407,209 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
             file: file.to_string(),
             scope: raw.scope.models,
             pick_by,
+            pick_says: raw.scope.pick_says,
             trigger,
             worse,
             start: raw.start,
+            statistics: raw.statistics,
             signals,
             nodes,
             outcomes,
         };
-
-        if rb.node(&rb.start).is_none() {
-            return Err(err(format!("`start = \"{}\"` names no node; point it at the first decision node", rb.start)));
-        }
-        check_cycles(&rb).map_err(err)?;
-        let reach = rb.reachable(&rb.start);
-        let node_ids = rb.nodes.iter().map(|n| &n.id);
-        for id in node_ids.chain(rb.outcomes.keys()) {
-            if !reach.contains(id) {
-                let kind = if rb.node(id).is_some() { "node" } else { "outcome" };
-                return Err(err(format!(
-                    "{kind} `{id}` is unreachable from `{}`: no test, else or answer leads to it; link it or delete it",
-                    rb.start
-                )));
-            }
-        }
+        check_graph(&rb)?;
         Ok(rb)
     }
+}
+
+/// The runbook's declared placeholders as the text each stands for in a signal: `{bm}` for
+/// `bm = { model_at = "batch.model" }` becomes `{model@batch.model}` (and `{BM}`
+/// `{Model@batch.model}`), which [`expand`](crate::engine::signal::expand) fills from the
+/// deployed document. Nothing about a particular placeholder lives in Rust.
+fn placeholder_forms(file: &str, raw: &BTreeMap<String, RawPlaceholder>) -> Result<Vec<(String, String)>, LoadError> {
+    let mut forms = Vec::new();
+    for (name, p) in raw {
+        let ok = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !ok || name == "m" {
+            return Err(LoadError::new(
+                file,
+                format!("placeholder `{name}`: use a lower-case name other than `m` (`m` is the walked model)"),
+            ));
+        }
+        if p.model_at.is_empty() || p.model_at.contains(['{', '}']) {
+            return Err(LoadError::new(
+                file,
+                format!("placeholder `{name}`: `model_at` must be a config key such as batch.model"),
+            ));
+        }
+        forms.push((format!("{{{name}}}"), format!("{{model@{}}}", p.model_at)));
+        forms.push((format!("{{{}}}", name.to_uppercase()), format!("{{Model@{}}}", p.model_at)));
+    }
+    Ok(forms)
+}
+
+/// Checks each raw signal, and that a runbook not per model reads no per-model one.
+fn check_signals(
+    file: &str,
+    raw: BTreeMap<String, RawSignal>,
+    scope: ModelScope,
+) -> Result<BTreeMap<String, Signal>, LoadError> {
+    let err = |what: String| LoadError::new(file, what);
+    let mut signals = BTreeMap::new();
+    for (name, s) in raw {
+        let sig = check_signal(&name, s).map_err(|e| err(format!("signal `{name}`: {e}")))?;
+        if scope == ModelScope::None && signal_is_per_model(&sig) {
+            return Err(err(format!(
+                "signal `{name}` uses {{m}}/{{M}}, but the runbook is not per model; \
+                 set `[scope] models = \"each\"` or `\"pick\"`, or name the model"
+            )));
+        }
+        signals.insert(name, sig);
+    }
+    check_derived_cycles(&signals).map_err(err)?;
+    Ok(signals)
+}
+
+/// What a runbook's conditions, nodes and outcomes are checked against: its file (named in
+/// every message), its signals, and the actions its outcomes may offer.
+struct Checker<'a> {
+    file: &'a str,
+    signals: &'a BTreeMap<String, Signal>,
+    /// The signals, and `start_<signal>` (the value at the first reading) that verification
+    /// conditions may also read.
+    with_start: BTreeMap<String, Kind>,
+    actions: &'a [ActionInfo],
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str, signals: &'a BTreeMap<String, Signal>, actions: &'a [ActionInfo]) -> Self {
+        let with_start =
+            signals.iter().flat_map(|(k, s)| [(k.clone(), s.kind), (format!("start_{k}"), s.kind)]).collect();
+        Checker { file, signals, with_start, actions }
+    }
+
+    fn err(&self, what: String) -> LoadError {
+        LoadError::new(self.file, what)
+    }
+
+    fn compile(&self, what: &str, src: &str, want: Kind) -> Result<Expr, LoadError> {
+        let e = Expr::compile(src).map_err(|m| self.err(format!("{what}: `{src}` does not parse: {m}")))?;
+        type_check(&e, self.signals, want).map_err(|m| self.err(format!("{what}: {m}")))?;
+        Ok(e)
+    }
+
+    fn compile_verify(&self, what: &str, src: &str) -> Result<Expr, LoadError> {
+        let e = Expr::compile(src).map_err(|m| self.err(format!("{what}: `{src}` does not parse: {m}")))?;
+        type_check_kinds(&e, &self.with_start, Kind::Bool).map_err(|m| self.err(format!("{what}: {m}")))?;
+        Ok(e)
+    }
+
+    /// Every id once: nodes and outcomes share one namespace.
+    fn unique_ids(
+        &self,
+        nodes: &[RawNode],
+        outcomes: &BTreeMap<String, RawOutcome>,
+    ) -> Result<BTreeSet<String>, LoadError> {
+        let mut ids = BTreeSet::new();
+        for n in nodes {
+            if !ids.insert(n.id.clone()) {
+                return Err(self.err(format!("node `{}` is defined twice; give one of them another id", n.id)));
+            }
+        }
+        for o in outcomes.keys() {
+            if !ids.insert(o.clone()) {
+                return Err(self.err(format!("`{o}` is both a node and an outcome; rename one of them")));
+            }
+        }
+        Ok(ids)
+    }
+
+    /// A node: its tests compiled, a way out of it, and every target an id of the runbook.
+    fn node(&self, n: RawNode, ids: &BTreeSet<String>) -> Result<Node, LoadError> {
+        let here = format!("node `{}`", n.id);
+        let mut tests = Vec::new();
+        for (i, t) in n.tests.into_iter().enumerate() {
+            let what = format!("{here}, test {}", i + 1);
+            tests.push(Test {
+                when: Condition { expr: self.compile(&what, &t.when, Kind::Bool)?, says: t.says },
+                then: t.then,
+            });
+        }
+        if !tests.is_empty() && n.otherwise.is_none() {
+            return Err(self.err(format!(
+                "{here} has tests but no `else`: add `else = \"<node or outcome>\"` for when none holds"
+            )));
+        }
+        if tests.is_empty() && n.ask.is_none() {
+            return Err(self.err(format!("{here} has neither `tests` nor `ask`, so the walk cannot leave it; add one")));
+        }
+        if tests.is_empty() && n.otherwise.is_some() {
+            return Err(
+                self.err(format!("{here} has `else` but no tests; use `ask` with `yes` and `no`, or add tests"))
+            );
+        }
+        let node = Node {
+            id: n.id,
+            title: n.title,
+            tests,
+            otherwise: n.otherwise,
+            ask: n.ask.map(|a| Ask { prompt: a.prompt, yes: a.yes, no: a.no }),
+        };
+        if let Some(t) = node.targets().find(|t| !ids.contains(*t)) {
+            return Err(self.err(format!(
+                "{here} leads to `{t}`, which is neither a node nor an outcome of this runbook; fix the id or add it"
+            )));
+        }
+        Ok(node)
+    }
+
+    /// An outcome: its offers checked against the catalogue, its recovery compiled.
+    fn outcome(&self, id: String, o: RawOutcome) -> Result<Outcome, LoadError> {
+        let mut acts = Vec::new();
+        for a in &o.actions {
+            let what = format!("outcome `{id}`, action `{a}`");
+            acts.push(parse_action(a, self.signals, self.actions).map_err(|m| self.err(format!("{what}: {m}")))?);
+        }
+        let recovery = match o.recovery {
+            Some(r) => {
+                let what = format!("outcome `{id}`, recovery");
+                Some(Recovery {
+                    when: Condition { expr: self.compile_verify(&what, &r.when)?, says: Some(r.says) },
+                    within: parse_duration(&r.within).map_err(|m| self.err(format!("{what}: within: {m}")))?,
+                })
+            }
+            None => None,
+        };
+        Ok(Outcome {
+            id,
+            title: o.title,
+            severity: o.severity,
+            cause: o.cause,
+            resolution: o.resolution,
+            actions: acts,
+            recovery,
+        })
+    }
+}
+
+/// The shape of the tree: a start node, no cycle, nothing unreachable.
+fn check_graph(rb: &Runbook) -> Result<(), LoadError> {
+    let err = |what: String| LoadError::new(&rb.file, what);
+    if rb.node(&rb.start).is_none() {
+        return Err(err(format!("`start = \"{}\"` names no node; point it at the first decision node", rb.start)));
+    }
+    check_cycles(rb).map_err(err)?;
+    let reach = rb.reachable(&rb.start);
+    let node_ids = rb.nodes.iter().map(|n| &n.id);
+    for id in node_ids.chain(rb.outcomes.keys()) {
+        if !reach.contains(id) {
+            let kind = if rb.node(id).is_some() { "node" } else { "outcome" };
+            return Err(err(format!(
+                "{kind} `{id}` is unreachable from `{}`: no test, else or answer leads to it; link it or delete it",
+                rb.start
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn signal_is_per_model(sig: &Signal) -> bool {
@@ -524,7 +621,49 @@ pub(crate) fn signal_is_per_model(sig: &Signal) -> bool {
     }
 }
 
+impl RawSignal {
+    /// The signal with each declared placeholder (`from`) written in its internal form (`to`).
+    fn with_placeholders(mut self, forms: &[(String, String)]) -> Self {
+        let fill = |t: &mut String| {
+            for (from, to) in forms {
+                *t = t.replace(from.as_str(), to);
+            }
+        };
+        for t in [&mut self.metric, &mut self.config, &mut self.quota].into_iter().flatten() {
+            fill(t);
+        }
+        self.dims.values_mut().for_each(fill);
+        self
+    }
+
+    /// The placeholders left in the signal that nothing fills: `{m}`/`{M}` and the declared
+    /// ones (already in their internal form) are known.
+    fn unknown_placeholder(&self) -> Option<String> {
+        let texts = [&self.metric, &self.config, &self.quota].into_iter().flatten().chain(self.dims.values());
+        for t in texts {
+            let mut rest = t.as_str();
+            while let Some(i) = rest.find('{') {
+                let Some(j) = rest[i..].find('}') else { break };
+                let token = &rest[i..i + j + 1];
+                let known =
+                    matches!(token, "{m}" | "{M}") || token.starts_with("{model@") || token.starts_with("{Model@");
+                if !known {
+                    return Some(token.to_string());
+                }
+                rest = &rest[i + j + 1..];
+            }
+        }
+        None
+    }
+}
+
 pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
+    if let Some(p) = s.unknown_placeholder() {
+        return Err(format!(
+            "`{p}` is not a placeholder masst knows: use {{m}}/{{M}} (the walked model), or declare it under \
+             [placeholders] (`bm = {{ model_at = \"batch.model\" }}`)"
+        ));
+    }
     let given = [
         s.metric.is_some(),
         s.config.is_some(),

@@ -168,24 +168,40 @@ pub fn uses_model(text: &str) -> bool {
     text.contains("{m}") || text.contains("{M}")
 }
 
-/// Fills `{m}`, `{M}` (the walked model) and `{bm}`, `{BM}` (the batch model from the
-/// deployed document). An unfillable placeholder is a reason the signal is missing.
+/// Fills `{m}`, `{M}` (the walked model) and a runbook's declared placeholders, which load as
+/// `{model@KEY}` / `{Model@KEY}`: the model key the deployed document names at config `KEY`.
+/// An unfillable placeholder is a reason the signal is missing.
 pub fn expand(text: &str, ph: &Placeholders, ev: &Evidence) -> Result<String, String> {
     let mut out = text.to_string();
     if uses_model(&out) {
         let m = ph.model.as_deref().ok_or("this signal is per model, but no model is being walked")?;
         out = out.replace("{m}", m).replace("{M}", &capitalise(m));
     }
-    if out.contains("{bm}") || out.contains("{BM}") {
-        let bm = ev
+    // Bounded: a document value that itself looks like a placeholder is not expanded forever.
+    for _ in 0..8 {
+        let Some((token, key, cap)) = model_at(&out) else { break };
+        let m = ev
             .config
             .as_ref()
-            .and_then(|c| c.pointer("/batch/model"))
+            .and_then(|c| c.pointer(&format!("/{}", key.replace('.', "/"))))
             .and_then(|v| v.as_str())
-            .ok_or("config key batch.model (the batch model) is not in the deployed document")?;
-        out = out.replace("{bm}", bm).replace("{BM}", &capitalise(bm));
+            .ok_or_else(|| {
+                format!("config key {key} (the model a placeholder names) is not in the deployed document")
+            })?;
+        let value = if cap { capitalise(m) } else { m.to_string() };
+        out = out.replace(&token, &value);
     }
     Ok(out)
+}
+
+/// The first `{model@KEY}` or `{Model@KEY}` in `text`: the token, the key, and whether the
+/// value is capitalised.
+pub(crate) fn model_at(text: &str) -> Option<(String, String, bool)> {
+    let i = text.find("{model@").or_else(|| text.find("{Model@"))?;
+    let j = text[i..].find('}')? + i;
+    let token = text[i..=j].to_string();
+    let key = text[i + 7..j].to_string();
+    Some((token.clone(), key, token.starts_with("{Model@")))
 }
 
 /// Resolves signals for one walk, caching each so a derived signal reads its inputs once.
@@ -264,9 +280,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve(&self, sig: &Signal) -> Resolved {
-        let ev = self.evidence;
-        let ph = &self.placeholders;
-        let mut r = Resolved {
+        let r = Resolved {
             name: sig.name.clone(),
             source: String::new(),
             value: None,
@@ -277,181 +291,231 @@ impl<'a> Resolver<'a> {
         };
         match &sig.source {
             Source::Metric { namespace, name, dims, stat, over } => {
-                let name = match expand(name, ph, ev) {
-                    Ok(n) => n,
-                    Err(e) => return fail(r, format!("{namespace}:{name}"), e),
-                };
-                let mut d = BTreeMap::new();
-                for (k, v) in dims {
-                    match expand(v, ph, ev) {
-                        Ok(v) => d.insert(k.clone(), v),
-                        Err(e) => return fail(r, format!("{namespace}:{name}"), e),
-                    };
-                }
-                let key = metric_key(namespace, &name, &d);
-                r.source = format!("{key} · {}", stat.describe(*over));
-                r.metric = Some(key.clone());
-                let all = ev.series(&key);
-                if all.is_empty() {
-                    r.missing.push(format!("metric {key} has no datapoints in the window"));
-                    return r;
-                }
-                let take = match stat {
-                    Stat::Value => Some(5),
-                    _ => *over,
-                };
-                let pts: &[f64] = match take {
-                    Some(n) if n < all.len() => &all[all.len() - n..],
-                    _ => &all,
-                };
-                r.value = Some(reduce(*stat, pts, &all));
-                r.series = all.to_vec();
+                self.read_metric(r, namespace, name, dims, stat, over)
             }
-            Source::Config { path, default } => {
-                let path = match expand(path, ph, ev) {
-                    Ok(p) => p,
-                    Err(e) => return fail(r, format!("config {path}"), e),
-                };
-                r.source = format!("config {path}");
-                let Some(doc) = &ev.config else {
-                    let why = "no configuration document was read".to_string();
-                    r.missing.push(format!("config {path}: {why}"));
-                    return r;
-                };
-                let pointer = format!("/{}", path.replace('.', "/"));
-                match doc.pointer(&pointer) {
-                    Some(serde_json::Value::Number(n)) => r.value = n.as_f64().map(SigValue::Num),
-                    Some(serde_json::Value::Bool(b)) => r.value = Some(SigValue::Bool(*b)),
-                    Some(serde_json::Value::String(s)) => r.value = Some(SigValue::Text(s.clone())),
-                    _ => match default {
-                        Some(d) => {
-                            r.value = Some(d.clone());
-                            r.source.push_str(" (not set; default)");
-                        }
-                        None => r.missing.push(format!("config key {path} is not in the deployed document")),
-                    },
+            Source::Config { path, default } => self.read_config(r, path, default),
+            Source::Queue { role, attribute, default } => self.read_queue(r, role, attribute, default),
+            Source::Ecs { role, field } => self.read_ecs(r, role, field),
+            Source::Alarms => self.read_alarms(r),
+            Source::Quota { model } => self.read_quota(r, model),
+            Source::Autoscaling { role } => self.read_autoscaling(r, role),
+            Source::Dlq { field } => self.read_dlq(r, field),
+            Source::Derived { expr } => self.read_derived(r, expr),
+        }
+    }
+
+    /// A metric: the window's datapoints reduced by the signal's statistic.
+    fn read_metric(
+        &self,
+        mut r: Resolved,
+        namespace: &str,
+        name: &str,
+        dims: &BTreeMap<String, String>,
+        stat: &Stat,
+        over: &Option<usize>,
+    ) -> Resolved {
+        let ev = self.evidence;
+        let ph = &self.placeholders;
+        let name = match expand(name, ph, ev) {
+            Ok(n) => n,
+            Err(e) => return fail(r, format!("{namespace}:{name}"), e),
+        };
+        let mut d = BTreeMap::new();
+        for (k, v) in dims {
+            match expand(v, ph, ev) {
+                Ok(v) => d.insert(k.clone(), v),
+                Err(e) => return fail(r, format!("{namespace}:{name}"), e),
+            };
+        }
+        let key = metric_key(namespace, &name, &d);
+        r.source = format!("{key} · {}", stat.describe(*over));
+        r.metric = Some(key.clone());
+        let all = ev.series(&key);
+        if all.is_empty() {
+            r.missing.push(format!("metric {key} has no datapoints in the window"));
+            return r;
+        }
+        let take = match stat {
+            Stat::Value => Some(5),
+            _ => *over,
+        };
+        let pts: &[f64] = match take {
+            Some(n) if n < all.len() => &all[all.len() - n..],
+            _ => &all,
+        };
+        r.value = Some(reduce(*stat, pts, &all));
+        r.series = all.to_vec();
+        r
+    }
+
+    /// A key of the deployed document, or its default.
+    fn read_config(&self, mut r: Resolved, path: &str, default: &Option<SigValue>) -> Resolved {
+        let ev = self.evidence;
+        let ph = &self.placeholders;
+        let path = match expand(path, ph, ev) {
+            Ok(p) => p,
+            Err(e) => return fail(r, format!("config {path}"), e),
+        };
+        r.source = format!("config {path}");
+        let Some(doc) = &ev.config else {
+            let why = "no configuration document was read".to_string();
+            r.missing.push(format!("config {path}: {why}"));
+            return r;
+        };
+        let pointer = format!("/{}", path.replace('.', "/"));
+        match doc.pointer(&pointer) {
+            Some(serde_json::Value::Number(n)) => r.value = n.as_f64().map(SigValue::Num),
+            Some(serde_json::Value::Bool(b)) => r.value = Some(SigValue::Bool(*b)),
+            Some(serde_json::Value::String(s)) => r.value = Some(SigValue::Text(s.clone())),
+            _ => match default {
+                Some(d) => {
+                    r.value = Some(d.clone());
+                    r.source.push_str(" (not set; default)");
+                }
+                None => r.missing.push(format!("config key {path} is not in the deployed document")),
+            },
+        }
+        r
+    }
+
+    /// A queue attribute, or its default.
+    fn read_queue(&self, mut r: Resolved, role: &str, attribute: &str, default: &Option<f64>) -> Resolved {
+        let ev = self.evidence;
+        r.source = format!("SQS {role} queue {attribute}");
+        let Some(q) = ev.queues.get(role) else {
+            let why = "not in the evidence";
+            r.missing.push(format!("SQS {role} queue: {why}"));
+            return r;
+        };
+        r.source = format!("SQS {} {attribute}", q.name);
+        match (q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()), default) {
+            (Some(v), _) => r.value = Some(SigValue::Num(v)),
+            (None, Some(d)) => {
+                r.source = format!("SQS {} {attribute} (not set: {})", q.name, crate::engine::expr::fmt_num(*d));
+                r.value = Some(SigValue::Num(*d));
+            }
+            (None, None) => r.missing.push(format!("SQS {} has no {attribute}", q.name)),
+        }
+        r
+    }
+
+    /// An ECS service count.
+    fn read_ecs(&self, mut r: Resolved, role: &str, field: &str) -> Resolved {
+        let ev = self.evidence;
+        r.source = format!("ECS {role} {field}");
+        let Some(s) = ev.services.get(role) else {
+            let why = "not in the evidence";
+            r.missing.push(format!("ECS service {role}: {why}"));
+            return r;
+        };
+        r.source = format!("ECS {} {field}", s.name);
+        let v = match field {
+            "desired" => s.desired as f64,
+            "running" => s.running as f64,
+            "pending" => s.pending as f64,
+            _ => s.stopped_events() as f64,
+        };
+        r.value = Some(SigValue::Num(v));
+        r
+    }
+
+    /// How many of the alarms masst installs are absent.
+    fn read_alarms(&self, mut r: Resolved) -> Resolved {
+        let ev = self.evidence;
+        r.source = "CloudWatch alarms masst installs".into();
+        match &ev.alarms {
+            Some(a) => {
+                let missing: Vec<&String> = a.expected.iter().filter(|n| !a.present.contains(n)).collect();
+                if !missing.is_empty() {
+                    let names: Vec<&str> = missing.iter().take(4).map(|s| s.as_str()).collect();
+                    let more =
+                        if missing.len() > 4 { format!(" and {} more", missing.len() - 4) } else { String::new() };
+                    r.source = format!("CloudWatch alarms masst installs; absent: {}{more}", names.join(", "));
+                }
+                r.value = Some(SigValue::Num(missing.len() as f64));
+            }
+            None => r.missing.push("CloudWatch alarms were not read".into()),
+        }
+        r
+    }
+
+    /// A model's applied Service Quotas value.
+    fn read_quota(&self, mut r: Resolved, model: &str) -> Resolved {
+        let ev = self.evidence;
+        let ph = &self.placeholders;
+        let model = match expand(model, ph, ev) {
+            Ok(m) => m,
+            Err(e) => return fail(r, format!("quota {model}"), e),
+        };
+        r.source = format!("Service Quotas value for {model}");
+        match ev.quotas.get(&model) {
+            Some(q) => {
+                r.source = format!("Service Quotas {} {}", q.service, q.code);
+                match q.value {
+                    Some(v) => r.value = Some(SigValue::Num(v)),
+                    None => r.missing.push(format!("Service Quotas {} {} has no applied value", q.service, q.code)),
                 }
             }
-            Source::Queue { role, attribute, default } => {
-                r.source = format!("SQS {role} queue {attribute}");
-                let Some(q) = ev.queues.get(role) else {
-                    let why = "not in the evidence";
-                    r.missing.push(format!("SQS {role} queue: {why}"));
-                    return r;
-                };
-                r.source = format!("SQS {} {attribute}", q.name);
-                match (q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()), default) {
-                    (Some(v), _) => r.value = Some(SigValue::Num(v)),
-                    (None, Some(d)) => {
-                        r.source =
-                            format!("SQS {} {attribute} (not set: {})", q.name, crate::engine::expr::fmt_num(*d));
-                        r.value = Some(SigValue::Num(*d));
-                    }
-                    (None, None) => r.missing.push(format!("SQS {} has no {attribute}", q.name)),
-                }
-            }
-            Source::Ecs { role, field } => {
-                r.source = format!("ECS {role} {field}");
-                let Some(s) = ev.services.get(role) else {
-                    let why = "not in the evidence";
-                    r.missing.push(format!("ECS service {role}: {why}"));
-                    return r;
-                };
-                r.source = format!("ECS {} {field}", s.name);
-                let v = match field.as_str() {
-                    "desired" => s.desired as f64,
-                    "running" => s.running as f64,
-                    "pending" => s.pending as f64,
-                    _ => s.stopped_events() as f64,
-                };
-                r.value = Some(SigValue::Num(v));
-            }
-            Source::Alarms => {
-                r.source = "CloudWatch alarms masst installs".into();
-                match &ev.alarms {
-                    Some(a) => {
-                        let missing: Vec<&String> = a.expected.iter().filter(|n| !a.present.contains(n)).collect();
-                        if !missing.is_empty() {
-                            let names: Vec<&str> = missing.iter().take(4).map(|s| s.as_str()).collect();
-                            let more = if missing.len() > 4 {
-                                format!(" and {} more", missing.len() - 4)
-                            } else {
-                                String::new()
-                            };
-                            r.source = format!("CloudWatch alarms masst installs; absent: {}{more}", names.join(", "));
-                        }
-                        r.value = Some(SigValue::Num(missing.len() as f64));
-                    }
-                    None => r.missing.push("CloudWatch alarms were not read".into()),
-                }
-            }
-            Source::Quota { model } => {
-                let model = match expand(model, ph, ev) {
-                    Ok(m) => m,
-                    Err(e) => return fail(r, format!("quota {model}"), e),
-                };
-                r.source = format!("Service Quotas value for {model}");
-                match ev.quotas.get(&model) {
-                    Some(q) => {
-                        r.source = format!("Service Quotas {} {}", q.service, q.code);
-                        match q.value {
-                            Some(v) => r.value = Some(SigValue::Num(v)),
-                            None => {
-                                r.missing.push(format!("Service Quotas {} {} has no applied value", q.service, q.code))
-                            }
-                        }
-                    }
-                    None => r
-                        .missing
-                        .push(format!("{NOT_CONFIGURED} no quota code for {model} in [quotas.codes] of masst.toml")),
-                }
-            }
-            Source::Autoscaling { role } => {
-                r.source = format!("Application Auto Scaling policies of ECS {role}");
-                match ev.scaling_policies.get(role) {
-                    Some(n) => r.value = Some(SigValue::Num(*n as f64)),
-                    None => r.missing.push(format!("the scaling policies of ECS {role} were not read")),
-                }
-            }
-            Source::Dlq { field } => {
-                r.source = format!("DLQ sample {field}");
-                let sample = match &ev.dlq_sample {
-                    Some(s) if !s.messages.is_empty() => s,
-                    Some(_) => {
-                        r.missing.push("the DLQ sample is empty (its messages may be in flight)".into());
-                        return r;
-                    }
-                    None => {
-                        let why = "no DLQ sample was read";
-                        r.missing.push(format!("DLQ sample: {why}"));
-                        return r;
-                    }
-                };
-                // The evidence says how much of the queue the sample is.
-                if let Some(c) = &sample.coverage {
-                    r.source = format!("DLQ sample {field} ({})", c.describe());
-                }
-                let v = match field.as_str() {
-                    "retryable" => sample.count(Class::Retryable),
-                    "non_retryable" => sample.count(Class::NonRetryable),
-                    "unknown" => sample.count(Class::Unknown),
-                    _ => sample.messages.len(),
-                };
-                r.value = Some(SigValue::Num(v as f64));
-            }
-            Source::Derived { expr } => {
-                r.source = expr.source.clone();
-                let (out, inputs) = self.eval(expr);
-                match out {
-                    Eval::Value(v) => r.value = Some(v),
-                    Eval::Unknown(why) => {
-                        let m: Vec<String> = inputs.iter().flat_map(|i| i.missing.clone()).collect();
-                        r.missing = if m.is_empty() { vec![why] } else { dedup(m) };
-                    }
-                }
-                r.parts = inputs;
+            None => {
+                r.missing.push(format!("{NOT_CONFIGURED} no quota code for {model} in [quotas.codes] of masst.toml"))
             }
         }
+        r
+    }
+
+    /// How many scaling policies an ECS service has.
+    fn read_autoscaling(&self, mut r: Resolved, role: &str) -> Resolved {
+        let ev = self.evidence;
+        r.source = format!("Application Auto Scaling policies of ECS {role}");
+        match ev.scaling_policies.get(role) {
+            Some(n) => r.value = Some(SigValue::Num(*n as f64)),
+            None => r.missing.push(format!("the scaling policies of ECS {role} were not read")),
+        }
+        r
+    }
+
+    /// A count of the DLQ sample.
+    fn read_dlq(&self, mut r: Resolved, field: &str) -> Resolved {
+        let ev = self.evidence;
+        r.source = format!("DLQ sample {field}");
+        let sample = match &ev.dlq_sample {
+            Some(s) if !s.messages.is_empty() => s,
+            Some(_) => {
+                r.missing.push("the DLQ sample is empty (its messages may be in flight)".into());
+                return r;
+            }
+            None => {
+                let why = "no DLQ sample was read";
+                r.missing.push(format!("DLQ sample: {why}"));
+                return r;
+            }
+        };
+        // The evidence says how much of the queue the sample is.
+        if let Some(c) = &sample.coverage {
+            r.source = format!("DLQ sample {field} ({})", c.describe());
+        }
+        let v = match field {
+            "retryable" => sample.count(Class::Retryable),
+            "non_retryable" => sample.count(Class::NonRetryable),
+            "unknown" => sample.count(Class::Unknown),
+            _ => sample.messages.len(),
+        };
+        r.value = Some(SigValue::Num(v as f64));
+        r
+    }
+
+    /// An expression over other signals, with them as its parts.
+    fn read_derived(&self, mut r: Resolved, expr: &Expr) -> Resolved {
+        r.source = expr.source.clone();
+        let (out, inputs) = self.eval(expr);
+        match out {
+            Eval::Value(v) => r.value = Some(v),
+            Eval::Unknown(why) => {
+                let m: Vec<String> = inputs.iter().flat_map(|i| i.missing.clone()).collect();
+                r.missing = if m.is_empty() { vec![why] } else { dedup(m) };
+            }
+        }
+        r.parts = inputs;
         r
     }
 }
@@ -511,6 +575,10 @@ mod tests {
         let ev = Evidence::new("t", jiff::Timestamp::UNIX_EPOCH);
         let ph = Placeholders { model: Some("sonnet".into()) };
         assert_eq!(expand("CircuitState_{M}/{m}", &ph, &ev).unwrap(), "CircuitState_Sonnet/sonnet");
-        assert!(expand("x_{BM}", &ph, &ev).unwrap_err().contains("batch.model"));
+        // A runbook's declared placeholder (`bm = { model_at = "batch.model" }`) loads as this.
+        assert!(expand("x_{Model@batch.model}", &ph, &ev).unwrap_err().contains("batch.model"));
+        let mut ev = ev;
+        ev.config = Some(serde_json::json!({"batch": {"model": "haiku"}}));
+        assert_eq!(expand("x_{Model@batch.model}.{model@batch.model}", &ph, &ev).unwrap(), "x_Haiku.haiku");
     }
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::engine::action::{ActionCall, Arg};
 use crate::engine::expr::{Eval, SigValue};
-use crate::engine::runbook::{ActionRef, ArgPart, Condition, ModelScope, Runbook, Severity};
+use crate::engine::runbook::{ActionRef, ArgPart, Condition, ModelScope, Node, Outcome, Runbook, Severity};
 use crate::engine::signal::{expand, uses_model, Placeholders, Resolved, Resolver, Source};
 use crate::evidence::Evidence;
 
@@ -103,6 +103,9 @@ pub struct Diagnosis {
     pub resolution: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub model_scores: Vec<ModelScore>,
+    /// What the scores measure, in the runbook's words (`pick_says`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores_say: Option<String>,
 }
 
 impl Diagnosis {
@@ -231,6 +234,7 @@ fn walk_one(
         cause: None,
         resolution: vec![],
         model_scores,
+        scores_say: rb.pick_says.clone(),
     };
     match d.triggered {
         Some(false) => return d,
@@ -253,54 +257,61 @@ fn walk_one(
             break; // validation forbids cycles; this only guards against a bug
         }
         d.path.push(node.id.clone());
-        let mut step =
-            Step { node: node.id.clone(), title: node.title.clone(), checks: vec![], answer: None, next: None };
         let answer = node.ask.as_ref().and_then(|_| cx.answers.get(&rb.name, &node.id));
-        if let (Some(ask), Some(a)) = (&node.ask, answer) {
-            step.answer = Some(a);
-            step.next = Some(if a { ask.yes.clone() } else { ask.no.clone() });
-        } else {
-            let mut stuck = None;
-            for t in &node.tests {
-                let c = check(&r, &t.when);
-                let result = c.result;
-                let why = c.why_unknown.clone();
-                step.checks.push(c);
-                match result {
-                    Some(true) => {
-                        step.next = Some(t.then.clone());
-                        break;
-                    }
-                    Some(false) => {}
-                    None => {
-                        stuck = Some(why);
-                        break;
-                    }
-                }
-            }
-            if step.next.is_none() && stuck.is_none() {
-                if node.tests.is_empty() {
-                    stuck = Some(Some("no answer was given".into()));
-                } else {
-                    step.next = node.otherwise.clone();
-                }
-            }
-            if let Some(why) = stuck {
+        let (step, next) = decide(&r, node, answer);
+        d.steps.push(step);
+        match next {
+            Ok(next) => at = next,
+            Err(why) => {
                 d.unknown = Some(Unknown {
                     node: node.id.clone(),
                     missing: split_missing(why.as_deref()),
                     question: node.ask.as_ref().map(|a| a.prompt.clone()),
                 });
                 d.severity = worst_reachable(rb, &node.id);
-                d.steps.push(step);
                 return d;
             }
         }
-        at = step.next.clone().expect("decided above");
-        d.steps.push(step);
     }
-
     let o = rb.outcomes.get(&at).expect("validated: every target is a node or an outcome");
+    conclude(&mut d, o, &r, ev);
+    d
+}
+
+/// One node decided: the step with its checks (or the engineer's answer), and where the walk
+/// goes next, or why it cannot go on (`Err`: the missing inputs, or that no answer was given).
+fn decide(r: &Resolver<'_>, node: &Node, answer: Option<bool>) -> (Step, Result<String, Option<String>>) {
+    let mut step = Step { node: node.id.clone(), title: node.title.clone(), checks: vec![], answer: None, next: None };
+    if let (Some(ask), Some(a)) = (&node.ask, answer) {
+        step.answer = Some(a);
+        step.next = Some(if a { ask.yes.clone() } else { ask.no.clone() });
+    } else {
+        for t in &node.tests {
+            let c = check(r, &t.when);
+            let (result, why) = (c.result, c.why_unknown.clone());
+            step.checks.push(c);
+            match result {
+                Some(true) => {
+                    step.next = Some(t.then.clone());
+                    break;
+                }
+                Some(false) => {}
+                None => return (step, Err(why)),
+            }
+        }
+        if step.next.is_none() {
+            if node.tests.is_empty() {
+                return (step, Err(Some("no answer was given".into())));
+            }
+            step.next = node.otherwise.clone();
+        }
+    }
+    let next = step.next.clone().expect("decided above");
+    (step, Ok(next))
+}
+
+/// The outcome reached: its verdict, and its offers with their arguments worked out.
+fn conclude(d: &mut Diagnosis, o: &Outcome, r: &Resolver<'_>, ev: &Evidence) {
     d.outcome = Some(o.id.clone());
     d.severity = Some(o.severity);
     d.outcome_title = Some(o.title.clone());
@@ -308,9 +319,8 @@ fn walk_one(
     d.resolution = o.resolution.clone();
     for a in &o.actions {
         d.actions.push(a.id.clone());
-        d.calls.push(resolve_call(&r, ev, a));
+        d.calls.push(resolve_call(r, ev, a));
     }
-    d
 }
 
 fn split_missing(why: Option<&str>) -> Vec<String> {

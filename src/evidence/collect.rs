@@ -8,15 +8,12 @@
 //! fails fails the collection, so no verdict is ever built on what could not be read.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Instant;
 
-use aws_sdk_cloudwatch::types::{Dimension, Metric, MetricDataQuery, MetricStat, ScanBy};
-use aws_sdk_sqs::types::{
-    ChangeMessageVisibilityBatchRequestEntry, Message, MessageSystemAttributeName, QueueAttributeName,
-};
+use aws_sdk_sqs::types::{Message, MessageSystemAttributeName, QueueAttributeName};
 use futures::future::try_join_all;
 
-use crate::aws::{explain, Clients};
+use crate::aws::sqs::{queue_url, receive, release};
+use crate::aws::{self, appconfig, cloudwatch, ecs, Clients};
 use crate::engine::runbook::Runbook;
 use crate::engine::signal::{capitalise, Source};
 use crate::error::Error;
@@ -29,6 +26,8 @@ use crate::settings::Settings;
 pub struct Plan {
     /// Logical metric keys.
     pub metrics: BTreeSet<String>,
+    /// The CloudWatch statistic by namespace where not `Average`, as the runbooks declare it.
+    pub statistics: BTreeMap<String, String>,
     pub config: bool,
     /// Config keys (dotted) the runbooks need and have no default for.
     pub config_keys: BTreeSet<String>,
@@ -50,26 +49,43 @@ fn expansions(text: &str, models: &[String]) -> Vec<String> {
     out
 }
 
-/// Fills every model placeholder with `m`: a plan reads each model's series, whichever model
-/// the batch turns out to use.
+/// Fills every model placeholder (`{m}`, and a declared one such as the batch model's) with
+/// `m`: a plan reads each model's series, whichever model the document turns out to name.
 fn expand_for(text: &str, m: &str) -> String {
     let cap = capitalise(m);
-    text.replace("{m}", m).replace("{M}", &cap).replace("{bm}", m).replace("{BM}", &cap)
+    let mut out = text.replace("{m}", m).replace("{M}", &cap);
+    for _ in 0..8 {
+        let Some((token, _, upper)) = crate::engine::signal::model_at(&out) else { break };
+        out = out.replace(&token, if upper { &cap } else { m });
+    }
+    out
 }
 
 /// The collection plan for `runbooks`, for every model of `models`.
 pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
-    plan_signals(runbooks.iter().flat_map(|rb| rb.signals.values()), models)
+    let p = plan_signals(runbooks.iter().flat_map(|rb| rb.signals.values()), models);
+    with_statistics(p, runbooks)
+}
+
+/// The statistics the runbooks declare, added to a plan.
+fn with_statistics(mut p: Plan, runbooks: &[&Runbook]) -> Plan {
+    for rb in runbooks {
+        for (ns, st) in &rb.statistics {
+            p.statistics.entry(ns.clone()).or_insert_with(|| st.clone());
+        }
+    }
+    p
 }
 
 /// The plan of a refresh during `verify` or `watch`: only the signals their conditions read
 /// (the trigger, recovery and worse conditions), so a refresh reads no DLQ sample and costs at
 /// most two sequential round trips.
 pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
-    plan_signals(
+    let p = plan_signals(
         runbooks.iter().flat_map(|rb| rb.verify_signals().into_iter().filter_map(|n| rb.signals.get(&n))),
         models,
-    )
+    );
+    with_statistics(p, runbooks)
 }
 
 pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
@@ -109,13 +125,6 @@ pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal:
     p
 }
 
-async fn timed<T>(op: &str, fut: impl std::future::Future<Output = T>) -> T {
-    let t0 = Instant::now();
-    let out = fut.await;
-    tracing::info!(target: "masst::aws", "{op} {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
-    out
-}
-
 /// Collects the evidence of `plan` over the last `window` minutes before `now`.
 pub async fn collect(
     clients: &Clients,
@@ -128,18 +137,18 @@ pub async fn collect(
     ev.window_minutes = window;
     let end = now.as_second() - now.as_second().rem_euclid(60);
     let start = end - window as i64 * 60;
-    let (metrics, queues, services, config) = tokio::try_join!(
+    // Every service at once: nothing here depends on another's answer.
+    let (metrics, queues, services, config, alarms, quotas, scaling) = tokio::try_join!(
         metrics(clients, settings, plan, start, end),
         queues(clients, settings, plan),
         services(clients, settings, plan),
         config(clients, settings, plan),
-    )?;
-    ev.metrics = metrics;
-    (ev.alarms, ev.quotas, ev.scaling_policies) = tokio::try_join!(
         alarms_state(clients, settings, plan),
         quotas(clients, settings, plan),
         scaling_policies(clients, settings, plan),
     )?;
+    ev.metrics = metrics;
+    (ev.alarms, ev.quotas, ev.scaling_policies) = (alarms, quotas, scaling);
     let (queues, sample) = queues;
     ev.queues = queues;
     ev.dlq_sample = sample;
@@ -153,16 +162,6 @@ pub async fn collect(
     Ok(ev)
 }
 
-/// The CloudWatch statistic for a namespace: AWS's own counters are summed per minute; the
-/// app's gauges are published once a minute and averaged.
-fn statistic(namespace: &str) -> &'static str {
-    if namespace.starts_with("AWS/") {
-        "Sum"
-    } else {
-        "Average"
-    }
-}
-
 async fn metrics(
     clients: &Clients,
     settings: &Settings,
@@ -172,65 +171,23 @@ async fn metrics(
 ) -> Result<BTreeMap<String, Vec<(i64, f64)>>, Error> {
     let keys: Vec<&String> = plan.metrics.iter().collect();
     let mut queries = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
+    for key in &keys {
         let (ns, name, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
-        let physical_ns = settings.metrics.namespaces.get(&ns).cloned().unwrap_or_else(|| ns.clone());
-        let physical_name = settings.metrics.names.get(&format!("{ns}:{name}")).cloned().unwrap_or(name);
-        let mut metric = Metric::builder().namespace(physical_ns).metric_name(physical_name);
-        for (k, v) in dims {
-            let value = if k == "ModelId" { settings.models.get(&v).cloned().unwrap_or(v) } else { v };
-            metric = metric.dimensions(Dimension::builder().name(k).value(value).build());
-        }
-        let stat = MetricStat::builder().metric(metric.build()).period(60).stat(statistic(&ns)).build();
-        queries.push(MetricDataQuery::builder().id(format!("m{i}")).metric_stat(stat).return_data(true).build());
+        let (namespace, name) = settings.physical_metric(&ns, &name);
+        let dimensions = dims
+            .into_iter()
+            .map(|(k, v)| {
+                let value = settings.physical_dimension(&k, v);
+                (k, value)
+            })
+            .collect();
+        // The app's gauges are published once a minute and averaged, unless a runbook says.
+        let stat = plan.statistics.get(&ns).cloned().unwrap_or_else(|| "Average".into());
+        queries.push(cloudwatch::MetricQuery { namespace, name, dimensions, stat });
     }
-    if queries.is_empty() {
-        return Ok(BTreeMap::new());
-    }
-    let chunks: Vec<Vec<MetricDataQuery>> = queries.chunks(500).map(|c| c.to_vec()).collect();
-    let pages = try_join_all(chunks.into_iter().map(|chunk| async move {
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let resp = timed(
-                "cloudwatch:GetMetricData",
-                clients
-                    .cloudwatch
-                    .get_metric_data()
-                    .set_metric_data_queries(Some(chunk.clone()))
-                    .start_time(aws_sdk_cloudwatch::primitives::DateTime::from_secs(start))
-                    .end_time(aws_sdk_cloudwatch::primitives::DateTime::from_secs(end))
-                    .scan_by(ScanBy::TimestampAscending)
-                    .set_next_token(token.clone())
-                    .send(),
-            )
-            .await
-            .map_err(|e| crate::aws::read_error(&e, "cloudwatch:GetMetricData", "the metrics"))?;
-            out.extend(resp.metric_data_results().iter().cloned());
-            token = resp.next_token().map(String::from);
-            if token.is_none() {
-                return Ok::<_, Error>(out);
-            }
-        }
-    }))
-    .await?;
-    let mut series: BTreeMap<String, Vec<(i64, f64)>> = BTreeMap::new();
-    for r in pages.into_iter().flatten() {
-        let Some(i) = r.id().and_then(|id| id.strip_prefix('m')).and_then(|n| n.parse::<usize>().ok()) else {
-            continue;
-        };
-        let Some(key) = keys.get(i) else { continue };
-        let pts = series.entry((*key).clone()).or_default();
-        for (t, v) in r.timestamps().iter().zip(r.values()) {
-            pts.push((t.secs(), *v));
-        }
-    }
-    series.retain(|_, pts| !pts.is_empty());
-    for pts in series.values_mut() {
-        pts.sort_by_key(|(t, _)| *t);
-        pts.dedup_by_key(|(t, _)| *t);
-    }
-    Ok(series)
+    let series = cloudwatch::metric_data(clients, &queries, start, end).await?;
+    // A metric without datapoints is left out: missing, never zero.
+    Ok(keys.into_iter().zip(series).filter(|(_, pts)| !pts.is_empty()).map(|(k, pts)| (k.clone(), pts)).collect())
 }
 
 /// The alarms `masst alarms install` creates, and which exist: one `DescribeAlarms` by name.
@@ -243,11 +200,8 @@ async fn alarms_state(
         return Ok(None);
     }
     let expected = crate::actions::alarms::names(settings);
-    let present = crate::actions::alarms::existing(clients, &expected)
-        .await?
-        .into_iter()
-        .filter_map(|(name, a)| a.map(|_| name))
-        .collect();
+    let present =
+        cloudwatch::alarms(clients, &expected).await?.into_iter().filter_map(|(name, a)| a.map(|_| name)).collect();
     Ok(Some(crate::evidence::AlarmsState { expected, present }))
 }
 
@@ -260,33 +214,18 @@ pub async fn quotas(
     if !plan.quotas {
         return Ok(BTreeMap::new());
     }
-    let service = settings.quotas.service.clone();
-    let reads = settings.quotas.codes.iter().map(|(model, code)| {
-        let service = service.clone();
-        async move {
-            let out = timed(
-                "servicequotas:GetServiceQuota",
-                clients.servicequotas.get_service_quota().service_code(&service).quota_code(code).send(),
-            )
-            .await;
-            let value = match out {
-                Ok(o) => o.quota().and_then(|q| q.value()),
-                Err(e) if crate::aws::classify(&e) == crate::aws::Failure::NotFound => None,
-                Err(e) => {
-                    return Err(crate::aws::read_error(
-                        &e,
-                        "servicequotas:GetServiceQuota",
-                        &format!("the {model} quota {code}"),
-                    ))
-                }
-            };
-            Ok((model.clone(), crate::evidence::QuotaState { service, code: code.clone(), value }))
-        }
-    });
-    Ok(try_join_all(reads).await?.into_iter().collect())
+    let q = &settings.quotas;
+    let values = aws::quotas::applied_values(clients, &q.service, &q.codes).await?;
+    Ok(values
+        .into_iter()
+        .map(|(model, value)| {
+            let code = q.codes.get(&model).cloned().unwrap_or_default();
+            (model, crate::evidence::QuotaState { service: q.service.clone(), code, value })
+        })
+        .collect())
 }
 
-/// How many Application Auto Scaling policies each ECS service of the plan has: one call.
+/// How many Application Auto Scaling policies each ECS service of the plan has.
 async fn scaling_policies(clients: &Clients, settings: &Settings, plan: &Plan) -> Result<BTreeMap<String, u32>, Error> {
     if plan.autoscaling.is_empty() {
         return Ok(BTreeMap::new());
@@ -300,52 +239,9 @@ async fn scaling_policies(clients: &Clients, settings: &Settings, plan: &Plan) -
             (role.clone(), format!("service/{cluster}/{name}"))
         })
         .collect();
-    let out = timed(
-        "application-autoscaling:DescribeScalingPolicies",
-        clients
-            .autoscaling
-            .describe_scaling_policies()
-            .service_namespace(aws_sdk_applicationautoscaling::types::ServiceNamespace::Ecs)
-            .set_resource_id(None)
-            .send(),
-    )
-    .await
-    .map_err(|e| {
-        crate::aws::read_error(&e, "application-autoscaling:DescribeScalingPolicies", "the ECS scaling policies")
-    })?;
-    Ok(ids
-        .into_iter()
-        .map(|(role, id)| {
-            let n = out.scaling_policies().iter().filter(|p| p.resource_id() == id).count() as u32;
-            (role, n)
-        })
-        .collect())
-}
-
-/// Resolves a queue name to its URL, with a message that names the setting on failure.
-pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<String, Error> {
-    if let Some(url) = clients.resolved.queue_urls.lock().expect("lock").get(name) {
-        return Ok(url.clone());
-    }
-    let r = timed("sqs:GetQueueUrl", clients.sqs.get_queue_url().queue_name(name).send()).await;
-    match r {
-        Ok(out) => {
-            let url = out.queue_url().unwrap_or_default().to_string();
-            clients.resolved.queue_urls.lock().expect("lock").insert(name.to_string(), url.clone());
-            Ok(url)
-        }
-        Err(e) => {
-            let code = e.as_service_error().and_then(|s| aws_sdk_sqs::error::ProvideErrorMetadata::code(s));
-            if matches!(code, Some("AWS.SimpleQueueService.NonExistentQueue") | Some("QueueDoesNotExist")) {
-                let key = if role == "dlq" { "dlq" } else { "queue" };
-                return Err(Error::Evidence(format!(
-                    "the SQS {role} queue `{name}` does not exist in {}; set [resources] {key} in masst.toml to the deployed name",
-                    clients.region
-                )));
-            }
-            Err(crate::aws::read_error(&e, "sqs:GetQueueUrl", &format!("the {role} queue {name}")))
-        }
-    }
+    let resource_ids: Vec<String> = ids.iter().map(|(_, id)| id.clone()).collect();
+    let counts = aws::quotas::ecs_scaling_policies(clients, &resource_ids).await?;
+    Ok(ids.into_iter().map(|(role, id)| (role, counts.get(&id).copied().unwrap_or(0))).collect())
 }
 
 async fn queues(
@@ -362,16 +258,8 @@ async fn queues(
         .collect();
     let states = try_join_all(roles.iter().map(|(role, name)| async move {
         let url = queue_url(clients, name, role).await?;
-        let out = timed(
-            "sqs:GetQueueAttributes",
-            clients.sqs.get_queue_attributes().queue_url(&url).attribute_names(QueueAttributeName::All).send(),
-        )
-        .await
-        .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", &format!("the {role} queue {name}")))?;
-        let attributes: BTreeMap<String, String> = out
-            .attributes()
-            .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
-            .unwrap_or_default();
+        let what = format!("the {role} queue {name}");
+        let attributes = aws::sqs::attributes(clients, &url, &[QueueAttributeName::All], &what).await?;
         let sample = if role == "dlq" && plan.dlq_sample {
             let held = ["ApproximateNumberOfMessages"]
                 .iter()
@@ -393,33 +281,6 @@ async fn queues(
         }
     }
     Ok((map, sample))
-}
-
-/// One `ReceiveMessage` with every attribute; `what` names the queue in messages.
-pub async fn receive(
-    clients: &Clients,
-    url: &str,
-    n: i32,
-    visibility: i32,
-    wait: i32,
-    what: &str,
-) -> Result<Vec<Message>, Error> {
-    let out = timed(
-        "sqs:ReceiveMessage",
-        clients
-            .sqs
-            .receive_message()
-            .queue_url(url)
-            .max_number_of_messages(n)
-            .visibility_timeout(visibility)
-            .wait_time_seconds(wait)
-            .message_attribute_names("All")
-            .message_system_attribute_names(MessageSystemAttributeName::All)
-            .send(),
-    )
-    .await
-    .map_err(|e| crate::aws::read_error(&e, "sqs:ReceiveMessage", what))?;
-    Ok(out.messages().to_vec())
 }
 
 /// Reads a received message per contract §4 (the `error_type` attribute counts only as a String).
@@ -465,16 +326,7 @@ pub async fn scan(
     let attrs = match known {
         Some(a) => a,
         None => {
-            let out = timed(
-                "sqs:GetQueueAttributes",
-                clients.sqs.get_queue_attributes().queue_url(url).attribute_names(QueueAttributeName::All).send(),
-            )
-            .await
-            .map_err(|e| crate::aws::read_error(&e, "sqs:GetQueueAttributes", what))?;
-            read = out
-                .attributes()
-                .map(|m| m.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
-                .unwrap_or_default();
+            read = aws::sqs::attributes(clients, url, &[QueueAttributeName::All], what).await?;
             &read
         }
     };
@@ -555,48 +407,6 @@ pub async fn sample_dlq(
     Ok(sample)
 }
 
-/// Makes received messages visible again at once (batches of 10, concurrently).
-pub async fn release(clients: &Clients, url: &str, handles: &[(String, String)]) -> Result<(), Error> {
-    try_join_all(handles.chunks(10).map(|chunk| async move {
-        let entries: Vec<ChangeMessageVisibilityBatchRequestEntry> = chunk
-            .iter()
-            .map(|(id, h)| {
-                ChangeMessageVisibilityBatchRequestEntry::builder()
-                    .id(id)
-                    .receipt_handle(h)
-                    .visibility_timeout(0)
-                    .build()
-                    .expect("id and receipt handle are set")
-            })
-            .collect();
-        // Releasing is what keeps a read from hiding messages for minutes: a passing failure
-        // is tried again before the read gives up.
-        let mut tries = 0;
-        loop {
-            let sent = timed(
-                "sqs:ChangeMessageVisibilityBatch",
-                clients.sqs.change_message_visibility_batch().queue_url(url).set_entries(Some(entries.clone())).send(),
-            )
-            .await;
-            match sent {
-                Ok(_) => return Ok(()),
-                Err(e) if tries < 3 && !matches!(e, aws_sdk_sqs::error::SdkError::ServiceError(_)) => {
-                    tries += 1;
-                    tokio::time::sleep(std::time::Duration::from_millis(100 << tries)).await;
-                }
-                Err(e) => {
-                    return Err(Error::Evidence(format!(
-                        "{} Some messages stay hidden until their visibility timeout ends.",
-                        explain(&e, "sqs:ChangeMessageVisibility", "the messages it held")
-                    )))
-                }
-            }
-        }
-    }))
-    .await?;
-    Ok(())
-}
-
 async fn services(
     clients: &Clients,
     settings: &Settings,
@@ -610,206 +420,19 @@ async fn services(
         .iter()
         .map(|role| (role.clone(), settings.resources.services.get(role).cloned().unwrap_or_else(|| role.clone())))
         .collect();
-    let cluster = &settings.resources.cluster;
-    let mut out = BTreeMap::new();
-    // DescribeServices takes ten services a call.
-    for chunk in names.chunks(10) {
-        let resp = timed(
-            "ecs:DescribeServices",
-            clients
-                .ecs
-                .describe_services()
-                .cluster(cluster)
-                .set_services(Some(chunk.iter().map(|(_, n)| n.clone()).collect()))
-                .send(),
-        )
-        .await
-        .map_err(|e| {
-            let code = e.as_service_error().and_then(|s| aws_sdk_ecs::error::ProvideErrorMetadata::code(s));
-            if code == Some("ClusterNotFoundException") {
-                Error::Evidence(format!(
-                    "the ECS cluster `{cluster}` does not exist in {}; set [resources] cluster in masst.toml",
-                    clients.region
-                ))
-            } else {
-                crate::aws::read_error(&e, "ecs:DescribeServices", &format!("the ECS services of {cluster}"))
-            }
-        })?;
-        if let Some(f) = resp.failures().first() {
-            let arn = f.arn().unwrap_or_default();
-            let name = arn.rsplit('/').next().unwrap_or(arn);
-            return Err(Error::Evidence(format!(
-                "the ECS service `{name}` was not found in cluster `{cluster}` ({}); set [resources.services] in masst.toml to the deployed names",
-                f.reason().unwrap_or("MISSING")
-            )));
-        }
-        for s in resp.services() {
-            let name = s.service_name().unwrap_or_default().to_string();
-            let Some((role, _)) = chunk.iter().find(|(_, n)| *n == name) else { continue };
-            let events = s
-                .events()
-                .iter()
-                .take(20)
-                .map(|e| ServiceEvent {
-                    at: e
-                        .created_at()
-                        .and_then(|t| jiff::Timestamp::from_second(t.secs()).ok())
-                        .unwrap_or(jiff::Timestamp::UNIX_EPOCH),
-                    message: e.message().unwrap_or_default().to_string(),
-                })
-                .collect();
-            out.insert(
-                role.clone(),
-                ServiceState {
-                    name,
-                    desired: s.desired_count() as i64,
-                    running: s.running_count() as i64,
-                    pending: s.pending_count() as i64,
-                    events,
-                },
-            );
-        }
-    }
-    Ok(out)
-}
-
-/// Where the deployed document lives: ids resolved from the configured names.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppConfigIds {
-    pub application: String,
-    pub environment: String,
-    pub profile: String,
-}
-
-/// Resolves the configured AppConfig names to ids (the environment and profile concurrently).
-pub async fn appconfig_ids(clients: &Clients, settings: &Settings) -> Result<AppConfigIds, Error> {
-    let names = &settings.appconfig;
-    // Ids given in masst.toml, or resolved earlier in this command, skip the two lookups.
-    let given = match (&names.application_id, &names.environment_id, &names.profile_id) {
-        (Some(a), Some(e), Some(p)) => Some((a.clone(), e.clone(), p.clone())),
-        _ => clients.resolved.appconfig.lock().expect("lock").clone(),
-    };
-    if let Some((application, environment, profile)) = given {
-        return Ok(AppConfigIds { application, environment, profile });
-    }
-    let ids = lookup_appconfig_ids(clients, settings).await?;
-    *clients.resolved.appconfig.lock().expect("lock") =
-        Some((ids.application.clone(), ids.environment.clone(), ids.profile.clone()));
-    Ok(ids)
-}
-
-async fn lookup_appconfig_ids(clients: &Clients, settings: &Settings) -> Result<AppConfigIds, Error> {
-    let names = &settings.appconfig;
-    let ac = &clients.appconfig;
-    let apps = timed("appconfig:ListApplications", ac.list_applications().max_results(50).send())
-        .await
-        .map_err(|e| crate::aws::read_error(&e, "appconfig:ListApplications", "the AppConfig application"))?;
-    let app = apps
-        .items()
-        .iter()
-        .find(|a| a.name() == Some(names.application.as_str()))
-        .and_then(|a| a.id())
-        .ok_or_else(|| {
-            Error::Evidence(format!(
-                "the AppConfig application `{}` does not exist in {}; set [appconfig] application in masst.toml",
-                names.application, clients.region
-            ))
-        })?
-        .to_string();
-    let (envs, profiles) = tokio::join!(
-        timed("appconfig:ListEnvironments", ac.list_environments().application_id(&app).max_results(50).send()),
-        timed(
-            "appconfig:ListConfigurationProfiles",
-            ac.list_configuration_profiles().application_id(&app).max_results(50).send()
-        ),
-    );
-    let envs =
-        envs.map_err(|e| crate::aws::read_error(&e, "appconfig:ListEnvironments", "the AppConfig environment"))?;
-    let profiles = profiles
-        .map_err(|e| crate::aws::read_error(&e, "appconfig:ListConfigurationProfiles", "the AppConfig profile"))?;
-    let environment = envs
-        .items()
-        .iter()
-        .find(|e| e.name() == Some(names.environment.as_str()))
-        .and_then(|e| e.id())
-        .ok_or_else(|| {
-            Error::Evidence(format!(
-                "AppConfig application `{}` has no environment `{}`; set [appconfig] environment in masst.toml",
-                names.application, names.environment
-            ))
-        })?
-        .to_string();
-    let profile = profiles
-        .items()
-        .iter()
-        .find(|p| p.name() == Some(names.profile.as_str()))
-        .and_then(|p| p.id())
-        .ok_or_else(|| {
-            Error::Evidence(format!(
-                "AppConfig application `{}` has no configuration profile `{}`; set [appconfig] profile in masst.toml",
-                names.application, names.profile
-            ))
-        })?
-        .to_string();
-    Ok(AppConfigIds { application: app, environment, profile })
-}
-
-/// The deployed document: the hosted version of the latest completed deployment of the
-/// profile in the environment, with its version number.
-pub async fn deployed_document(
-    clients: &Clients,
-    settings: &Settings,
-    ids: &AppConfigIds,
-) -> Result<(i32, String), Error> {
-    let ac = &clients.appconfig;
-    let deps = timed(
-        "appconfig:ListDeployments",
-        ac.list_deployments().application_id(&ids.application).environment_id(&ids.environment).max_results(50).send(),
-    )
-    .await
-    .map_err(|e| crate::aws::read_error(&e, "appconfig:ListDeployments", "the deployed configuration"))?;
-    let latest = deps
-        .items()
-        .iter()
-        .filter(|d| d.state() == Some(&aws_sdk_appconfig::types::DeploymentState::Complete))
-        .filter(|d| d.configuration_name() == Some(settings.appconfig.profile.as_str()))
-        .max_by_key(|d| d.deployment_number())
-        .ok_or_else(|| {
-            Error::Evidence(format!(
-                "no completed deployment of profile `{}` in environment `{}`: nothing is deployed to read",
-                settings.appconfig.profile, settings.appconfig.environment
-            ))
-        })?;
-    let version: i32 = latest.configuration_version().unwrap_or("0").parse().map_err(|_| {
-        Error::Evidence(format!(
-            "deployment {} names configuration version {:?}, which is not a hosted version number",
-            latest.deployment_number(),
-            latest.configuration_version()
-        ))
-    })?;
-    Ok((version, hosted_version(clients, ids, version).await?))
-}
-
-/// The text of one hosted configuration version.
-pub async fn hosted_version(clients: &Clients, ids: &AppConfigIds, version: i32) -> Result<String, Error> {
-    let doc = timed(
-        "appconfig:GetHostedConfigurationVersion",
-        clients
-            .appconfig
-            .get_hosted_configuration_version()
-            .application_id(&ids.application)
-            .configuration_profile_id(&ids.profile)
-            .version_number(version)
-            .send(),
-    )
-    .await
-    .map_err(|e| crate::aws::read_error(&e, "appconfig:GetHostedConfigurationVersion", "the deployed configuration"))?;
-    let bytes = doc.content().map(|b| b.as_ref().to_vec()).unwrap_or_default();
-    String::from_utf8(bytes).map_err(|_| {
-        Error::Evidence(format!(
-            "the deployed configuration (version {version}) is not UTF-8 text; fix the document in AppConfig"
-        ))
-    })
+    let wanted: Vec<String> = names.iter().map(|(_, n)| n.clone()).collect();
+    let found = ecs::describe(clients, &settings.resources.cluster, &wanted).await?;
+    Ok(found
+        .into_iter()
+        .filter_map(|s| {
+            let (role, _) = names.iter().find(|(_, n)| *n == s.name)?;
+            let _ = s.active; // an inactive service's counts are what ECS says of it
+            let events = s.events.into_iter().map(|(at, message)| ServiceEvent { at, message }).collect();
+            let state =
+                ServiceState { name: s.name, desired: s.desired, running: s.running, pending: s.pending, events };
+            Some((role.clone(), state))
+        })
+        .collect())
 }
 
 async fn config(
@@ -820,8 +443,8 @@ async fn config(
     if !plan.config {
         return Ok(None);
     }
-    let ids = appconfig_ids(clients, settings).await?;
-    let (version, text) = deployed_document(clients, settings, &ids).await?;
+    let ids = appconfig::ids(clients, settings).await?;
+    let (version, text) = appconfig::deployed_document(clients, settings, &ids).await?;
     let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         Error::Evidence(format!(
             "the deployed configuration (version {version}) is not valid JSON ({e}); fix the document in AppConfig and redeploy"

@@ -117,6 +117,15 @@ pub fn diagnosis(d: &Diagnosis) -> String {
         }
         Some(true) => {}
     }
+    head_lines(d, &who, &mut out);
+    path_lines(d, &mut out);
+    verdict_lines(d, &mut out);
+    out
+}
+
+/// The headline (outcome and severity, or where the walk stopped), the trigger's evidence, and
+/// the model a `pick` runbook chose, with every model's score.
+fn head_lines(d: &Diagnosis, who: &str, out: &mut String) {
     let head = match (&d.outcome_title, d.severity) {
         (Some(t), Some(s)) => format!("{}  {}", sev_label(s), style(t).bold()),
         (_, s) => format!(
@@ -126,9 +135,9 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             s.map(|s| format!(" (could be {s})")).unwrap_or_default()
         ),
     };
-    out.push_str(&format!("{} {}  {head}\n", style("●").red().bold(), style(&who).bold()));
+    out.push_str(&format!("{} {}  {head}\n", style("●").red().bold(), style(who).bold()));
     out.push_str(&format!("  {} {}\n", style("trigger").dim(), d.trigger.says.as_deref().unwrap_or("")));
-    check_lines(&d.trigger, "    ", &mut out);
+    check_lines(&d.trigger, "    ", out);
     if !d.model_scores.is_empty() {
         let scores: Vec<String> = d
             .model_scores
@@ -138,12 +147,17 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             })
             .collect();
         out.push_str(&format!(
-            "  {} {} (share of quota in flight: {})\n",
+            "  {} {} ({}: {})\n",
             style("model").dim(),
             d.model.as_deref().unwrap_or("?"),
+            d.scores_say.as_deref().unwrap_or("score"),
             scores.join(", ")
         ));
     }
+}
+
+/// The walked path as a tree: each node, its checks with their inputs, and where it led.
+fn path_lines(d: &Diagnosis, out: &mut String) {
     let n = d.steps.len();
     for (i, s) in d.steps.iter().enumerate() {
         let last = i + 1 == n;
@@ -154,13 +168,18 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             out.push_str(&format!("{indent}answered by the engineer: {}\n", if a { "yes" } else { "no" }));
         }
         for c in &s.checks {
-            check_lines(c, &indent, &mut out);
+            check_lines(c, &indent, out);
         }
         match &s.next {
             Some(next) => out.push_str(&format!("{indent}→ {}\n", style(next).bold())),
             None => out.push_str(&format!("{indent}→ {}\n", style("unknown").red().bold())),
         }
     }
+}
+
+/// What the walk concluded: what is missing (and the question to answer), or the root cause,
+/// the resolution and the commands offered.
+fn verdict_lines(d: &Diagnosis, out: &mut String) {
     if let Some(u) = &d.unknown {
         out.push_str(&format!(
             "  {} the walk stopped at `{}`: an input it needs is missing.\n",
@@ -189,7 +208,6 @@ pub fn diagnosis(d: &Diagnosis) -> String {
             out.push_str(&format!("    {}\n", style(command_line(c)).cyan()));
         }
     }
-    out
 }
 
 /// The closing summary line.

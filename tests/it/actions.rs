@@ -447,7 +447,7 @@ fn a_deployment_stopped_while_masst_follows_it_fails_the_action() {
     // Wait until masst's deployment is rolling out, then stop it.
     let settings = masst::settings::Settings::default();
     block_on(async {
-        let ids = masst::evidence::collect::appconfig_ids(&c, &settings).await.unwrap();
+        let ids = masst::aws::appconfig::ids(&c, &settings).await.unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         let running = loop {
             let deps = c
@@ -532,7 +532,7 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     assert!(out.contains("create    MangaAssist-ThrottleRate"), "{out}");
     let c = w.emu.clients();
     let names: Vec<String> = masst::actions::alarms::names(&masst::settings::Settings::default());
-    let held = block_on(masst::actions::alarms::existing(&c, &names)).unwrap();
+    let held = block_on(masst::aws::cloudwatch::alarms(&c, &names)).unwrap();
     let throttle = held["MangaAssist-ThrottleRate"].as_ref().expect("created");
     assert_eq!((throttle.threshold, throttle.datapoints_to_alarm, throttle.evaluation_periods), (0.05, 3, 5));
     assert_eq!(throttle.actions, ["arn:aws:sns:us-east-1:123456789012:oncall"]);
@@ -548,6 +548,6 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     let again = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
     assert!(again.contains("nothing to change"), "{again}");
     w.ok(&["undo", "--yes"]);
-    let held = block_on(masst::actions::alarms::existing(&c, &names)).unwrap();
+    let held = block_on(masst::aws::cloudwatch::alarms(&c, &names)).unwrap();
     assert!(held.values().all(Option::is_none), "undo deletes what install created");
 }

@@ -142,7 +142,7 @@ impl Queues {
                     out.push((body, attrs, group));
                 }
             }
-            masst::evidence::collect::release(&self.c, &url, &handles).await.unwrap();
+            masst::aws::sqs::release(&self.c, &url, &handles).await.unwrap();
             out
         })
     }

@@ -170,7 +170,7 @@ pub(crate) fn deploy_raw(emu: &Emulator, content: &str) {
     let c = emu.clients();
     let settings = masst::settings::Settings::default();
     block_on(async {
-        let ids = masst::evidence::collect::appconfig_ids(&c, &settings).await.unwrap();
+        let ids = masst::aws::appconfig::ids(&c, &settings).await.unwrap();
         let v = c
             .appconfig
             .create_hosted_configuration_version()
@@ -183,7 +183,7 @@ pub(crate) fn deploy_raw(emu: &Emulator, content: &str) {
             .await
             .unwrap()
             .version_number();
-        let strategy = masst::actions::appconfig::ensure_strategy(&c, "masst-all-at-once").await.unwrap();
+        let strategy = masst::aws::appconfig::ensure_strategy(&c, "masst-all-at-once").await.unwrap();
         c.appconfig
             .start_deployment()
             .application_id(&ids.application)

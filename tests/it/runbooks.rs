@@ -58,6 +58,16 @@ fn each_kind_of_broken_runbook_is_refused_with_its_fix() {
             "`analytics.stop` is not an action id",
         ),
         (
+            "placeholder nothing declares",
+            broken(THROTTLING, "account_quota.{m}", "account_quota.{q}"),
+            "`{q}` is not a placeholder masst knows",
+        ),
+        (
+            "statistic CloudWatch does not have",
+            broken(THROTTLING, "\"AWS/Bedrock\" = \"Sum\"", "\"AWS/Bedrock\" = \"Total\""),
+            "`AWS/Bedrock` = `Total` is not one of Average, Sum",
+        ),
+        (
             "action argument its family does not take",
             broken(THROTTLING, "actions = [\"routing.haiku on\"]", "actions = [\"routing.haiku maybe\"]"),
             "`maybe` is not one of on, off",

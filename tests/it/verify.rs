@@ -211,7 +211,7 @@ fn a_refresh_costs_at_most_two_sequential_round_trips_and_resolves_nothing_again
 
     // With the AppConfig ids in masst.toml, even the first collection is two round trips deep.
     let c = w.emu.clients();
-    let ids = block_on(masst::evidence::collect::appconfig_ids(&c, &masst::settings::Settings::default())).unwrap();
+    let ids = block_on(masst::aws::appconfig::ids(&c, &masst::settings::Settings::default())).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let conf = dir.path().join("masst.toml");
     std::fs::write(

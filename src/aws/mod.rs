@@ -1,6 +1,9 @@
-//! The one way masst reaches AWS: an `SdkConfig` built from the flags, the SDK's own
-//! environment and `masst.toml`, in that order, and the translation of SDK errors into
-//! messages that say what to do (AccessDenied names the IAM action that was refused).
+//! The only place masst touches the AWS SDK: an `SdkConfig` built from the flags, the SDK's
+//! own environment and `masst.toml`, in that order; the translation of SDK errors into typed
+//! errors whose words say what to do (AccessDenied names the IAM action that was refused); and
+//! one module per service (`sqs`, `cloudwatch`, `appconfig`, `ecs`, `quotas`) that takes and
+//! returns plain data, so the collector and the action families never build a request. `lab`
+//! builds a scenario's world in an emulator.
 
 use std::time::Duration;
 
@@ -10,6 +13,13 @@ use aws_smithy_types::error::display::DisplayErrorContext;
 
 use crate::error::{AwsError, Error, Stage};
 use crate::settings::Settings;
+
+pub mod appconfig;
+pub mod cloudwatch;
+pub mod ecs;
+pub mod lab;
+pub mod quotas;
+pub mod sqs;
 
 /// Where and how to reach AWS, after flags, environment and config file are merged.
 #[derive(Debug, Clone, Default)]
@@ -325,6 +335,14 @@ where
         stage,
         text: explain(err, action, what),
     }))
+}
+
+/// Runs one AWS call, logging its duration at `-v`.
+pub(crate) async fn timed<T>(op: &str, fut: impl std::future::Future<Output = T>) -> T {
+    let t0 = std::time::Instant::now();
+    let out = fut.await;
+    tracing::info!(target: "masst::aws", "{op} {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
+    out
 }
 
 /// Clients for tests of SDK error paths: the given (mocked) CloudWatch and SQS clients, and

@@ -70,7 +70,7 @@ async fn create_queue(clients: &Clients, name: &str, attrs: &[(QueueAttributeNam
         Ok(out) => Ok(out.queue_url().unwrap_or_default().to_string()),
         Err(_) => {
             // It exists with other attributes: take it over and empty it.
-            let url = crate::evidence::collect::queue_url(clients, name, "lab").await?;
+            let url = super::sqs::queue_url(clients, name, "lab").await?;
             let mut set = clients.sqs.set_queue_attributes().queue_url(&url);
             for (k, v) in attrs {
                 set = set.attributes(k.clone(), v);
@@ -91,7 +91,7 @@ pub async fn send_all(clients: &Clients, url: &str, messages: &[SeedMessage]) ->
                 .enumerate()
                 .map(|(i, m)| {
                     let mut e = SendMessageBatchRequestEntry::builder()
-                        .id(format!("e{i}"))
+                        .id(format!("m{i}"))
                         .message_body(String::from_utf8_lossy(&m.body).into_owned());
                     if let Some(t) = &m.error_type {
                         e = e.message_attributes(
@@ -106,20 +106,9 @@ pub async fn send_all(clients: &Clients, url: &str, messages: &[SeedMessage]) ->
                     e.build().expect("id and body set")
                 })
                 .collect();
-            let out = clients
-                .sqs
-                .send_message_batch()
-                .queue_url(url)
-                .set_entries(Some(entries))
-                .send()
-                .await
-                .map_err(ev("sqs:SendMessage", url))?;
-            if let Some(f) = out.failed().first() {
-                return Err(Error::Evidence(format!(
-                    "SQS refused a lab message: {} {}",
-                    f.code(),
-                    f.message().unwrap_or("")
-                )));
+            let out = super::sqs::send_batch(clients, url, entries, url).await?;
+            if let Some((_, why, _)) = out.failed.first() {
+                return Err(Error::Evidence(format!("SQS refused a lab message: {why}")));
             }
             Ok(())
         })
@@ -136,16 +125,9 @@ async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Resu
     };
     let dlq_name = &settings.resources.dlq;
     let dlq_url = create_queue(clients, dlq_name, &attrs("dlq")).await?;
-    let arn = clients
-        .sqs
-        .get_queue_attributes()
-        .queue_url(&dlq_url)
-        .attribute_names(QueueAttributeName::QueueArn)
-        .send()
-        .await
-        .map_err(ev("sqs:GetQueueAttributes", dlq_name))?
-        .attributes()
-        .and_then(|a| a.get(&QueueAttributeName::QueueArn).cloned())
+    let arn = super::sqs::attributes(clients, &dlq_url, &[QueueAttributeName::QueueArn], dlq_name)
+        .await?
+        .remove("QueueArn")
         .unwrap_or_default();
     let mut primary = attrs("primary");
     let max_receive = spec("primary").max_receive_count.unwrap_or(5);
@@ -165,17 +147,13 @@ async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Resu
 
 /// Messages in a queue, visible and in flight.
 async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error> {
-    let out = clients
-        .sqs
-        .get_queue_attributes()
-        .queue_url(url)
-        .attribute_names(QueueAttributeName::ApproximateNumberOfMessages)
-        .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)
-        .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesDelayed)
-        .send()
-        .await
-        .map_err(ev("sqs:GetQueueAttributes", name))?;
-    Ok(out.attributes().map(|a| a.values().filter_map(|v| v.parse::<usize>().ok()).sum()).unwrap_or(0))
+    let names = [
+        QueueAttributeName::ApproximateNumberOfMessages,
+        QueueAttributeName::ApproximateNumberOfMessagesNotVisible,
+        QueueAttributeName::ApproximateNumberOfMessagesDelayed,
+    ];
+    let attrs = super::sqs::attributes(clients, url, &names, name).await?;
+    Ok(attrs.values().filter_map(|v| v.parse::<usize>().ok()).sum())
 }
 
 /// Empties the emulator before a world is built, so that nothing of an earlier world (queued
@@ -285,7 +263,7 @@ async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> R
         .await
         .map_err(ev("appconfig:CreateHostedConfigurationVersion", "the lab"))?
         .version_number();
-    let strategy = crate::actions::appconfig::ensure_strategy(clients, &n.strategy).await?;
+    let strategy = super::appconfig::ensure_strategy(clients, &n.strategy).await?;
     ac.start_deployment()
         .application_id(&app)
         .environment_id(&env)
@@ -364,12 +342,11 @@ async fn metrics_up(
     let mut by_ns: BTreeMap<String, Vec<MetricDatum>> = BTreeMap::new();
     for (key, pts) in &series {
         let (ns, name, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
-        let physical_ns = settings.metrics.namespaces.get(&ns).cloned().unwrap_or_else(|| ns.clone());
-        let physical_name = settings.metrics.names.get(&format!("{ns}:{name}")).cloned().unwrap_or(name);
+        let (physical_ns, physical_name) = settings.physical_metric(&ns, &name);
         let dims: Vec<Dimension> = dims
             .into_iter()
             .map(|(k, v)| {
-                let v = if k == "ModelId" { settings.models.get(&v).cloned().unwrap_or(v) } else { v };
+                let v = settings.physical_dimension(&k, v);
                 Dimension::builder().name(k).value(v).build()
             })
             .collect();
@@ -420,7 +397,7 @@ pub async fn down(clients: &Clients, settings: &Settings) -> Result<Vec<String>,
         .map_err(|e| crate::aws::read_error(&e, "sqs:ListQueues", "the lab"))?;
     let mut removed = Vec::new();
     for (role, name) in [("primary", &settings.resources.queue), ("dlq", &settings.resources.dlq)] {
-        if let Ok(url) = crate::evidence::collect::queue_url(clients, name, role).await {
+        if let Ok(url) = super::sqs::queue_url(clients, name, role).await {
             clients.sqs.delete_queue().queue_url(&url).send().await.map_err(ev("sqs:DeleteQueue", name))?;
             removed.push(format!("SQS queue {name}"));
         }
@@ -437,7 +414,7 @@ pub async fn down(clients: &Clients, settings: &Settings) -> Result<Vec<String>,
             removed.push(format!("ECS cluster {cluster}"));
         }
     }
-    if let Ok(ids) = crate::evidence::collect::appconfig_ids(clients, settings).await {
+    if let Ok(ids) = super::appconfig::ids(clients, settings).await {
         let ac = &clients.appconfig;
         ac.delete_environment()
             .application_id(&ids.application)
