@@ -37,13 +37,17 @@ with ThreadPoolExecutor(8) as ex:
     list(ex.map(batch, range(0, n, 10)))
 '''
 
-# (a) what the seed's DLQ processor does: one message per call.
-SINGLE = r'''
+# What both boto3 baselines start with: the client and the two queues.
+PRELUDE = r'''
 import boto3, json, sys
 ep = sys.argv[1]
 sqs = boto3.client("sqs", endpoint_url=ep)
 dlq = sqs.get_queue_url(QueueName="jobs-dlq")["QueueUrl"]
 dst = sqs.get_queue_url(QueueName="jobs")["QueueUrl"]
+'''
+
+# (a) what the seed's DLQ processor does: one message per call.
+SINGLE = PRELUDE + r'''
 while True:
     r = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=1, MessageAttributeNames=["All"], WaitTimeSeconds=1)
     msgs = r.get("Messages", [])
@@ -56,12 +60,7 @@ while True:
 '''
 
 # (b) the same with batches of 10, one batch at a time.
-BATCHED = r'''
-import boto3, json, sys
-ep = sys.argv[1]
-sqs = boto3.client("sqs", endpoint_url=ep)
-dlq = sqs.get_queue_url(QueueName="jobs-dlq")["QueueUrl"]
-dst = sqs.get_queue_url(QueueName="jobs")["QueueUrl"]
+BATCHED = PRELUDE + r'''
 while True:
     r = sqs.receive_message(QueueUrl=dlq, MaxNumberOfMessages=10, MessageAttributeNames=["All"], WaitTimeSeconds=1)
     msgs = r.get("Messages", [])

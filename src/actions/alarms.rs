@@ -14,7 +14,8 @@ use super::journal::Entry;
 use super::{not_mine, Applied, Ctx, Family, Plan, Run};
 use crate::aws::cloudwatch::{alarms as existing, delete_alarms as delete, put_alarm as put};
 pub use crate::aws::cloudwatch::{AlarmSpec, Query};
-use crate::engine::{ActionInfo, Arg};
+use crate::engine::alarm::AlarmDef;
+use crate::engine::{ActionInfo, Arg, RunbookSet};
 use crate::error::Error;
 use crate::settings::Settings;
 
@@ -36,6 +37,8 @@ pub type AlarmMap = BTreeMap<String, Option<AlarmSpec>>;
 pub struct Held {
     pub targets: Targets,
     pub now: AlarmMap,
+    /// The alarms the runbooks in force declare.
+    pub defs: Vec<AlarmDef>,
 }
 
 /// Alarms to create, replace or delete.
@@ -69,14 +72,15 @@ impl Family for Alarms {
         // The math alarms take their thresholds from the deployed document's targets.
         let doc = super::appconfig::read_doc(cx.clients, cx.settings).await?.doc;
         let targets = targets(&doc, cx.settings);
+        let defs = declared(cx.runbooks);
         let names: Vec<String> =
-            seed_alarms(cx.settings, req.topic.as_deref(), &targets).into_iter().map(|s| s.name).collect();
+            seed_alarms(cx.settings, req.topic.as_deref(), &targets, &defs).into_iter().map(|s| s.name).collect();
         let now = existing(cx.clients, &names).await?;
-        Ok(Held { targets, now })
+        Ok(Held { targets, now, defs })
     }
 
     fn plan(req: &Install, state: Held, settings: &Settings, _force: bool) -> Result<Plan<AlarmChange>, Error> {
-        let specs = seed_alarms(settings, req.topic.as_deref(), &state.targets);
+        let specs = seed_alarms(settings, req.topic.as_deref(), &state.targets, &state.defs);
         let after = specs.into_iter().map(|s| (s.name.clone(), Some(s))).collect();
         Ok(alarms_plan("alarms.install", state.now, after))
     }
@@ -97,7 +101,7 @@ impl Family for Alarms {
     async fn read_undo(cx: &Ctx<'_>, e: &Entry) -> Result<Held, Error> {
         let left: AlarmMap = serde_json::from_value(e.after.clone()).unwrap_or_default();
         let names: Vec<String> = left.keys().cloned().collect();
-        Ok(Held { targets: Targets::new(), now: existing(cx.clients, &names).await? })
+        Ok(Held { targets: Targets::new(), now: existing(cx.clients, &names).await?, defs: vec![] })
     }
 
     fn plan_undo(e: &Entry, state: Held, _settings: &Settings, force: bool) -> Result<Plan<AlarmChange>, Error> {
@@ -159,11 +163,16 @@ fn describe(a: &AlarmSpec) -> String {
 /// each model's P99 target (`targets.p99_ms`).
 pub type Targets = BTreeMap<String, f64>;
 
-/// The alarms of the audit files (`audits/alarms.toml`), in the deployment's metric names,
-/// notifying `topic` when given; thresholds and expressions come from the files only. An
-/// alarm that needs a model's P99 target is left out when `targets` has none.
-pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) -> Vec<AlarmSpec> {
-    let defs = crate::engine::audit::AuditSet::embedded(super::catalog()).alarms;
+/// The alarms the runbooks declare (each beside the trigger it stands for), in the order of
+/// the runbooks.
+pub fn declared(set: &RunbookSet) -> Vec<AlarmDef> {
+    set.runbooks.iter().flat_map(|rb| rb.alarms.iter().cloned()).collect()
+}
+
+/// The alarms `defs` as CloudWatch specs, in the deployment's metric names, notifying `topic`
+/// when given; thresholds and expressions come from the runbook files only. An alarm that
+/// needs a model's P99 target is left out when `targets` has none.
+pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets, defs: &[AlarmDef]) -> Vec<AlarmSpec> {
     let actions: Vec<String> = topic.map(|t| vec![t.to_string()]).unwrap_or_default();
     let comparison = |c: &str| {
         match c {
@@ -175,7 +184,7 @@ pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets) 
         .to_string()
     };
     let mut out = Vec::new();
-    for d in &defs {
+    for d in defs {
         let models: Vec<Option<&String>> =
             if d.per_model { settings.models.keys().map(Some).collect() } else { vec![None] };
         for m in models {
@@ -242,10 +251,10 @@ pub fn targets(doc: &serde_json::Value, settings: &Settings) -> Targets {
         .collect()
 }
 
-/// The names of the alarms masst installs, whatever the document says.
-pub fn names(settings: &Settings) -> Vec<String> {
+/// The names of the alarms masst installs from `defs`, whatever the document says.
+pub fn names(settings: &Settings, defs: &[AlarmDef]) -> Vec<String> {
     let all: Targets = settings.models.keys().map(|m| (m.clone(), 1.0)).collect();
-    seed_alarms(settings, None, &all).into_iter().map(|a| a.name).collect()
+    seed_alarms(settings, None, &all, defs).into_iter().map(|a| a.name).collect()
 }
 
 #[cfg(test)]
@@ -257,7 +266,8 @@ mod tests {
         let mut s = Settings::default();
         s.metrics.namespaces.insert("MangaAssist/DLQ".into(), "Prod/DLQ".into());
         let targets: Targets = [("sonnet".to_string(), 1200.0), ("haiku".to_string(), 500.0)].into();
-        let alarms = seed_alarms(&s, Some("arn:aws:sns:us-east-1:1:oncall"), &targets);
+        let defs = declared(&crate::engine::load_embedded(crate::actions::catalog()));
+        let alarms = seed_alarms(&s, Some("arn:aws:sns:us-east-1:1:oncall"), &targets, &defs);
         let throttle = alarms.iter().find(|a| a.name == "MangaAssist-ThrottleRate").unwrap();
         assert_eq!((throttle.threshold, throttle.evaluation_periods, throttle.datapoints_to_alarm), (0.05, 5, 3));
         let dlq = alarms.iter().find(|a| a.name == "MangaAssist-DLQDepth").unwrap();

@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub clients: &'a Clients,
     pub settings: &'a Settings,
     pub journal: &'a [Entry],
+    /// The runbooks in force (embedded and `--runbooks`): the alarms they declare.
+    pub runbooks: &'a crate::engine::RunbookSet,
 }
 
 /// How an apply runs: who it is (the description AWS records), whether to follow a

@@ -485,6 +485,9 @@ pub struct Shared {
     /// Messages judged and left (not selected, or failed): held hidden until the end of the
     /// run, so receives reach the rest of the queue instead of meeting them again.
     held: Mutex<BTreeMap<String, String>>,
+    /// Every message id this run has taken on. SQS delivers at least once: a second delivery
+    /// of a message another worker is moving (or has moved) is not sent again.
+    claimed: Mutex<BTreeSet<String>>,
     fatal: Mutex<Option<Error>>,
     calls: AtomicI64,
 }
@@ -497,6 +500,7 @@ impl Shared {
             remaining: Mutex::new(max.unwrap_or(u64::MAX)),
             stop,
             held: Mutex::new(BTreeMap::new()),
+            claimed: Mutex::new(BTreeSet::new()),
             fatal: Mutex::new(None),
             calls: AtomicI64::new(0),
         }
@@ -529,6 +533,12 @@ impl Shared {
             }
             None => false,
         }
+    }
+
+    /// Takes `id` on for this run; false when it was taken on already (a duplicate delivery:
+    /// its first delivery is being or has been moved, and is accounted for there).
+    fn take_on(&self, id: &str) -> bool {
+        self.claimed.lock().expect("lock").insert(id.to_string())
     }
 
     fn skip(&self, id: String, handle: String, why: &str) {
@@ -694,7 +704,7 @@ async fn batch(clients: &Clients, route: &Route, opts: &Options, sh: &Shared, n:
     for m in &msgs {
         let (id, handle) =
             (m.message_id().unwrap_or_default().to_string(), m.receipt_handle().unwrap_or_default().to_string());
-        if sh.rehold(&id, &handle) {
+        if sh.rehold(&id, &handle) || !sh.take_on(&id) {
             continue;
         }
         match opts.selection.pick(&parse_message(m)) {

@@ -1,8 +1,6 @@
 //! The remediation verbs, all through one flow: plan against the current state, show the
 //! change, ask (or refuse to ask without a terminal), apply, journal.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-
 use crate::actions::alarms::{Alarms, Install};
 use crate::actions::appconfig::{Doc, DocRequest};
 use crate::actions::doc::{self, DocChange};
@@ -30,6 +28,7 @@ struct Desk {
     settings: Settings,
     journal: Journal,
     entries: Vec<Entry>,
+    runbooks: crate::engine::RunbookSet,
 }
 
 impl Desk {
@@ -40,7 +39,7 @@ impl Desk {
         for w in &warnings {
             printer.note(format!("warning: {w}"));
         }
-        Ok(Desk { settings, journal, entries })
+        Ok(Desk { settings, journal, entries, runbooks: super::runbooks(global)? })
     }
 }
 
@@ -103,7 +102,7 @@ async fn apply<F: Family>(
 ) -> Result<Option<(Entry, serde_json::Value)>> {
     let settings = &desk.settings;
     let clients = super::clients(global, settings).await.map_err(Error::during_change)?;
-    let cx = Ctx { clients: &clients, settings, journal: &desk.entries };
+    let cx = Ctx { clients: &clients, settings, journal: &desk.entries, runbooks: &desk.runbooks };
     let (label, undoes, plan) = plan_ask::<F>(&cx, flags, ask).await?;
     let mut doc = serde_json::json!({
         "action": plan.action, "label": label, "target": plan.target, "before": plan.before,
@@ -294,7 +293,7 @@ fn verify_after(
     settings: &Settings,
     journal: &Journal,
     entry: &Entry,
-) -> Result<(Outcome, Option<super::verify::Report>)> {
+) -> Result<(Outcome, Option<crate::engine::verify::Report>)> {
     use crate::engine::verify::Verdict;
     let set = super::runbooks(global)?;
     let (runbooks, only) = verifying(&set, entry);
@@ -308,7 +307,7 @@ fn verify_after(
     let only_ref = only.as_ref().map(|(r, m)| (r.as_str(), m.as_deref()));
     let report = super::verify::verify(global, settings, &runbooks, only_ref, opts, printer)?;
     if !printer.json() {
-        super::verify::print(printer, &report);
+        crate::ui::tables::verification(printer, &report);
     }
     let verdict = report.verdict;
     journal.append(&Entry { verified: Some(verdict.as_str().to_string()), ..entry.clone() })?;
@@ -340,18 +339,6 @@ fn load_schedule(file: Option<&std::path::Path>) -> Result<Vec<u32>> {
             doc::parse_schedule(&text).map_err(|e| Error::Usage(format!("{}: {e}", p.display())))
         }
     }
-}
-
-/// The schedule as a table, the current JST hour marked.
-pub fn schedule_table(table: &[u32], now: jiff::Timestamp) -> String {
-    let jst = now.to_zoned(jiff::tz::offset(9).to_time_zone());
-    let hour = jst.hour() as usize;
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(["hour (JST)", "max batch concurrency", ""]);
-    for (h, v) in table.iter().enumerate() {
-        t.add_row([format!("{h:02}:00"), v.to_string(), if h == hour { "◀ now".into() } else { String::new() }]);
-    }
-    format!("{t}\nnow: {} JST", jst.strftime("%Y-%m-%d %H:%M"))
 }
 
 /// A verb's change as typed on the command line.
@@ -400,14 +387,14 @@ pub fn batch(global: &Global, cmd: &BatchCommand, printer: &Printer) -> Result<O
             if printer.json() {
                 printer.json_value(&serde_json::json!({ "schedule_jst": table }));
             } else {
-                printer.line(schedule_table(&table, jiff::Timestamp::now()));
+                printer.line(crate::ui::tables::schedule(&table, jiff::Timestamp::now()));
             }
             Ok(Outcome::Clear)
         }
         BatchCommand::Schedule(ScheduleCommand::Apply { file, flags }) => {
             let table = load_schedule(file.as_deref())?;
             if !printer.json() {
-                printer.line(schedule_table(&table, jiff::Timestamp::now()));
+                printer.line(crate::ui::tables::schedule(&table, jiff::Timestamp::now()));
             }
             doc_verb(global, printer, flags, DocChange::BatchSchedule(table))
         }
@@ -499,33 +486,7 @@ pub fn list_journal(global: &Global, printer: &Printer) -> Result<Outcome> {
         printer.line(format!("no changes journaled yet ({})", journal.path.display()));
         return Ok(Outcome::Clear);
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(["id", "time", "user", "action", "target", "state"]);
-    for e in &entries {
-        let state = if e.state != State::Applied {
-            match e.state {
-                State::Pending => "pending: masst stopped mid-change; it may be live".to_string(),
-                State::Unknown => "unknown: may be live".to_string(),
-                _ => "failed: not live".to_string(),
-            }
-        } else if let Some(u) = &e.undoes {
-            format!("undoes {u}")
-        } else if let Some(u) = entries.iter().find(|u| u.undoes.as_deref() == Some(&e.id) && u.state == State::Applied)
-        {
-            format!("undone by {}", u.id)
-        } else {
-            "in effect".into()
-        };
-        t.add_row([
-            e.id.clone(),
-            e.time.strftime("%Y-%m-%d %H:%M:%S").to_string(),
-            e.user.clone(),
-            e.action.clone(),
-            e.target.clone(),
-            state,
-        ]);
-    }
-    printer.line(t.to_string());
+    printer.line(crate::ui::tables::journal(&entries));
     printer.line(format!("journal: {}", journal.path.display()));
     Ok(Outcome::Clear)
 }

@@ -4,8 +4,6 @@
 //! verdicts print as a table, JSON, SARIF or JUnit; `--fix` offers each failing check's
 //! action through the normal preview / confirm / journal flow, then checks again.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-
 use crate::cli::{AuditArgs, Global};
 use crate::engine::audit::{AuditSet, State, Verdict};
 use crate::engine::ActionCall;
@@ -13,7 +11,7 @@ use crate::engine::Severity;
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
-use crate::ui::ci::{self, Item};
+
 use crate::ui::render::command_line;
 use crate::ui::{OutputFormat, Printer};
 
@@ -30,6 +28,10 @@ fn evidence(
     let mut plan = collect::plan_signals(set.signals.values(), &settings.model_keys());
     // A key the document lacks is a check's missing input (unknown), not a failed collection.
     plan.config_keys.clear();
+    if plan.alarms {
+        let defs = crate::actions::alarms::declared(&super::runbooks(global)?);
+        plan.alarm_names = crate::actions::alarms::names(settings, &defs);
+    }
     let spinner = printer.spinner("reading the deployment…");
     let ev = super::block_on(async {
         let c = super::clients(global, settings).await?;
@@ -39,94 +41,6 @@ fn evidence(
         s.finish_and_clear();
     }
     ev
-}
-
-/// A verdict as the CI formats carry it.
-pub fn item(v: &Verdict) -> Item {
-    Item {
-        rule_id: v.id.clone(),
-        title: v.title.clone(),
-        severity: v.severity,
-        state: v.state.as_str(),
-        message: v.message.clone(),
-        evidence: v
-            .evidence
-            .iter()
-            .map(|e| {
-                let val = e.value.as_ref().map(|x| x.display()).unwrap_or_else(|| "missing".into());
-                format!("{} = {val} ({})", e.name, e.source)
-            })
-            .collect(),
-        help: v.fix.as_ref().map(command_line).or_else(|| v.advice.clone()),
-    }
-}
-
-fn print(printer: &Printer, verdicts: &[Verdict]) {
-    match printer.format {
-        OutputFormat::Json => {
-            let checks: Vec<serde_json::Value> = verdicts
-                .iter()
-                .map(|v| {
-                    let mut j = serde_json::to_value(v).expect("verdicts serialize");
-                    j["fix"] = v.fix.as_ref().map(command_line).into();
-                    j
-                })
-                .collect();
-            printer.json_value(&serde_json::json!({ "checks": checks }));
-        }
-        OutputFormat::Sarif => {
-            let items: Vec<Item> = verdicts.iter().map(item).collect();
-            printer.json_value(&ci::sarif("audit", &items));
-        }
-        OutputFormat::Junit => {
-            let items: Vec<Item> = verdicts.iter().map(item).collect();
-            printer.out(&ci::junit("masst audit", &items));
-        }
-        OutputFormat::Human => {
-            let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(crate::ui::width())
-                .set_header(["check", "state", "evidence", "fix"]);
-            for v in verdicts {
-                let state = match v.state {
-                    State::Pass | State::Skipped => v.state.as_str().to_string(),
-                    s => format!("{} {}", s.as_str().to_uppercase(), v.severity),
-                };
-                // The numbers here; their sources with -v and in JSON.
-                let evidence: Vec<String> = if printer.verbose > 0 {
-                    item(v).evidence
-                } else {
-                    v.evidence
-                        .iter()
-                        .map(|e| {
-                            format!(
-                                "{} = {}",
-                                e.name,
-                                e.value.as_ref().map(|x| x.display()).unwrap_or_else(|| "missing".into())
-                            )
-                        })
-                        .collect()
-                };
-                let fix = match v.state {
-                    State::Fail | State::Unknown => {
-                        v.fix.as_ref().map(command_line).or_else(|| v.advice.clone()).unwrap_or_default()
-                    }
-                    _ => String::new(),
-                };
-                t.add_row([format!("{}\n{}", v.id, v.message), state, evidence.join("\n"), fix]);
-            }
-            printer.line(t.to_string());
-            let count = |s: State| verdicts.iter().filter(|v| v.state == s).count();
-            printer.line(format!(
-                "{} pass, {} fail, {} unknown, {} skipped",
-                count(State::Pass),
-                count(State::Fail),
-                count(State::Unknown),
-                count(State::Skipped)
-            ));
-        }
-    }
 }
 
 fn failing(verdicts: &[Verdict], level: Severity) -> bool {
@@ -187,6 +101,6 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
             }
         }
     }
-    print(printer, &verdicts);
+    crate::ui::tables::audit(printer, &verdicts);
     Ok(if failing(&verdicts, args.fail_on.into()) { Outcome::Findings } else { Outcome::Clear })
 }

@@ -3,8 +3,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-
 use crate::actions::journal::{Entry, Journal, State};
 use crate::actions::redrive::{self, Inspection, Options, Redrive, RedriveRequest, Selection};
 use crate::actions::{Applied, Ctx, Family, Run};
@@ -13,41 +11,6 @@ use crate::cli::{ChangeFlags, Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
-
-fn print_inspection(printer: &Printer, ins: &Inspection) {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(["error type", "class", "messages"]);
-    for row in &ins.by_error_type {
-        t.add_row([
-            crate::ui::escape(&row.error_type).into_owned(),
-            row.class.as_str().to_string(),
-            row.messages.to_string(),
-        ]);
-    }
-    printer.line(format!("{}: {} message(s) read; {}", ins.queue, ins.messages, ins.coverage.describe()));
-    printer.line(t.to_string());
-    let join = |m: &std::collections::BTreeMap<String, usize>| {
-        m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
-    };
-    printer.line(format!("classes: {} (unknown counts as non-retryable)", join(&ins.by_class)));
-    printer.line(format!("formats: {}", join(&ins.by_format)));
-    if let (Some(o), Some(n)) = (ins.oldest, ins.newest) {
-        printer.line(format!("oldest sent {o}, newest sent {n}"));
-    }
-    if !ins.receive_counts.is_empty() {
-        let rc: Vec<String> = ins.receive_counts.iter().map(|(k, v)| format!("{k}×{v}")).collect();
-        printer.line(format!("receive counts: {}", rc.join(", ")));
-    }
-    for e in &ins.examples {
-        printer.line(format!(
-            "\n{} [{}, {}]\n  {}",
-            crate::ui::escape(&e.id),
-            crate::ui::escape(e.error_type.as_deref().unwrap_or("no error_type")),
-            e.class.as_str(),
-            e.body
-        ));
-    }
-}
 
 /// Writes the DLQ's composition as the seed asks ("a CloudWatch metric for retryable vs
 /// non-retryable DLQ messages"): one `PutMetricData` of Retryable, NonRetryable and Unknown.
@@ -62,53 +25,6 @@ async fn publish_composition(c: &crate::aws::Clients, settings: &Settings, ins: 
             })
             .collect();
     crate::aws::cloudwatch::put_counts(c, &ns, &data, "the DLQ composition metrics").await
-}
-
-/// The end of a redrive, in numbers: selected, moved, and what was left and why.
-fn print_report(printer: &Printer, report: &redrive::Report, secs: f64, entry: &str) {
-    if printer.json() {
-        let mut doc = serde_json::to_value(report).expect("report serializes");
-        doc["seconds"] = secs.into();
-        doc["complete"] = report.complete().into();
-        doc["journal_entry"] = entry.into();
-        if let Some(o) = doc.as_object_mut() {
-            o.remove("moved_ids");
-        }
-        printer.json_value(&doc);
-        return;
-    }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(["result", "messages"]);
-    t.add_row(["selected (seen by this run)".to_string(), report.selected.to_string()]);
-    t.add_row(["moved".to_string(), report.moved.to_string()]);
-    for (why, n) in &report.skipped {
-        t.add_row([format!("left: not selected ({why})"), n.to_string()]);
-    }
-    t.add_row(["left: failed (named below)".to_string(), report.failed.len().to_string()]);
-    if !report.copied_not_deleted.is_empty() {
-        t.add_row(["copied but not deleted (duplicates)".to_string(), report.copied_not_deleted.len().to_string()]);
-    }
-    if report.in_flight_elsewhere > 0 {
-        t.add_row(["left: in flight elsewhere (not seen)".to_string(), report.in_flight_elsewhere.to_string()]);
-    }
-    if report.unreached > 0 {
-        let why = if report.max_reached { "--max reached" } else { "not reached" };
-        t.add_row([format!("left: {why}"), report.unreached.to_string()]);
-    }
-    printer.must(t.to_string());
-    printer.must(format!(
-        "{:.1} s, {:.0} messages/s, {} AWS calls; journal entry {entry}",
-        secs,
-        report.moved as f64 / secs.max(0.001),
-        report.aws_calls
-    ));
-    for (id, why) in report.failed.iter().take(10) {
-        printer.must(format!("  failed {id}: {}", crate::ui::escape(why)));
-    }
-    if report.failed.len() > 10 {
-        printer
-            .must(format!("  … and {} more (`masst journal --output json` lists them all)", report.failed.len() - 10));
-    }
 }
 
 /// `masst dlq inspect`.
@@ -137,7 +53,7 @@ pub fn inspect(
     if printer.json() {
         printer.json_value(&ins);
     } else {
-        print_inspection(printer, &ins);
+        crate::ui::tables::dlq_inspection(printer, &ins);
     }
     // A count of part of the queue is not the queue: say so, unless a sample was asked for.
     if sample.is_none() && ins.coverage.unread() > 0 {
@@ -197,7 +113,8 @@ pub fn run(
     let journal = Journal::open(global.journal.as_deref())?;
     super::block_on(async {
         let clients = super::clients(global, &settings).await?;
-        let cx = Ctx { clients: &clients, settings: &settings, journal: &[] };
+        let runbooks = super::runbooks(global)?;
+        let cx = Ctx { clients: &clients, settings: &settings, journal: &[], runbooks: &runbooks };
         // A read that fails on the way to a change is a failed action (exit 4), not a failed look.
         let route = Redrive::read(&cx, &req).await.map_err(Error::during_change)?;
         let plan = Redrive::plan(&req, route, &settings, flags.force)?;
@@ -234,7 +151,7 @@ pub fn run(
             ..pending
         };
         let journaled = journal.append(&entry);
-        print_report(printer, &report, secs, &entry.id);
+        crate::ui::tables::redrive_report(printer, &report, secs, &entry.id);
         if let Some(e) = fatal {
             return Err(match journaled {
                 Ok(()) => e,
@@ -259,7 +176,7 @@ async fn dry_run(
     if printer.json() {
         printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
     } else {
-        print_inspection(printer, &ins);
+        crate::ui::tables::dlq_inspection(printer, &ins);
         printer.line(format!(
             "dry run: {n} of {} message(s) would move to {}; nothing was moved",
             ins.messages, route.dest_name

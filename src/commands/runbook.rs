@@ -1,9 +1,7 @@
 //! `masst runbook list|show|validate`: the runbooks as the engineer and the reviewer see them.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-
 use crate::cli::{Global, RunbookCommand};
-use crate::engine::runbook::{ModelScope, Runbook};
+use crate::engine::runbook::Runbook;
 use crate::engine::{self};
 use crate::error::{Error, Outcome, Result};
 use crate::ui::Printer;
@@ -21,23 +19,7 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
                     .collect();
                 printer.json_value(&serde_json::json!({ "runbooks": v }));
             } else {
-                let mut t = Table::new();
-                t.load_preset(UTF8_FULL_CONDENSED).set_header(["runbook", "title", "per model", "nodes", "outcomes"]);
-                for r in &set.runbooks {
-                    let scope = match r.scope {
-                        ModelScope::None => "no",
-                        ModelScope::Each => "each",
-                        ModelScope::Pick => "the throttled one",
-                    };
-                    t.add_row([
-                        r.name.clone(),
-                        r.title.clone(),
-                        scope.into(),
-                        r.nodes.len().to_string(),
-                        r.outcomes.len().to_string(),
-                    ]);
-                }
-                printer.line(t.to_string());
+                printer.line(crate::ui::tables::runbooks(&set));
             }
         }
         RunbookCommand::Show { name, mermaid } => {

@@ -6,12 +6,9 @@
 
 use std::time::{Duration, Instant};
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
-use serde::Serialize;
-
 use crate::cli::{Global, VerifyArgs};
 use crate::engine::expr::fmt_num;
-use crate::engine::verify::{self, sparkline, Judgement, Verdict, Watch};
+use crate::engine::verify::{self, Judgement, Report, Verdict, Watch};
 use crate::engine::{Runbook, WalkContext};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::collect;
@@ -26,38 +23,6 @@ pub struct Options {
     pub every: Duration,
 }
 
-/// One watched signal over the readings.
-#[derive(Debug, Serialize)]
-pub struct SignalReadings {
-    pub name: String,
-    pub start: Option<f64>,
-    pub now: Option<f64>,
-    pub readings: Vec<Option<f64>>,
-}
-
-/// One result: what it was watched for, how it ended, and its signals' readings.
-#[derive(Debug, Serialize)]
-pub struct ResultReport {
-    #[serde(flatten)]
-    pub watch: Watch,
-    pub verdict: Verdict,
-    pub why: String,
-    /// Seconds from the start to the first reading it recovered at.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recovered_after_s: Option<f64>,
-    pub signals: Vec<SignalReadings>,
-}
-
-/// The verification, for the printer, the journal and `--output json`.
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub verdict: Verdict,
-    pub timeout_s: u64,
-    pub every_s: u64,
-    pub readings: Vec<jiff::Timestamp>,
-    pub results: Vec<ResultReport>,
-}
-
 /// The results of `runbook` (`all` for every runbook), optionally one model's.
 pub fn run(global: &Global, args: &VerifyArgs, printer: &Printer) -> Result<Outcome> {
     let set = super::runbooks(global)?;
@@ -65,7 +30,7 @@ pub fn run(global: &Global, args: &VerifyArgs, printer: &Printer) -> Result<Outc
     let settings = Settings::load(global.config.as_deref())?.settings;
     let opts = Options { timeout: args.timeout, every: args.every };
     let report = verify(global, &settings, &selected, None, opts, printer)?;
-    print(printer, &report);
+    crate::ui::tables::verification(printer, &report);
     Ok(if report.verdict == Verdict::Recovered { Outcome::Clear } else { Outcome::Findings })
 }
 
@@ -124,52 +89,8 @@ pub fn verify(
             times.push(ev.taken_at);
             readings.push(judge_all(&ev));
         }
-        Ok(report(watches, times, readings, recovered_at, timeout, opts.every))
+        Ok(verify::report(watches, times, readings, recovered_at, timeout, opts.every))
     })
-}
-
-fn report(
-    watches: Vec<Watch>,
-    times: Vec<jiff::Timestamp>,
-    readings: Vec<Vec<Judgement>>,
-    recovered_at: Vec<Option<f64>>,
-    timeout: Duration,
-    every: Duration,
-) -> Report {
-    let last = readings.last().expect("one reading");
-    let results: Vec<ResultReport> = watches
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let j = &last[i];
-            // A result that recovered once stays recovered unless it then got worse.
-            let verdict =
-                if recovered_at[i].is_some() && j.verdict != Verdict::Worse { Verdict::Recovered } else { j.verdict };
-            let signals = w
-                .watched
-                .iter()
-                .map(|name| {
-                    let series: Vec<Option<f64>> =
-                        readings.iter().map(|r| r[i].values.get(name).copied().flatten()).collect();
-                    SignalReadings {
-                        name: name.clone(),
-                        start: series.first().copied().flatten(),
-                        now: series.last().copied().flatten(),
-                        readings: series,
-                    }
-                })
-                .collect();
-            ResultReport { verdict, why: j.why.clone(), recovered_after_s: recovered_at[i], signals, watch: w }
-        })
-        .collect();
-    let verdict = if results.iter().any(|r| r.verdict == Verdict::Worse) {
-        Verdict::Worse
-    } else if results.iter().all(|r| r.verdict == Verdict::Recovered) {
-        Verdict::Recovered
-    } else {
-        Verdict::NotYet
-    };
-    Report { verdict, timeout_s: timeout.as_secs(), every_s: every.as_secs(), readings: times, results }
 }
 
 /// One line per result that is not quietly clear, at each reading (stderr: it is progress).
@@ -194,59 +115,4 @@ fn progress(printer: &Printer, watches: &[Watch], judged: &[Judgement], elapsed:
             values.join(", ")
         ));
     }
-}
-
-/// A result that was clear at the start and stayed clear reads `clear`, not `recovered`.
-fn shown(res: &ResultReport) -> &'static str {
-    if res.watch.was_triggered == Some(false) && res.verdict == Verdict::Recovered {
-        "clear"
-    } else {
-        res.verdict.as_str()
-    }
-}
-
-/// The verification as a table that fits the terminal, or one JSON document.
-pub fn print(printer: &Printer, r: &Report) {
-    if printer.json() {
-        printer.json_value(r);
-        return;
-    }
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(crate::ui::width())
-        .set_header(["result", "verdict", "signal", "start", "now", "readings"]);
-    for res in &r.results {
-        let first = res.signals.first();
-        let row = |s: Option<&SignalReadings>| {
-            let n = |v: Option<f64>| v.map(fmt_num).unwrap_or_else(|| "missing".into());
-            match s {
-                Some(s) => [s.name.clone(), n(s.start), n(s.now), sparkline(&s.readings)],
-                None => [String::new(), String::new(), String::new(), String::new()],
-            }
-        };
-        let [a, b, c, d] = row(first);
-        t.add_row([res.watch.label(), shown(res).to_string(), a, b, c, d]);
-        for s in res.signals.iter().skip(1) {
-            let [a, b, c, d] = row(Some(s));
-            t.add_row([String::new(), String::new(), a, b, c, d]);
-        }
-    }
-    printer.line(t.to_string());
-    for res in r.results.iter().filter(|res| res.watch.was_triggered != Some(false)) {
-        printer.line(crate::ui::wrap(&format!(
-            "{}: expects {} (within {} s); {}",
-            res.watch.label(),
-            res.watch.expectation,
-            res.watch.within_s,
-            res.why
-        )));
-    }
-    printer.line(format!(
-        "verdict: {} after {} reading(s) every {} s (timeout {} s)",
-        r.verdict.as_str(),
-        r.readings.len(),
-        r.every_s,
-        r.timeout_s
-    ));
 }

@@ -31,75 +31,6 @@ struct RawAudit {
     signals: BTreeMap<String, RawSignal>,
     #[serde(default)]
     checks: Vec<RawCheck>,
-    /// The alarms `masst alarms install` creates and `alarms-present` expects.
-    #[serde(default)]
-    alarms: Vec<AlarmDef>,
-}
-
-/// One alarm as data: a metric alarm (`metric`, `statistic`) or metric math (`queries`).
-/// `{M}` is a model key capitalised (with `per_model`), `{p99_target}` the model's P99 target.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AlarmDef {
-    pub name: String,
-    pub description: String,
-    #[serde(default)]
-    pub per_model: bool,
-    pub metric: Option<String>,
-    pub statistic: Option<String>,
-    #[serde(default = "sixty")]
-    pub period: i32,
-    pub evaluation_periods: i32,
-    pub datapoints: i32,
-    pub threshold: f64,
-    /// `>`, `>=`, `<` or `<=`.
-    pub comparison: String,
-    #[serde(default)]
-    pub queries: Vec<QueryDef>,
-}
-
-/// One query of a metric-math alarm.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QueryDef {
-    pub id: String,
-    pub metric: Option<String>,
-    pub statistic: Option<String>,
-    #[serde(default)]
-    pub period: i32,
-    pub expression: Option<String>,
-}
-
-fn sixty() -> i32 {
-    60
-}
-
-impl AlarmDef {
-    fn check(&self) -> Result<(), String> {
-        let here = format!("alarm `{}`", self.name);
-        if !["<", "<=", ">", ">="].contains(&self.comparison.as_str()) {
-            return Err(format!("{here}: comparison `{}` is not one of <, <=, >, >=", self.comparison));
-        }
-        let single = self.metric.is_some() && self.statistic.is_some();
-        if single != self.queries.is_empty() {
-            return Err(format!("{here}: give either `metric` and `statistic`, or `queries` (metric math)"));
-        }
-        let metric_ok = |m: &str| m.split_once(':').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty());
-        for m in self.metric.iter().chain(self.queries.iter().filter_map(|q| q.metric.as_ref())) {
-            if !metric_ok(m) {
-                return Err(format!("{here}: metric `{m}` must be `Namespace:MetricName`"));
-            }
-        }
-        for q in &self.queries {
-            if q.metric.is_some() == q.expression.is_some() || (q.metric.is_some() && q.statistic.is_none()) {
-                return Err(format!("{here}: query `{}` needs `metric` and `statistic`, or `expression`", q.id));
-            }
-        }
-        if !self.per_model && (self.name.contains("{M}") || self.description.contains("{M}")) {
-            return Err(format!("{here}: uses {{M}}; set `per_model = true`"));
-        }
-        Ok(())
-    }
 }
 
 #[derive(Deserialize)]
@@ -141,7 +72,6 @@ pub struct Check {
 pub struct AuditSet {
     pub signals: BTreeMap<String, Signal>,
     pub checks: Vec<Check>,
-    pub alarms: Vec<AlarmDef>,
 }
 
 /// Where a check stands (contract §8).
@@ -202,13 +132,6 @@ impl AuditSet {
             self.signals.insert(name, sig);
         }
         check_derived_cycles(&self.signals).map_err(err)?;
-        for a in raw.alarms {
-            a.check().map_err(err)?;
-            if self.alarms.iter().any(|x| x.name == a.name) {
-                return Err(err(format!("alarm `{}` is defined twice", a.name)));
-            }
-            self.alarms.push(a);
-        }
         for c in raw.checks {
             let here = format!("check `{}`", c.id);
             if self.checks.iter().any(|x| x.id == c.id) {

@@ -6,8 +6,10 @@
 //! verdict can be shown, serialized, replayed from a snapshot and unit-tested without a network.
 
 pub mod action;
+pub mod alarm;
 pub mod audit;
 pub mod expr;
+pub mod needs;
 pub mod runbook;
 pub mod signal;
 pub mod verify;

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::action::{check_offer, ActionInfo};
+use crate::engine::alarm::{AlarmDef, RawAlarm};
 use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
 use crate::engine::LoadError;
@@ -64,6 +65,12 @@ struct RawRunbook {
     /// `Average` (AWS's own counters are summed: `"AWS/Bedrock" = "Sum"`).
     #[serde(default)]
     statistics: BTreeMap<String, String>,
+    /// Numbers stated once: the conditions read them by name, and so do the alarms.
+    #[serde(default)]
+    thresholds: BTreeMap<String, f64>,
+    /// The CloudWatch alarms that stand for this runbook's trigger (`masst alarms install`).
+    #[serde(default)]
+    alarms: Vec<RawAlarm>,
     #[serde(default)]
     signals: BTreeMap<String, RawSignal>,
     nodes: Vec<RawNode>,
@@ -208,6 +215,8 @@ pub struct Runbook {
     pub start: String,
     /// The CloudWatch statistic by namespace, where not `Average`.
     pub statistics: BTreeMap<String, String>,
+    /// The alarms that stand for this runbook's trigger, thresholds resolved.
+    pub alarms: Vec<AlarmDef>,
     pub signals: BTreeMap<String, Signal>,
     /// Nodes in file order.
     pub nodes: Vec<Node>,
@@ -370,7 +379,16 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
         // Signals first: everything else is checked against them.
         let declared = placeholder_forms(file, &raw.placeholders)?;
         let raw_signals = raw.signals.into_iter().map(|(n, s)| (n, s.with_placeholders(&declared))).collect();
-        let signals = check_signals(file, raw_signals, raw.scope.models)?;
+        let mut signals = check_signals(file, raw_signals, raw.scope.models)?;
+        add_thresholds(file, &raw.thresholds, &mut signals)?;
+        let alarms = raw
+            .alarms
+            .into_iter()
+            .map(|a| a.checked(&raw.name, &raw.thresholds).map_err(|m| LoadError::new(file, m)))
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(d) = alarms.iter().enumerate().find(|(i, a)| alarms[..*i].iter().any(|b| b.name == a.name)) {
+            return Err(LoadError::new(file, format!("alarm `{}` is defined twice", d.1.name)));
+        }
         let ck = Checker::new(file, &signals, actions);
         let trigger =
             Condition { expr: ck.compile("trigger", &raw.trigger.when, Kind::Bool)?, says: Some(raw.trigger.says) };
@@ -412,6 +430,7 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
             worse,
             start: raw.start,
             statistics: raw.statistics,
+            alarms,
             signals,
             nodes,
             outcomes,
@@ -445,6 +464,25 @@ fn placeholder_forms(file: &str, raw: &BTreeMap<String, RawPlaceholder>) -> Resu
         forms.push((format!("{{{}}}", name.to_uppercase()), format!("{{Model@{}}}", p.model_at)));
     }
     Ok(forms)
+}
+
+/// Adds the runbook's thresholds as number signals its conditions read by name.
+fn add_thresholds(
+    file: &str,
+    thresholds: &BTreeMap<String, f64>,
+    signals: &mut BTreeMap<String, Signal>,
+) -> Result<(), LoadError> {
+    for (name, value) in thresholds {
+        if signals.contains_key(name) {
+            return Err(LoadError::new(file, format!("threshold `{name}` has the name of a signal; rename one")));
+        }
+        if !value.is_finite() {
+            return Err(LoadError::new(file, format!("threshold `{name}` = {value} is not a number")));
+        }
+        let source = Source::Threshold { value: *value };
+        signals.insert(name.clone(), Signal { name: name.clone(), source, kind: Kind::Number, label: None });
+    }
+    Ok(())
 }
 
 /// Checks each raw signal, and that a runbook not per model reads no per-model one.

@@ -111,6 +111,11 @@ pub enum Source {
     Autoscaling {
         role: String,
     },
+    /// One of the runbook's `[thresholds]`: a number stated once, read by its conditions and
+    /// its alarms alike.
+    Threshold {
+        value: f64,
+    },
 }
 
 /// The prefix of a missing reason that means "this deployment does not have it configured":
@@ -146,6 +151,9 @@ pub struct Resolved {
     /// For a metric signal, its logical key in the evidence (for charts with times).
     #[serde(skip)]
     pub metric: Option<String>,
+    /// A threshold of the runbook: a number stated in the file, not read from AWS.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub threshold: bool,
 }
 
 /// The placeholders a signal template may use, filled per walk.
@@ -288,6 +296,7 @@ impl<'a> Resolver<'a> {
             parts: vec![],
             series: vec![],
             metric: None,
+            threshold: false,
         };
         match &sig.source {
             Source::Metric { namespace, name, dims, stat, over } => {
@@ -299,6 +308,12 @@ impl<'a> Resolver<'a> {
             Source::Alarms => self.read_alarms(r),
             Source::Quota { model } => self.read_quota(r, model),
             Source::Autoscaling { role } => self.read_autoscaling(r, role),
+            Source::Threshold { value } => Resolved {
+                source: "threshold of the runbook".into(),
+                value: Some(SigValue::Num(*value)),
+                threshold: true,
+                ..r
+            },
             Source::Dlq { field } => self.read_dlq(r, field),
             Source::Derived { expr } => self.read_derived(r, expr),
         }
@@ -434,7 +449,9 @@ impl<'a> Resolver<'a> {
                 }
                 r.value = Some(SigValue::Num(missing.len() as f64));
             }
-            None => r.missing.push("CloudWatch alarms were not read".into()),
+            None => r.missing.push(
+                "CloudWatch alarms were not read (offline evidence, or no runbook in force declares an alarm)".into(),
+            ),
         }
         r
     }

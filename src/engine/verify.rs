@@ -187,6 +187,85 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
         .collect()
 }
 
+/// One watched signal over the readings.
+#[derive(Debug, Serialize)]
+pub struct SignalReadings {
+    pub name: String,
+    pub start: Option<f64>,
+    pub now: Option<f64>,
+    pub readings: Vec<Option<f64>>,
+}
+
+/// One result: what it was watched for, how it ended, and its signals' readings.
+#[derive(Debug, Serialize)]
+pub struct ResultReport {
+    #[serde(flatten)]
+    pub watch: Watch,
+    pub verdict: Verdict,
+    pub why: String,
+    /// Seconds from the start to the first reading it recovered at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovered_after_s: Option<f64>,
+    pub signals: Vec<SignalReadings>,
+}
+
+/// The verification, for the printer, the journal and `--output json`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    pub timeout_s: u64,
+    pub every_s: u64,
+    pub readings: Vec<jiff::Timestamp>,
+    pub results: Vec<ResultReport>,
+}
+
+/// The verification assembled from its readings: a verdict per result (one that recovered
+/// once stays recovered unless it then got worse), each watched signal's readings, and the
+/// overall verdict.
+pub fn report(
+    watches: Vec<Watch>,
+    times: Vec<jiff::Timestamp>,
+    readings: Vec<Vec<Judgement>>,
+    recovered_at: Vec<Option<f64>>,
+    timeout: std::time::Duration,
+    every: std::time::Duration,
+) -> Report {
+    let last = readings.last().expect("one reading");
+    let results: Vec<ResultReport> = watches
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let j = &last[i];
+            // A result that recovered once stays recovered unless it then got worse.
+            let verdict =
+                if recovered_at[i].is_some() && j.verdict != Verdict::Worse { Verdict::Recovered } else { j.verdict };
+            let signals = w
+                .watched
+                .iter()
+                .map(|name| {
+                    let series: Vec<Option<f64>> =
+                        readings.iter().map(|r| r[i].values.get(name).copied().flatten()).collect();
+                    SignalReadings {
+                        name: name.clone(),
+                        start: series.first().copied().flatten(),
+                        now: series.last().copied().flatten(),
+                        readings: series,
+                    }
+                })
+                .collect();
+            ResultReport { verdict, why: j.why.clone(), recovered_after_s: recovered_at[i], signals, watch: w }
+        })
+        .collect();
+    let verdict = if results.iter().any(|r| r.verdict == Verdict::Worse) {
+        Verdict::Worse
+    } else if results.iter().all(|r| r.verdict == Verdict::Recovered) {
+        Verdict::Recovered
+    } else {
+        Verdict::NotYet
+    };
+    Report { verdict, timeout_s: timeout.as_secs(), every_s: every.as_secs(), readings: times, results }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

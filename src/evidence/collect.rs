@@ -14,116 +14,11 @@ use futures::future::try_join_all;
 
 use crate::aws::sqs::{queue_url, receive, release};
 use crate::aws::{self, appconfig, cloudwatch, ecs, Clients};
-use crate::engine::runbook::Runbook;
-use crate::engine::signal::{capitalise, Source};
+pub use crate::engine::needs::{plan, plan_signals, refresh_plan, Plan};
 use crate::error::Error;
 use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary, Parsed};
 use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceEvent, ServiceState};
 use crate::settings::Settings;
-
-/// What to collect: derived from the runbooks' signals, so nothing unused is read.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Plan {
-    /// Logical metric keys.
-    pub metrics: BTreeSet<String>,
-    /// The CloudWatch statistic by namespace where not `Average`, as the runbooks declare it.
-    pub statistics: BTreeMap<String, String>,
-    pub config: bool,
-    /// Config keys (dotted) the runbooks need and have no default for.
-    pub config_keys: BTreeSet<String>,
-    pub queues: BTreeSet<String>,
-    pub dlq_sample: bool,
-    /// ECS service roles.
-    pub services: BTreeSet<String>,
-    /// Whether the alarms masst installs are read (`DescribeAlarms`).
-    pub alarms: bool,
-    /// Whether Service Quotas values are read for the models with a quota code.
-    pub quotas: bool,
-    /// ECS service roles whose scaling policies are read.
-    pub autoscaling: BTreeSet<String>,
-}
-
-fn expansions(text: &str, models: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = models.iter().map(|m| expand_for(text, m)).collect();
-    out.dedup();
-    out
-}
-
-/// Fills every model placeholder (`{m}`, and a declared one such as the batch model's) with
-/// `m`: a plan reads each model's series, whichever model the document turns out to name.
-fn expand_for(text: &str, m: &str) -> String {
-    let cap = capitalise(m);
-    let mut out = text.replace("{m}", m).replace("{M}", &cap);
-    for _ in 0..8 {
-        let Some((token, _, upper)) = crate::engine::signal::model_at(&out) else { break };
-        out = out.replace(&token, if upper { &cap } else { m });
-    }
-    out
-}
-
-/// The collection plan for `runbooks`, for every model of `models`.
-pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
-    let p = plan_signals(runbooks.iter().flat_map(|rb| rb.signals.values()), models);
-    with_statistics(p, runbooks)
-}
-
-/// The statistics the runbooks declare, added to a plan.
-fn with_statistics(mut p: Plan, runbooks: &[&Runbook]) -> Plan {
-    for rb in runbooks {
-        for (ns, st) in &rb.statistics {
-            p.statistics.entry(ns.clone()).or_insert_with(|| st.clone());
-        }
-    }
-    p
-}
-
-/// The plan of a refresh during `verify` or `watch`: only the signals their conditions read
-/// (the trigger, recovery and worse conditions), so a refresh reads no DLQ sample and costs at
-/// most two sequential round trips.
-pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
-    let p = plan_signals(
-        runbooks.iter().flat_map(|rb| rb.verify_signals().into_iter().filter_map(|n| rb.signals.get(&n))),
-        models,
-    );
-    with_statistics(p, runbooks)
-}
-
-pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a crate::engine::signal::Signal>, models: &[String]) -> Plan {
-    let mut p = Plan::default();
-    for sig in signals {
-        match &sig.source {
-            Source::Metric { namespace, name, dims, .. } => {
-                for m in models {
-                    let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
-                    p.metrics.insert(super::metric_key(namespace, &expand_for(name, m), &d));
-                }
-            }
-            Source::Config { path, default } => {
-                p.config = true;
-                if default.is_none() {
-                    p.config_keys.extend(expansions(path, models));
-                }
-            }
-            Source::Queue { role, .. } => {
-                p.queues.insert(role.clone());
-            }
-            Source::Ecs { role, .. } => {
-                p.services.insert(role.clone());
-            }
-            Source::Dlq { .. } => {
-                p.dlq_sample = true;
-                p.queues.insert("dlq".into());
-            }
-            Source::Derived { .. } => {}
-            Source::Alarms => p.alarms = true,
-            Source::Quota { .. } => p.quotas = true,
-            Source::Autoscaling { role } => {
-                p.autoscaling.insert(role.clone());
-            }
-        }
-    }
-    p
-}
 
 /// Collects the evidence of `plan` over the last `window` minutes before `now`.
 pub async fn collect(
@@ -143,7 +38,7 @@ pub async fn collect(
         queues(clients, settings, plan),
         services(clients, settings, plan),
         config(clients, settings, plan),
-        alarms_state(clients, settings, plan),
+        alarms_state(clients, plan),
         quotas(clients, settings, plan),
         scaling_policies(clients, settings, plan),
     )?;
@@ -191,15 +86,13 @@ async fn metrics(
 }
 
 /// The alarms `masst alarms install` creates, and which exist: one `DescribeAlarms` by name.
-async fn alarms_state(
-    clients: &Clients,
-    settings: &Settings,
-    plan: &Plan,
-) -> Result<Option<crate::evidence::AlarmsState>, Error> {
-    if !plan.alarms {
+async fn alarms_state(clients: &Clients, plan: &Plan) -> Result<Option<crate::evidence::AlarmsState>, Error> {
+    // No alarm declared by the runbooks in force: nothing to expect, so nothing is judged
+    // present (the check that reads it is unknown, never a pass).
+    if !plan.alarms || plan.alarm_names.is_empty() {
         return Ok(None);
     }
-    let expected = crate::actions::alarms::names(settings);
+    let expected = plan.alarm_names.clone();
     let present =
         cloudwatch::alarms(clients, &expected).await?.into_iter().filter_map(|(name, a)| a.map(|_| name)).collect();
     Ok(Some(crate::evidence::AlarmsState { expected, present }))
@@ -469,7 +362,7 @@ mod tests {
     #[test]
     fn the_plan_for_all_runbooks_reads_each_model_once_and_nothing_twice() {
         let set = crate::engine::load_embedded(crate::actions::catalog());
-        let all: Vec<&Runbook> = set.runbooks.iter().collect();
+        let all: Vec<&crate::engine::Runbook> = set.runbooks.iter().collect();
         let p = plan(&all, &["sonnet".into(), "haiku".into()]);
         assert!(p.metrics.contains("AWS/Bedrock:Invocations{ModelId=sonnet}"));
         assert!(p.metrics.contains("MangaAssist/Throughput:CircuitState_Haiku"));

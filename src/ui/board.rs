@@ -69,6 +69,8 @@ pub fn rows(results: &[Diagnosis], prev: Option<&[Row]>) -> Vec<Row> {
                 .trigger
                 .inputs
                 .iter()
+                // A threshold does not move: the condition column shows it.
+                .filter(|i| !i.threshold)
                 .map(|i| Cell { name: i.name.clone(), now: now(i), spark: window_spark(&i.series) })
                 .collect();
             let changed = prev.is_some_and(|p| {

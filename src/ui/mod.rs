@@ -5,6 +5,7 @@ pub mod board;
 pub mod ci;
 pub mod render;
 pub mod report;
+pub mod tables;
 
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

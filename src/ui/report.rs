@@ -273,6 +273,18 @@ pub fn html(input: &Input<'_>) -> String {
         ev.window_minutes,
         env!("CARGO_PKG_VERSION")
     );
+    verdicts_html(input, &mut h);
+    let marks = markers(&input.entries);
+    for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
+        section_html(ev, d, &marks, &mut h);
+    }
+    actions_html(input, &mut h);
+    evidence_html(input, &mut h);
+    h
+}
+
+/// The verdicts table: every result that is not clear.
+fn verdicts_html(input: &Input<'_>, h: &mut String) {
     h.push_str("<h2>Verdicts</h2>\n<table><tr><th>severity</th><th>runbook</th><th>outcome</th></tr>\n");
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
         let sev = d.severity.map(|s| s.to_string()).unwrap_or_default();
@@ -292,130 +304,145 @@ pub fn html(input: &Input<'_>) -> String {
     }
     let clear = input.results.iter().filter(|d| d.triggered == Some(false)).count();
     let _ = writeln!(h, "</table>\n<p class=\"meta\">{clear} runbook result(s) clear (listed at the end).</p>");
-    let marks = markers(&input.entries);
-    for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
-        let _ = writeln!(
-            h,
-            "<section><h2>{} — {}</h2>",
-            esc(&label(d)),
-            esc(d.outcome_title.as_deref().unwrap_or("cause undecided"))
-        );
-        let _ = writeln!(
-            h,
-            "<p>Trigger: {} (<code>{}</code>)</p>",
-            esc(d.trigger.says.as_deref().unwrap_or("")),
-            esc(&d.trigger.expr)
-        );
-        h.push_str("<h3>Signals</h3>\n");
-        let charted = charts(ev, d);
-        if charted.is_empty() {
-            h.push_str("<p class=\"meta\">No metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample (below).</p>\n");
-        }
-        for c in charted {
-            match &c.missing {
-                Some(why) => {
-                    let _ = writeln!(
-                        h,
-                        "<p class=\"missing\">{}: missing — {}. Nothing is drawn: no data is not zero.</p>",
-                        esc(&c.name),
-                        esc(why)
-                    );
-                }
-                None => {
-                    let th = c
-                        .threshold
-                        .as_ref()
-                        .map(|(op, t)| {
-                            format!(
-                                "; threshold {op} {}, broken by {} of {} points",
-                                fmt_num(*t),
-                                c.broken(),
-                                c.points.len()
-                            )
-                        })
-                        .unwrap_or_default();
-                    let _ = writeln!(
-                        h,
-                        "<figure class=\"chart\" data-signal=\"{}\">{}<figcaption><b>{}</b> — {}{}</figcaption></figure>",
-                        esc(&c.name),
-                        svg(&c, &marks),
-                        esc(&c.name),
-                        esc(&c.source),
-                        esc(&th)
-                    );
-                }
-            }
-        }
-        h.push_str("<h3>The walk</h3>\n<ol class=\"walk\">\n");
-        for s in &d.steps {
-            let _ = write!(h, "<li><b>{}</b> — {}<ul>", esc(&s.node), esc(&s.title));
-            for c in &s.checks {
-                let mark = match c.result {
-                    Some(true) => "✔",
-                    Some(false) => "✘",
-                    None => "?",
-                };
-                let inputs = inputs_text(&c.inputs);
-                let _ = write!(
+}
+
+/// One result: its trigger, charts of the metrics it read, the walk, the cause, the fix.
+fn section_html(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], h: &mut String) {
+    let _ = writeln!(
+        h,
+        "<section><h2>{} — {}</h2>",
+        esc(&label(d)),
+        esc(d.outcome_title.as_deref().unwrap_or("cause undecided"))
+    );
+    let _ = writeln!(
+        h,
+        "<p>Trigger: {} (<code>{}</code>)</p>",
+        esc(d.trigger.says.as_deref().unwrap_or("")),
+        esc(&d.trigger.expr)
+    );
+    h.push_str("<h3>Signals</h3>\n");
+    let charted = charts(ev, d);
+    if charted.is_empty() {
+        h.push_str("<p class=\"meta\">No metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample (below).</p>\n");
+    }
+    for c in charted {
+        match &c.missing {
+            Some(why) => {
+                let _ = writeln!(
                     h,
-                    "<li>{mark} <code>{}</code> {} <span class=\"meta\">({})</span></li>",
-                    esc(&c.expr),
-                    esc(c.says.as_deref().unwrap_or("")),
-                    esc(&inputs)
+                    "<p class=\"missing\">{}: missing — {}. Nothing is drawn: no data is not zero.</p>",
+                    esc(&c.name),
+                    esc(why)
                 );
             }
-            if let Some(a) = s.answer {
-                let _ = write!(h, "<li>answered by the engineer: {}</li>", if a { "yes" } else { "no" });
+            None => {
+                let th = c
+                    .threshold
+                    .as_ref()
+                    .map(|(op, t)| {
+                        format!(
+                            "; threshold {op} {}, broken by {} of {} points",
+                            fmt_num(*t),
+                            c.broken(),
+                            c.points.len()
+                        )
+                    })
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    h,
+                    "<figure class=\"chart\" data-signal=\"{}\">{}<figcaption><b>{}</b> — {}{}</figcaption></figure>",
+                    esc(&c.name),
+                    svg(&c, marks),
+                    esc(&c.name),
+                    esc(&c.source),
+                    esc(&th)
+                );
             }
-            let _ = writeln!(h, "</ul>→ {}</li>", esc(s.next.as_deref().unwrap_or("(stopped: unknown)")));
         }
-        if let Some(o) = &d.outcome {
-            let _ = writeln!(h, "<li class=\"outcome\">{}</li>", esc(o));
-        }
-        h.push_str("</ol>\n");
-        if let Some(u) = &d.unknown {
-            let _ = writeln!(h, "<p class=\"missing\">Stopped at {}: {}</p>", esc(&u.node), esc(&u.missing.join("; ")));
-        }
-        if let Some(cause) = &d.cause {
-            let _ = writeln!(h, "<h3>Root cause</h3><p>{}</p>", esc(cause));
-        }
-        if !d.resolution.is_empty() {
-            h.push_str("<h3>Resolution</h3><ul>");
-            for r in &d.resolution {
-                let _ = write!(h, "<li>{}</li>", esc(r));
-            }
-            h.push_str("</ul>\n");
-        }
-        if !d.calls.is_empty() {
-            let cmds: Vec<String> =
-                d.calls.iter().map(|c| format!("<code>{}</code>", esc(&crate::ui::render::command_line(c)))).collect();
-            let _ = writeln!(h, "<p>Offered: {}</p>", cmds.join(" "));
-        }
-        if d.runbook == "dlq" {
-            dlq_sample_html(ev, &mut h);
-        }
-        h.push_str("</section>\n");
     }
+    h.push_str("<h3>The walk</h3>\n<ol class=\"walk\">\n");
+    for s in &d.steps {
+        let _ = write!(h, "<li><b>{}</b> — {}<ul>", esc(&s.node), esc(&s.title));
+        for c in &s.checks {
+            let mark = match c.result {
+                Some(true) => "✔",
+                Some(false) => "✘",
+                None => "?",
+            };
+            let inputs = inputs_text(&c.inputs);
+            let _ = write!(
+                h,
+                "<li>{mark} <code>{}</code> {} <span class=\"meta\">({})</span></li>",
+                esc(&c.expr),
+                esc(c.says.as_deref().unwrap_or("")),
+                esc(&inputs)
+            );
+        }
+        if let Some(a) = s.answer {
+            let _ = write!(h, "<li>answered by the engineer: {}</li>", if a { "yes" } else { "no" });
+        }
+        let _ = writeln!(h, "</ul>→ {}</li>", esc(s.next.as_deref().unwrap_or("(stopped: unknown)")));
+    }
+    if let Some(o) = &d.outcome {
+        let _ = writeln!(h, "<li class=\"outcome\">{}</li>", esc(o));
+    }
+    h.push_str("</ol>\n");
+    if let Some(u) = &d.unknown {
+        let _ = writeln!(h, "<p class=\"missing\">Stopped at {}: {}</p>", esc(&u.node), esc(&u.missing.join("; ")));
+    }
+    if let Some(cause) = &d.cause {
+        let _ = writeln!(h, "<h3>Root cause</h3><p>{}</p>", esc(cause));
+    }
+    if !d.resolution.is_empty() {
+        h.push_str("<h3>Resolution</h3><ul>");
+        for r in &d.resolution {
+            let _ = write!(h, "<li>{}</li>", esc(r));
+        }
+        h.push_str("</ul>\n");
+    }
+    if !d.calls.is_empty() {
+        let cmds: Vec<String> =
+            d.calls.iter().map(|c| format!("<code>{}</code>", esc(&crate::ui::render::command_line(c)))).collect();
+        let _ = writeln!(h, "<p>Offered: {}</p>", cmds.join(" "));
+    }
+    if d.runbook == "dlq" {
+        dlq_sample_html(ev, h);
+    }
+    h.push_str("</section>\n");
+}
+
+/// A journal entry as the report's tables show it: when, who, action, target, change, state,
+/// verification.
+fn entry_cells(e: &Entry) -> [String; 7] {
+    [
+        e.time.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        e.user.clone(),
+        e.action.clone(),
+        e.target.clone(),
+        change(e),
+        e.state.as_str().to_string(),
+        e.verified.clone().unwrap_or_else(|| "—".into()),
+    ]
+}
+
+/// The journal's changes in the window.
+fn actions_html(input: &Input<'_>, h: &mut String) {
     h.push_str("<h2>Actions taken</h2>\n");
     if input.entries.is_empty() {
         h.push_str("<p class=\"meta\">No change was journaled in the window.</p>\n");
     } else {
         h.push_str("<table><tr><th>applied</th><th>who</th><th>action</th><th>target</th><th>change</th><th>state</th><th>verified</th></tr>\n");
         for e in &input.entries {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&e.time.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()),
-                esc(&e.user),
-                esc(&e.action),
-                esc(&e.target),
-                esc(&change(e)),
-                esc(e.state.as_str()),
-                esc(e.verified.as_deref().unwrap_or("—"))
-            );
+            let cells: Vec<String> = entry_cells(e).iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
+            let _ = writeln!(h, "<tr>{}</tr>", cells.concat());
         }
         h.push_str("</table>\n");
     }
+}
+
+/// The clear runbooks with the values they were judged on, and where the evidence came from.
+fn evidence_html(input: &Input<'_>, h: &mut String) {
+    let ev = input.ev;
     h.push_str("<h2>Clear runbooks</h2>\n<table><tr><th>runbook</th><th>watches</th><th>values</th></tr>\n");
     for d in input.results.iter().filter(|d| d.triggered == Some(false)) {
         let values = inputs_text(&d.trigger.inputs);
@@ -445,7 +472,6 @@ pub fn html(input: &Input<'_>) -> String {
         let _ = write!(h, "<li>AppConfig document version {v}</li>");
     }
     let _ = write!(h, "<li>{} metric series</li></ul>\n</body></html>\n", ev.metrics.len());
-    h
 }
 
 fn dlq_sample_html(ev: &Evidence, h: &mut String) {
@@ -511,94 +537,7 @@ pub fn markdown(input: &Input<'_>) -> String {
     }
     let marks = markers(&input.entries);
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
-        let _ =
-            writeln!(m, "\n## {} — {}\n", md(&label(d)), md(d.outcome_title.as_deref().unwrap_or("cause undecided")));
-        let _ = writeln!(
-            m,
-            "Trigger: {} (`{}`)\n",
-            md(d.trigger.says.as_deref().unwrap_or("")),
-            d.trigger.expr.replace('`', "'")
-        );
-        m.push_str("### Signals\n");
-        let charted = charts(ev, d);
-        if charted.is_empty() {
-            m.push_str("\nNo metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample.\n");
-        }
-        for c in charted {
-            let _ = writeln!(m, "\n#### {} — {}\n", md(&c.name), md(&c.source));
-            if let Some(why) = &c.missing {
-                let _ = writeln!(m, "*Missing: {}.* No data is not zero, so nothing is shown.", md(why));
-                continue;
-            }
-            if let Some((op, t)) = &c.threshold {
-                let _ = writeln!(
-                    m,
-                    "Threshold {op} {}: broken by {} of {} points (marked ⚠).\n",
-                    fmt_num(*t),
-                    c.broken(),
-                    c.points.len()
-                );
-            }
-            m.push_str("<details><summary>values</summary>\n\n| time (UTC) | value | |\n|---|---|---|\n");
-            // Runs of one value make one row; a gap, a marker or a new value starts the next.
-            let mut rows: Vec<(i64, i64, f64, String)> = Vec::new();
-            let mut prev: Option<i64> = None;
-            for &(t, v) in &c.points {
-                let mut note = if c.breaks(v) { "⚠".to_string() } else { String::new() };
-                for (at, action) in &marks {
-                    if *at >= t && *at < t + 60 {
-                        note.push_str(&format!(" ← {} applied", md(action)));
-                    }
-                }
-                let gap = prev.is_some_and(|p| t - p > 90);
-                if gap {
-                    rows.push((prev.unwrap_or(t) + 60, t - 60, f64::NAN, String::new()));
-                }
-                match rows.last_mut() {
-                    Some(last) if !gap && last.2 == v && last.3 == note && !note.contains('←') => last.1 = t,
-                    _ => rows.push((t, t, v, note)),
-                }
-                prev = Some(t);
-            }
-            for (a, b, v, note) in rows {
-                let span = if a == b { when(a) } else { format!("{}–{}", when(a), when(b)) };
-                let value = if v.is_nan() { "*missing*".to_string() } else { fmt_num(v) };
-                let _ = writeln!(m, "| {span} | {value} | {} |", note.trim());
-            }
-            m.push_str("\n</details>\n");
-        }
-        m.push_str("\n### The walk\n\n```mermaid\nflowchart TD\n");
-        for (i, s) in d.steps.iter().enumerate() {
-            let inputs: Vec<Resolved> = s.checks.iter().flat_map(|c| c.inputs.iter().cloned()).collect();
-            let values = inputs_text(&inputs);
-            let _ = writeln!(m, "  n{i}[\"{}: {}<br/>{}\"]", mermaid(&s.node), mermaid(&s.title), mermaid(&values));
-            let decided = s
-                .checks
-                .iter()
-                .find(|c| c.result == Some(true))
-                .map(|c| c.says.clone().unwrap_or_else(|| c.expr.clone()));
-            let edge = decided
-                .or_else(|| s.answer.map(|a| format!("answered {}", if a { "yes" } else { "no" })))
-                .unwrap_or_else(|| "else".into());
-            let next = if i + 1 < d.steps.len() { format!("n{}", i + 1) } else { "out".into() };
-            let _ = writeln!(m, "  n{i} -->|\"{}\"| {next}", mermaid(&edge));
-        }
-        let end = d.outcome.clone().unwrap_or_else(|| "unknown".into());
-        let _ = writeln!(m, "  out((\"{}\"))\n```", mermaid(&end));
-        if let Some(cause) = &d.cause {
-            let _ = writeln!(m, "\n**Root cause.** {}", md(cause));
-        }
-        if !d.resolution.is_empty() {
-            m.push_str("\n**Resolution.**\n\n");
-            for r in &d.resolution {
-                let _ = writeln!(m, "- {}", md(r));
-            }
-        }
-        if !d.calls.is_empty() {
-            let cmds: Vec<String> =
-                d.calls.iter().map(|c| format!("`{}`", crate::ui::render::command_line(c))).collect();
-            let _ = writeln!(m, "\nOffered: {}", cmds.join(" "));
-        }
+        section_md(ev, d, &marks, &mut m);
     }
     m.push_str("\n## Actions taken\n\n");
     if input.entries.is_empty() {
@@ -606,15 +545,15 @@ pub fn markdown(input: &Input<'_>) -> String {
     } else {
         m.push_str("| applied (UTC) | who | action | change | state | verified |\n|---|---|---|---|---|---|\n");
         for e in &input.entries {
+            let [time, who, action, _, change, state, verified] = entry_cells(e);
+            let time = time.trim_end_matches(" UTC");
             let _ = writeln!(
                 m,
-                "| {} | {} | {} | {} | {} | {} |",
-                e.time.strftime("%Y-%m-%d %H:%M:%S"),
-                md(&e.user),
-                md(&e.action),
-                md(&change(e)),
-                e.state.as_str(),
-                md(e.verified.as_deref().unwrap_or("—"))
+                "| {time} | {} | {} | {} | {state} | {} |",
+                md(&who),
+                md(&action),
+                md(&change),
+                md(&verified)
             );
         }
     }
@@ -625,4 +564,96 @@ pub fn markdown(input: &Input<'_>) -> String {
             writeln!(m, "| {} | {} | {} |", md(&label(d)), md(d.trigger.says.as_deref().unwrap_or("")), md(&values));
     }
     m
+}
+
+/// One result: its trigger, each metric's values with the threshold marked, the walk as a
+/// Mermaid flowchart, the cause and the fix.
+fn section_md(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], m: &mut String) {
+    let _ = writeln!(m, "\n## {} — {}\n", md(&label(d)), md(d.outcome_title.as_deref().unwrap_or("cause undecided")));
+    let _ = writeln!(
+        m,
+        "Trigger: {} (`{}`)\n",
+        md(d.trigger.says.as_deref().unwrap_or("")),
+        d.trigger.expr.replace('`', "'")
+    );
+    m.push_str("### Signals\n");
+    let charted = charts(ev, d);
+    if charted.is_empty() {
+        m.push_str("\nNo metric was walked: this runbook decided from queue attributes, ECS, the configuration or the DLQ sample.\n");
+    }
+    for c in charted {
+        let _ = writeln!(m, "\n#### {} — {}\n", md(&c.name), md(&c.source));
+        if let Some(why) = &c.missing {
+            let _ = writeln!(m, "*Missing: {}.* No data is not zero, so nothing is shown.", md(why));
+            continue;
+        }
+        if let Some((op, t)) = &c.threshold {
+            let _ = writeln!(
+                m,
+                "Threshold {op} {}: broken by {} of {} points (marked ⚠).\n",
+                fmt_num(*t),
+                c.broken(),
+                c.points.len()
+            );
+        }
+        values_md(&c, marks, m);
+    }
+    m.push_str("\n### The walk\n\n```mermaid\nflowchart TD\n");
+    for (i, s) in d.steps.iter().enumerate() {
+        let inputs: Vec<Resolved> = s.checks.iter().flat_map(|c| c.inputs.iter().cloned()).collect();
+        let values = inputs_text(&inputs);
+        let _ = writeln!(m, "  n{i}[\"{}: {}<br/>{}\"]", mermaid(&s.node), mermaid(&s.title), mermaid(&values));
+        let decided =
+            s.checks.iter().find(|c| c.result == Some(true)).map(|c| c.says.clone().unwrap_or_else(|| c.expr.clone()));
+        let edge = decided
+            .or_else(|| s.answer.map(|a| format!("answered {}", if a { "yes" } else { "no" })))
+            .unwrap_or_else(|| "else".into());
+        let next = if i + 1 < d.steps.len() { format!("n{}", i + 1) } else { "out".into() };
+        let _ = writeln!(m, "  n{i} -->|\"{}\"| {next}", mermaid(&edge));
+    }
+    let end = d.outcome.clone().unwrap_or_else(|| "unknown".into());
+    let _ = writeln!(m, "  out((\"{}\"))\n```", mermaid(&end));
+    if let Some(cause) = &d.cause {
+        let _ = writeln!(m, "\n**Root cause.** {}", md(cause));
+    }
+    if !d.resolution.is_empty() {
+        m.push_str("\n**Resolution.**\n\n");
+        for r in &d.resolution {
+            let _ = writeln!(m, "- {}", md(r));
+        }
+    }
+    if !d.calls.is_empty() {
+        let cmds: Vec<String> = d.calls.iter().map(|c| format!("`{}`", crate::ui::render::command_line(c))).collect();
+        let _ = writeln!(m, "\nOffered: {}", cmds.join(" "));
+    }
+}
+/// A metric's values as a table: runs of one value make one row; a gap, a marker or a new
+/// value starts the next.
+fn values_md(c: &Chart, marks: &[(i64, String)], m: &mut String) {
+    m.push_str("<details><summary>values</summary>\n\n| time (UTC) | value | |\n|---|---|---|\n");
+    let mut rows: Vec<(i64, i64, f64, String)> = Vec::new();
+    let mut prev: Option<i64> = None;
+    for &(t, v) in &c.points {
+        let mut note = if c.breaks(v) { "⚠".to_string() } else { String::new() };
+        for (at, action) in marks {
+            if *at >= t && *at < t + 60 {
+                note.push_str(&format!(" ← {} applied", md(action)));
+            }
+        }
+        let gap = prev.is_some_and(|p| t - p > 90);
+        if gap {
+            rows.push((prev.unwrap_or(t) + 60, t - 60, f64::NAN, String::new()));
+        }
+        match rows.last_mut() {
+            Some(last) if !gap && last.2 == v && last.3 == note && !note.contains('←') => last.1 = t,
+            _ => rows.push((t, t, v, note)),
+        }
+        prev = Some(t);
+    }
+    for (a, b, v, note) in rows {
+        let span = if a == b { when(a) } else { format!("{}–{}", when(a), when(b)) };
+        let value = if v.is_nan() { "*missing*".to_string() } else { fmt_num(v) };
+        let _ = writeln!(m, "| {span} | {value} | {} |", note.trim());
+    }
+    m.push_str("\n</details>\n");
 }

@@ -87,6 +87,55 @@ def patch_sqs_clock():
 
     sqs_models.SQSBackend.delete_message_batch = delete_message_batch
 
+    # moto's receive is not atomic on a threaded server: two receives at once can both take
+    # the same visible message, which SQS does not do while a message is in flight. Each pass
+    # over the queue (taking messages, marking them received) holds the lock the batch delete
+    # holds; a long poll waits between passes without it. Otherwise moto's own logic.
+    from copy import deepcopy
+    from moto.core.utils import unix_time
+
+    def receive_message(self, queue_name, count, wait_seconds_timeout, visibility_timeout, message_attribute_names=None):
+        message_attribute_names = message_attribute_names or []
+        queue = self.get_queue(queue_name)
+        result = []
+        polling_end = unix_time() + wait_seconds_timeout
+        while True:
+            if result or (wait_seconds_timeout and unix_time() > polling_end):
+                break
+            with delete_lock:
+                pending_groups = deepcopy(queue.pending_message_groups)
+                to_dlq = []
+                for message in queue.messages:
+                    if not message.visible:
+                        continue
+                    if message in queue.pending_messages:
+                        queue.pending_messages.remove(message)
+                        pending_groups = deepcopy(queue.pending_message_groups)
+                    if message.group_id and queue.fifo_queue and message.group_id in pending_groups:
+                        continue
+                    if (queue.dead_letter_queue is not None and queue.redrive_policy
+                            and message.approximate_receive_count >= queue.redrive_policy["maxReceiveCount"]):
+                        to_dlq.append(message)
+                        continue
+                    queue.pending_messages.add(message)
+                    message.mark_received(visibility_timeout=visibility_timeout)
+                    copy = deepcopy(message)
+                    sqs_models._filter_message_attributes(copy, message_attribute_names)
+                    if not self.is_message_valid_based_on_retention_period(queue_name, message):
+                        break
+                    result.append(copy)
+                    if len(result) >= count:
+                        break
+                for message in to_dlq:
+                    queue._messages.remove(message)
+                    queue.dead_letter_queue.add_message(message)
+            if result or wait_seconds_timeout == 0:
+                break
+            queue.wait_for_messages(1)
+        return result
+
+    sqs_models.SQSBackend.receive_message = receive_message
+
     # moto checks each received message's retention by computing every queue attribute,
     # message counts included (a walk of the queue per message); read the one it needs.
     def is_message_valid_based_on_retention_period(self, queue_name, message):

@@ -531,7 +531,8 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     let out = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
     assert!(out.contains("create    MangaAssist-ThrottleRate"), "{out}");
     let c = w.emu.clients();
-    let names: Vec<String> = masst::actions::alarms::names(&masst::settings::Settings::default());
+    let defs = masst::actions::alarms::declared(&masst::engine::load_embedded(masst::actions::catalog()));
+    let names: Vec<String> = masst::actions::alarms::names(&masst::settings::Settings::default(), &defs);
     let held = block_on(masst::aws::cloudwatch::alarms(&c, &names)).unwrap();
     let throttle = held["MangaAssist-ThrottleRate"].as_ref().expect("created");
     assert_eq!((throttle.threshold, throttle.datapoints_to_alarm, throttle.evaluation_periods), (0.05, 3, 5));

@@ -136,7 +136,7 @@ fn a_runbook_condition_too_large_to_evaluate_is_refused_with_the_limit() {
         let path = dir.path().join(format!("{name}.toml"));
         std::fs::write(
             &path,
-            text.replace("when = \"dlq_visible + dlq_inflight > 0.0\"", &format!("when = \"{huge}\"")),
+            text.replace("when = \"dlq_visible + dlq_inflight > dlq_expected\"", &format!("when = \"{huge}\"")),
         )
         .unwrap();
         let (code, _, err) = run(masst().args(["runbook", "validate"]).arg(&path));

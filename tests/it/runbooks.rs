@@ -58,6 +58,16 @@ fn each_kind_of_broken_runbook_is_refused_with_its_fix() {
             "`analytics.stop` is not an action id",
         ),
         (
+            "alarm threshold the runbook does not state",
+            broken(THROTTLING, "threshold = \"throttle_rate\"", "threshold = \"throttle_rat\""),
+            "alarm `ThrottleRate`: threshold `throttle_rat` is not one of this runbook's [thresholds] (circuit_open, throttle_rate)",
+        ),
+        (
+            "threshold that shadows a signal",
+            broken(THROTTLING, "circuit_open = 2.0", "circuit_max = 2.0"),
+            "threshold `circuit_max` has the name of a signal",
+        ),
+        (
             "placeholder nothing declares",
             broken(THROTTLING, "account_quota.{m}", "account_quota.{q}"),
             "`{q}` is not a placeholder masst knows",
@@ -79,12 +89,12 @@ fn each_kind_of_broken_runbook_is_refused_with_its_fix() {
         ),
         (
             "condition that does not parse",
-            broken(THROTTLING, "when = \"circuit_max >= 2.0\"", "when = \"circuit_max >= \""),
+            broken(THROTTLING, "when = \"circuit_max >= circuit_open\"", "when = \"circuit_max >= \""),
             "node `circuit-breaker`, test 1: `circuit_max >= ` does not parse",
         ),
         (
             "condition of the wrong type",
-            broken(THROTTLING, "when = \"circuit_max >= 2.0\"", "when = \"circuit_max + 1.0\""),
+            broken(THROTTLING, "when = \"circuit_max >= circuit_open\"", "when = \"circuit_max + 1.0\""),
             "must give a bool",
         ),
         (
@@ -205,4 +215,30 @@ fn runbook_list_and_show_describe_the_trees() {
     let (code, _, err) = run(masst().args(["runbook", "show", "nope"]));
     assert_eq!(code, 2);
     assert!(err.contains("throttling"));
+}
+
+#[test]
+fn a_threshold_is_stated_once_for_the_trigger_and_its_alarm() {
+    // The flash sale throttles at about 12 %: with the threshold raised to 50 % in the runbook
+    // file, the trigger no longer fires, and the alarm the same file declares moves with it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("throttling.toml"),
+        broken(THROTTLING, "throttle_rate = 0.05", "throttle_rate = 0.5"),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, out, err) =
+        run(masst().args(["--runbooks", d, "diagnose", "throttling", "--scenario", "flash-sale", "--output", "json"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(doc["results"].as_array().unwrap().iter().all(|r| r["triggered"] == false), "{doc}");
+    let set = masst::engine::load_dir(&dir.path().join("throttling.toml"), masst::actions::catalog()).unwrap();
+    let defs = masst::actions::alarms::declared(&set);
+    let alarm = defs.iter().find(|a| a.name == "ThrottleRate").unwrap();
+    assert_eq!(alarm.threshold, 0.5);
+    // As shipped, the flash sale fires, showing the threshold it was judged against.
+    let (code, out, _) = run(masst().args(["diagnose", "throttling", "--scenario", "flash-sale"]));
+    assert_eq!(code, 1);
+    assert!(out.contains("throttle_rate = 0.05"), "{out}");
 }

@@ -1,0 +1,115 @@
+//! What a walk needs from AWS, as plain data: the metrics (with their statistics), config keys,
+//! queues, services and the rest that the chosen runbooks' (or audit checks') signals read,
+//! expanded for every model. The engine states it; the collector (`evidence::collect`) takes
+//! this [`Plan`] and nothing else, so nothing unused is read and no runbook reaches the edge.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::engine::runbook::Runbook;
+use crate::engine::signal::{capitalise, Signal, Source};
+
+/// What to collect: derived from the runbooks' signals, so nothing unused is read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// Logical metric keys.
+    pub metrics: BTreeSet<String>,
+    /// The CloudWatch statistic by namespace where not `Average`, as the runbooks declare it.
+    pub statistics: BTreeMap<String, String>,
+    pub config: bool,
+    /// Config keys (dotted) the runbooks need and have no default for.
+    pub config_keys: BTreeSet<String>,
+    pub queues: BTreeSet<String>,
+    pub dlq_sample: bool,
+    /// ECS service roles.
+    pub services: BTreeSet<String>,
+    /// Whether the alarms masst installs are read (`DescribeAlarms`).
+    pub alarms: bool,
+    /// Their names, as the runbooks in force declare them (filled by the command).
+    pub alarm_names: Vec<String>,
+    /// Whether Service Quotas values are read for the models with a quota code.
+    pub quotas: bool,
+    /// ECS service roles whose scaling policies are read.
+    pub autoscaling: BTreeSet<String>,
+}
+
+fn expansions(text: &str, models: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = models.iter().map(|m| expand_for(text, m)).collect();
+    out.dedup();
+    out
+}
+
+/// Fills every model placeholder (`{m}`, and a declared one such as the batch model's) with
+/// `m`: a plan reads each model's series, whichever model the document turns out to name.
+fn expand_for(text: &str, m: &str) -> String {
+    let cap = capitalise(m);
+    let mut out = text.replace("{m}", m).replace("{M}", &cap);
+    for _ in 0..8 {
+        let Some((token, _, upper)) = crate::engine::signal::model_at(&out) else { break };
+        out = out.replace(&token, if upper { &cap } else { m });
+    }
+    out
+}
+
+/// The collection plan for `runbooks`, for every model of `models`.
+pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
+    let p = plan_signals(runbooks.iter().flat_map(|rb| rb.signals.values()), models);
+    with_statistics(p, runbooks)
+}
+
+/// The statistics the runbooks declare, added to a plan.
+fn with_statistics(mut p: Plan, runbooks: &[&Runbook]) -> Plan {
+    for rb in runbooks {
+        for (ns, st) in &rb.statistics {
+            p.statistics.entry(ns.clone()).or_insert_with(|| st.clone());
+        }
+    }
+    p
+}
+
+/// The plan of a refresh during `verify` or `watch`: only the signals their conditions read
+/// (the trigger, recovery and worse conditions), so a refresh reads no DLQ sample and costs at
+/// most two sequential round trips.
+pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
+    let p = plan_signals(
+        runbooks.iter().flat_map(|rb| rb.verify_signals().into_iter().filter_map(|n| rb.signals.get(&n))),
+        models,
+    );
+    with_statistics(p, runbooks)
+}
+
+pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a Signal>, models: &[String]) -> Plan {
+    let mut p = Plan::default();
+    for sig in signals {
+        match &sig.source {
+            Source::Metric { namespace, name, dims, .. } => {
+                for m in models {
+                    let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
+                    p.metrics.insert(crate::evidence::metric_key(namespace, &expand_for(name, m), &d));
+                }
+            }
+            Source::Config { path, default } => {
+                p.config = true;
+                if default.is_none() {
+                    p.config_keys.extend(expansions(path, models));
+                }
+            }
+            Source::Queue { role, .. } => {
+                p.queues.insert(role.clone());
+            }
+            Source::Ecs { role, .. } => {
+                p.services.insert(role.clone());
+            }
+            Source::Dlq { .. } => {
+                p.dlq_sample = true;
+                p.queues.insert("dlq".into());
+            }
+            Source::Derived { .. } | Source::Threshold { .. } => {}
+            Source::Alarms => p.alarms = true,
+            Source::Quota { .. } => p.quotas = true,
+            Source::Autoscaling { role } => {
+                p.autoscaling.insert(role.clone());
+            }
+        }
+    }
+    p
+}
