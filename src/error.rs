@@ -164,6 +164,7 @@ impl Error {
     }
 }
 
+/// What every command and library call returns.
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// What a successful command reports: nothing wrong, or findings to exit 1 on.

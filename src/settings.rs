@@ -46,6 +46,8 @@ impl Default for Quotas {
     }
 }
 
+/// `[aws]`: region, profile, endpoint and the per-call timeout, below the flags and the
+/// SDK's own environment.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct AwsSettings {
@@ -56,6 +58,7 @@ pub struct AwsSettings {
     pub call_timeout_s: Option<u64>,
 }
 
+/// `[resources]`: the deployed names of the queues, the cluster and the ECS services.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Resources {
@@ -66,6 +69,7 @@ pub struct Resources {
     pub services: IndexMap<String, String>,
 }
 
+/// `[appconfig]`: where the throughput document lives (names, or ids to skip the lookups).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct AppConfigNames {

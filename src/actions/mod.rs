@@ -117,17 +117,20 @@ pub trait Family {
     ) -> Result<Plan<Self::Change>, Error>;
 }
 
+/// Every family, once, with its actions: the catalogue and `family_of` derive from this list
+/// (and `commands::act` dispatches on the names in it).
+pub const FAMILIES: &[(&str, &[ActionInfo])] = &[
+    (appconfig::Doc::NAME, appconfig::Doc::ACTIONS),
+    (ecs::Ecs::NAME, ecs::Ecs::ACTIONS),
+    (queue::Queue::NAME, queue::Queue::ACTIONS),
+    (redrive::Redrive::NAME, redrive::Redrive::ACTIONS),
+    (alarms::Alarms::NAME, alarms::Alarms::ACTIONS),
+];
+
 /// Every action id, from the families, in contract §7 order.
 pub fn catalog() -> &'static [ActionInfo] {
     static CATALOG: LazyLock<Vec<ActionInfo>> = LazyLock::new(|| {
-        let mut all: Vec<ActionInfo> = [
-            appconfig::Doc::ACTIONS,
-            ecs::Ecs::ACTIONS,
-            queue::Queue::ACTIONS,
-            redrive::Redrive::ACTIONS,
-            alarms::Alarms::ACTIONS,
-        ]
-        .concat();
+        let mut all: Vec<ActionInfo> = FAMILIES.iter().flat_map(|(_, actions)| actions.iter().copied()).collect();
         // The contract lists the document actions, the ECS ones, then queue, DLQ and alarms;
         // quota.sync (added since) goes last.
         let rank = |id: &str| CONTRACT_ORDER.iter().position(|c| *c == id).unwrap_or(usize::MAX);
@@ -164,17 +167,7 @@ pub fn info(id: &str) -> Option<&'static ActionInfo> {
 
 /// The family that implements `id`.
 pub fn family_of(id: &str) -> Option<&'static str> {
-    let owns = |actions: &[ActionInfo]| actions.iter().any(|a| a.id == id);
-    [
-        (appconfig::Doc::NAME, appconfig::Doc::ACTIONS),
-        (ecs::Ecs::NAME, ecs::Ecs::ACTIONS),
-        (queue::Queue::NAME, queue::Queue::ACTIONS),
-        (redrive::Redrive::NAME, redrive::Redrive::ACTIONS),
-        (alarms::Alarms::NAME, alarms::Alarms::ACTIONS),
-    ]
-    .into_iter()
-    .find(|(_, actions)| owns(actions))
-    .map(|(name, _)| name)
+    FAMILIES.iter().find(|(_, actions)| actions.iter().any(|a| a.id == id)).map(|(name, _)| *name)
 }
 
 /// What applying a change did, filled in as it goes.

@@ -105,6 +105,9 @@ pub struct Deployments {
     pub running: Option<i32>,
     /// The completed deployments of the profile, newest first.
     pub done: Vec<Done>,
+    /// The newest completed deployment, when its configuration version is not a hosted
+    /// version number: its number and what it names.
+    pub unreadable: Option<(i32, String)>,
 }
 
 /// The deployments of the profile. `patient` retries a read that fails in passing (a change
@@ -147,14 +150,22 @@ pub async fn deployments(
             )
         })
         .map(|d| d.deployment_number());
-    let mut done: Vec<Done> = deps
+    let complete: Vec<_> = deps
         .items()
         .iter()
         .filter(|d| d.state() == Some(&DeploymentState::Complete) && d.configuration_name() == Some(profile))
+        .collect();
+    let unreadable = complete
+        .iter()
+        .max_by_key(|d| d.deployment_number())
+        .filter(|d| d.configuration_version().and_then(|v| v.parse::<i32>().ok()).is_none())
+        .map(|d| (d.deployment_number(), d.configuration_version().unwrap_or_default().to_string()));
+    let mut done: Vec<Done> = complete
+        .iter()
         .filter_map(|d| Some(Done { number: d.deployment_number(), version: d.configuration_version()?.parse().ok()? }))
         .collect();
     done.sort_by_key(|d| -d.number);
-    Ok(Deployments { running, done })
+    Ok(Deployments { running, done, unreadable })
 }
 
 /// The deployed document: the hosted version of the latest completed deployment of the
@@ -165,6 +176,11 @@ pub async fn deployed_document(
     ids: &AppConfigIds,
 ) -> Result<(i32, String), Error> {
     let deps = deployments(clients, ids, &settings.appconfig.profile, false).await?;
+    if let Some((number, version)) = &deps.unreadable {
+        return Err(Error::Evidence(format!(
+            "deployment {number} names configuration version {version:?}, which is not a hosted version number"
+        )));
+    }
     let latest = deps.done.first().ok_or_else(|| {
         Error::Evidence(format!(
             "no completed deployment of profile `{}` in environment `{}`: nothing is deployed to read",

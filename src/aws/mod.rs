@@ -106,18 +106,25 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
             "no AWS region is set: pass --region, set AWS_REGION, or add `region` to [aws] in masst.toml".into(),
         ));
     };
-    Ok(Clients {
-        cloudwatch: aws_sdk_cloudwatch::Client::new(&conf),
-        sqs: aws_sdk_sqs::Client::new(&conf),
-        ecs: aws_sdk_ecs::Client::new(&conf),
-        appconfig: aws_sdk_appconfig::Client::new(&conf),
-        sts: aws_sdk_sts::Client::new(&conf),
-        servicequotas: aws_sdk_servicequotas::Client::new(&conf),
-        autoscaling: aws_sdk_applicationautoscaling::Client::new(&conf),
-        endpoint,
-        region,
-        resolved: Default::default(),
-    })
+    Ok(Clients::from_conf(&conf, endpoint, region))
+}
+
+impl Clients {
+    /// Every service client from one `SdkConfig`.
+    pub fn from_conf(conf: &SdkConfig, endpoint: Option<String>, region: String) -> Clients {
+        Clients {
+            cloudwatch: aws_sdk_cloudwatch::Client::new(conf),
+            sqs: aws_sdk_sqs::Client::new(conf),
+            ecs: aws_sdk_ecs::Client::new(conf),
+            appconfig: aws_sdk_appconfig::Client::new(conf),
+            sts: aws_sdk_sts::Client::new(conf),
+            servicequotas: aws_sdk_servicequotas::Client::new(conf),
+            autoscaling: aws_sdk_applicationautoscaling::Client::new(conf),
+            endpoint,
+            region,
+            resolved: Default::default(),
+        }
+    }
 }
 
 /// An endpoint URL must be `http://` or `https://` with a host: anything else is refused before

@@ -252,14 +252,56 @@ pub fn run_call(global: &Global, printer: &Printer, flags: &ChangeFlags, call: &
         )));
     }
     let command = crate::ui::render::command_line(call);
-    let (id, args) = (call.id.as_str(), call.args.as_slice());
-    match family_of(id) {
-        Some(Doc::NAME) => change::<Doc>(global, printer, flags, Ask::Do(Doc::request(id, args)?), command),
-        Some(Ecs::NAME) => change::<Ecs>(global, printer, flags, Ask::Do(Ecs::request(id, args)?), command),
-        Some(Queue::NAME) => change::<Queue>(global, printer, flags, Ask::Do(Queue::request(id, args)?), command),
-        Some(Alarms::NAME) => change::<Alarms>(global, printer, flags, Ask::Do(Alarms::request(id, args)?), command),
-        Some(Redrive::NAME) => super::dlq::run(global, printer, flags, Redrive::request(id, args)?, command),
-        _ => Err(Error::Usage(format!("`{id}` is not an action this masst has"))),
+    let Some(family) = family_of(&call.id) else {
+        return Err(Error::Usage(format!("`{}` is not an action this masst has", call.id)));
+    };
+    if family == Redrive::NAME {
+        // The redrive streams and reports message by message: its own flow.
+        return super::dlq::run(global, printer, flags, Redrive::request(&call.id, &call.args)?, command);
+    }
+    by_family(global, printer, flags, family, Job::Do(call), command)
+}
+
+/// What a family is asked to do: an offered action, or the undo of one of its entries.
+enum Job<'a> {
+    Do(&'a ActionCall),
+    Undo(Box<(Desk, Entry)>),
+}
+
+/// The one place a family's name picks its implementation.
+fn by_family(
+    global: &Global,
+    printer: &Printer,
+    flags: &ChangeFlags,
+    family: &str,
+    job: Job<'_>,
+    command: String,
+) -> Result<Outcome> {
+    fn go<F: Family>(
+        global: &Global,
+        printer: &Printer,
+        flags: &ChangeFlags,
+        job: Job<'_>,
+        command: String,
+    ) -> Result<Outcome> {
+        match job {
+            Job::Do(call) => {
+                let req = F::request(&call.id, &call.args)?;
+                change::<F>(global, printer, flags, Ask::Do(req), command)
+            }
+            Job::Undo(undo) => {
+                let (desk, entry) = *undo;
+                change_at::<F>(global, printer, flags, desk, Ask::Undo(Box::new(entry)), command)
+            }
+        }
+    }
+    match family {
+        Doc::NAME => go::<Doc>(global, printer, flags, job, command),
+        Ecs::NAME => go::<Ecs>(global, printer, flags, job, command),
+        Queue::NAME => go::<Queue>(global, printer, flags, job, command),
+        Alarms::NAME => go::<Alarms>(global, printer, flags, job, command),
+        Redrive::NAME => go::<Redrive>(global, printer, flags, job, command),
+        other => Err(Error::Action(format!("`{other}` is not an action family this masst has"))),
     }
 }
 
@@ -450,19 +492,9 @@ pub fn undo(global: &Global, id: &Option<String>, flags: &ChangeFlags, printer: 
     }
     let entry = entry.clone();
     let family = entry.family.clone().or_else(|| family_of(&entry.action).map(String::from));
-    let command = typed();
-    let e = entry.clone();
-    match family.as_deref() {
-        Some(Doc::NAME) => change_at::<Doc>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
-        Some(Ecs::NAME) => change_at::<Ecs>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
-        Some(Queue::NAME) => change_at::<Queue>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command),
-        Some(Alarms::NAME) => {
-            change_at::<Alarms>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command)
-        }
-        Some(Redrive::NAME) => {
-            change_at::<Redrive>(global, printer, flags, desk, Ask::Undo(Box::new(e.clone())), command)
-        }
-        _ => Err(Error::Action(format!(
+    match family.as_deref().and_then(|f| crate::actions::FAMILIES.iter().find(|(n, _)| *n == f)) {
+        Some((name, _)) => by_family(global, printer, flags, name, Job::Undo(Box::new((desk, entry))), typed()),
+        None => Err(Error::Action(format!(
             "journal entry {} has the action `{}`{}, which this masst does not know how to undo; undo it by hand",
             entry.id,
             entry.action,

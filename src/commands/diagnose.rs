@@ -144,7 +144,20 @@ fn ci_item(d: &Diagnosis) -> crate::ui::ci::Item {
     }
 }
 
+/// Prints the diagnoses in the format asked for (tree, JSON, SARIF, JUnit) and says whether
+/// any finding reaches `fail_on`.
 pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: Severity) -> Outcome {
+    report_with(printer, ev, results, fail_on, &[])
+}
+
+/// [`report`], with the documents of the actions `--apply` ran (JSON: `applied`).
+fn report_with(
+    printer: &Printer,
+    ev: &Evidence,
+    results: &[Diagnosis],
+    fail_on: Severity,
+    applied: &[serde_json::Value],
+) -> Outcome {
     if matches!(printer.format, crate::ui::OutputFormat::Sarif | crate::ui::OutputFormat::Junit) {
         let items: Vec<_> = results.iter().map(ci_item).collect();
         if printer.format == crate::ui::OutputFormat::Sarif {
@@ -153,14 +166,18 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
             printer.out(&crate::ui::ci::junit("masst diagnose", &items));
         }
     } else if printer.json() {
-        printer.json_value(&serde_json::json!({
+        let mut doc = serde_json::json!({
             "source": ev.source,
             "taken_at": ev.taken_at,
             "fail_on": fail_on,
             "results": crate::ui::render::results_json(results),
             "config_version": ev.config_version,
             "config": ev.config,
-        }));
+        });
+        if !applied.is_empty() {
+            doc["applied"] = applied.to_vec().into();
+        }
+        printer.json_value(&doc);
     } else {
         if !printer.quiet {
             let version = ev.config_version.map(|v| format!(", configuration version {v}")).unwrap_or_default();
@@ -199,8 +216,16 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     };
     let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);
-    let outcome = report(printer, &ev, &results, args.fail_on.into());
     let live = args.scenario.is_none() && args.from.is_none() && args.scenario_file.is_none();
+    if printer.json() && !args.apply.is_empty() {
+        // One document: the diagnosis, with what each action it ran did (`applied`).
+        crate::ui::capture_json(true);
+        let ran = offer_actions(global, args, printer, &results, live);
+        let applied = crate::ui::capture_json(false);
+        let outcome = report_with(printer, &ev, &results, args.fail_on.into(), &applied);
+        return ran.map(|()| outcome);
+    }
+    let outcome = report(printer, &ev, &results, args.fail_on.into());
     offer_actions(global, args, printer, &results, live)?;
     Ok(outcome)
 }

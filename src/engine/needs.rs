@@ -77,6 +77,7 @@ pub fn refresh_plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
     with_statistics(p, runbooks)
 }
 
+/// The plan of reading `signals` for every model of `models` (each `{m}` expanded per model).
 pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a Signal>, models: &[String]) -> Plan {
     let mut p = Plan::default();
     for sig in signals {

@@ -106,6 +106,9 @@ pub struct Diagnosis {
     /// What the scores measure, in the runbook's words (`pick_says`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scores_say: Option<String>,
+    /// The runbook reads the DLQ sample, so a report shows the sample beside its verdict.
+    #[serde(skip)]
+    pub reads_dlq_sample: bool,
 }
 
 impl Diagnosis {
@@ -235,6 +238,7 @@ fn walk_one(
         resolution: vec![],
         model_scores,
         scores_say: rb.pick_says.clone(),
+        reads_dlq_sample: rb.signals.values().any(|s| matches!(s.source, Source::Dlq { .. })),
     };
     match d.triggered {
         Some(false) => return d,

@@ -21,6 +21,21 @@ pub fn divert_stdout(on: bool) {
     DIVERTED.store(on, Ordering::Relaxed);
 }
 
+/// JSON documents kept instead of printed, while a command gathers what the commands it runs
+/// would print into its own one document (`diagnose --apply ... --output json`).
+static CAPTURED: std::sync::Mutex<Option<Vec<serde_json::Value>>> = std::sync::Mutex::new(None);
+
+/// Starts keeping JSON documents (`true`), or stops and hands back what was kept (`false`).
+pub fn capture_json(on: bool) -> Vec<serde_json::Value> {
+    let mut c = CAPTURED.lock().expect("lock");
+    if on {
+        *c = Some(Vec::new());
+        Vec::new()
+    } else {
+        c.take().unwrap_or_default()
+    }
+}
+
 /// Set once anything was written to stdout, so a failure in JSON mode knows whether its error
 /// document would be a second one.
 static STDOUT_USED: AtomicBool = AtomicBool::new(false);
@@ -201,6 +216,10 @@ impl Printer {
 
     /// Prints a value as pretty JSON on stdout.
     pub fn json_value<T: serde::Serialize>(&self, v: &T) {
+        if let Some(kept) = CAPTURED.lock().expect("lock").as_mut() {
+            kept.push(serde_json::to_value(v).expect("serializable"));
+            return;
+        }
         self.line(serde_json::to_string_pretty(v).expect("serializable"));
     }
 

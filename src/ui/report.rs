@@ -405,7 +405,7 @@ fn section_html(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], h: &mut S
             d.calls.iter().map(|c| format!("<code>{}</code>", esc(&crate::ui::render::command_line(c)))).collect();
         let _ = writeln!(h, "<p>Offered: {}</p>", cmds.join(" "));
     }
-    if d.runbook == "dlq" {
+    if d.reads_dlq_sample {
         dlq_sample_html(ev, h);
     }
     h.push_str("</section>\n");

@@ -376,8 +376,8 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert_eq!(entry["command"], "masst analytics pause", "the offer, not the diagnose command line");
     assert_eq!(entry["account"], "123456789012");
 
-    // Offered actions run as data with every global option: with --output json, stdout is the
-    // diagnosis alone, and the action's own report goes to stderr.
+    // Offered actions run as data with every global option: with --output json, stdout is one
+    // document, the diagnosis with what the action did under `applied`.
     let (code, out, err) =
         w.masst(&["--output", "json", "diagnose", "throttling", "--apply", "concurrency.set", "--yes", "--no-verify"]);
     assert_eq!(code, 1, "{out}{err}");
@@ -386,7 +386,14 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert_eq!(sonnet["actions"], serde_json::json!(["analytics.pause", "concurrency.set"]));
     assert_eq!(sonnet["calls"][1]["args"][0], "sonnet", "{sonnet}");
     assert!(sonnet["commands"][1].as_str().unwrap().starts_with("masst concurrency set sonnet "), "{sonnet}");
-    assert!(err.contains("\"action\": \"concurrency.set\""), "the action's document, on stderr: {err}");
+    let applied = &doc["applied"][0];
+    assert_eq!(
+        (applied["action"].as_str(), applied["changed"].as_bool()),
+        (Some("concurrency.set"), Some(true)),
+        "{doc}"
+    );
+    assert_eq!(applied["entry"]["diagnosis"], "throttling/sonnet/other-workloads-consuming-quota");
+    assert!(!err.contains("\"action\":"), "no second document on stderr: {err}");
 
     let (code, _, err) = w.masst(&["diagnose", "throttling", "--apply", "batch.pause", "--yes"]);
     assert_eq!(code, 2);

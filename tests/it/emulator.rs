@@ -142,18 +142,7 @@ impl Emulator {
                 .credentials_provider(aws_sdk_sqs::config::Credentials::new("testing", "testing", None, None, "test"))
                 .load(),
         );
-        masst::aws::Clients {
-            cloudwatch: aws_sdk_cloudwatch::Client::new(&conf),
-            sqs: aws_sdk_sqs::Client::new(&conf),
-            ecs: aws_sdk_ecs::Client::new(&conf),
-            appconfig: aws_sdk_appconfig::Client::new(&conf),
-            sts: aws_sdk_sts::Client::new(&conf),
-            servicequotas: aws_sdk_servicequotas::Client::new(&conf),
-            autoscaling: aws_sdk_applicationautoscaling::Client::new(&conf),
-            endpoint: Some(self.endpoint.clone()),
-            region: "us-east-1".into(),
-            resolved: Default::default(),
-        }
+        masst::aws::Clients::from_conf(&conf, Some(self.endpoint.clone()), "us-east-1".into())
     }
 }
 
