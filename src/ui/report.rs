@@ -283,16 +283,17 @@ pub fn html(input: &Input<'_>) -> String {
     h
 }
 
+/// A result's outcome in a verdicts table: its title, or where it stopped unknown.
+fn outcome_text(d: &Diagnosis) -> String {
+    d.outcome_title.clone().or_else(|| d.unknown.as_ref().map(|u| format!("unknown at {}", u.node))).unwrap_or_default()
+}
+
 /// The verdicts table: every result that is not clear.
 fn verdicts_html(input: &Input<'_>, h: &mut String) {
     h.push_str("<h2>Verdicts</h2>\n<table><tr><th>severity</th><th>runbook</th><th>outcome</th></tr>\n");
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
         let sev = d.severity.map(|s| s.to_string()).unwrap_or_default();
-        let outcome = d
-            .outcome_title
-            .clone()
-            .or_else(|| d.unknown.as_ref().map(|u| format!("unknown at {}", u.node)))
-            .unwrap_or_default();
+        let outcome = outcome_text(d);
         let _ = writeln!(
             h,
             "<tr><td class=\"{}\">{}</td><td>{}</td><td>{}</td></tr>",
@@ -522,11 +523,7 @@ pub fn markdown(input: &Input<'_>) -> String {
     );
     m.push_str("## Verdicts\n\n| severity | runbook | outcome |\n|---|---|---|\n");
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
-        let outcome = d
-            .outcome_title
-            .clone()
-            .or_else(|| d.unknown.as_ref().map(|u| format!("unknown at {}", u.node)))
-            .unwrap_or_default();
+        let outcome = outcome_text(d);
         let _ = writeln!(
             m,
             "| {} | {} | {} |",
