@@ -30,7 +30,7 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
             if printer.json() {
                 printer.json_value(&as_json(rb, *mermaid));
             } else {
-                printer.out(&if *mermaid { to_mermaid(rb) } else { describe(rb) });
+                printer.out(&if *mermaid { to_mermaid(rb) } else { crate::ui::wrap_lines(&describe(rb)) });
             }
         }
         RunbookCommand::Validate { path } => {

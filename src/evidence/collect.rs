@@ -314,12 +314,12 @@ async fn services(
         .map(|role| (role.clone(), settings.resources.services.get(role).cloned().unwrap_or_else(|| role.clone())))
         .collect();
     let wanted: Vec<String> = names.iter().map(|(_, n)| n.clone()).collect();
+    // An inactive (deleted) service is reported with the counts ECS gives it, as before.
     let found = ecs::describe(clients, &settings.resources.cluster, &wanted).await?;
     Ok(found
         .into_iter()
         .filter_map(|s| {
             let (role, _) = names.iter().find(|(_, n)| *n == s.name)?;
-            let _ = s.active; // an inactive service's counts are what ECS says of it
             let events = s.events.into_iter().map(|(at, message)| ServiceEvent { at, message }).collect();
             let state =
                 ServiceState { name: s.name, desired: s.desired, running: s.running, pending: s.pending, events };

@@ -80,6 +80,21 @@ pub fn wrap(text: &str) -> String {
     textwrap::fill(text, textwrap::Options::new(width() as usize).subsequent_indent("  "))
 }
 
+/// Text of many lines wrapped to the terminal's width, each line keeping its indentation and
+/// its continuation indented two more (a runbook's tree stays a tree at 100 columns).
+pub fn wrap_lines(text: &str) -> String {
+    let w = width() as usize;
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        let more = format!("{indent}  ");
+        let opts = textwrap::Options::new(w).initial_indent(&indent).subsequent_indent(&more);
+        out.push_str(&textwrap::fill(line.trim_start(), opts));
+        out.push('\n');
+    }
+    out
+}
+
 /// Human text or one JSON document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum OutputFormat {

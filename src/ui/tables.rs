@@ -234,7 +234,10 @@ pub fn journal(entries: &[Entry]) -> String {
 /// The runbooks in force: name, title, which models, size.
 pub fn runbooks(set: &RunbookSet) -> String {
     let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED).set_header(["runbook", "title", "per model", "nodes", "outcomes"]);
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(crate::ui::width())
+        .set_header(["runbook", "title", "per model", "nodes", "outcomes"]);
     for r in &set.runbooks {
         let scope = match r.scope {
             ModelScope::None => "no",

@@ -212,6 +212,17 @@ fn runbook_list_and_show_describe_the_trees() {
         "{out}"
     );
     insta::assert_snapshot!("throttling_mermaid", out);
+    // The list and each tree fit a 100-column terminal.
+    for args in [&["runbook", "list"][..], &["runbook", "show", "throttling"], &["runbook", "show", "dlq"]] {
+        let (code, out, _) = run(masst().env("COLUMNS", "100").args(args));
+        assert_eq!(code, 0);
+        for line in out.lines() {
+            assert!(line.chars().count() <= 100, "{args:?}: {} columns: {line}", line.chars().count());
+        }
+    }
+    let (code, out, _) = run(masst().env("COLUMNS", "100").args(["runbook", "show", "throttling"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("ask: Bedrock server-error metrics are missing."), "{out}");
     let (code, _, err) = run(masst().args(["runbook", "show", "nope"]));
     assert_eq!(code, 2);
     assert!(err.contains("throttling"));
