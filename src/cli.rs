@@ -510,7 +510,7 @@ pub struct WatchArgs {
 
 /// A duration such as `30s`, `6m` or `1h` (1 s to 24 h), checked by clap.
 pub fn duration(text: &str) -> Result<std::time::Duration, String> {
-    crate::engine::runbook::parse_duration(text)
+    crate::text::parse_duration(text)
 }
 
 /// Parses a metric window such as `60m`, `2h` or `90 minutes` into whole minutes (5 to 1440).

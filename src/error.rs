@@ -174,6 +174,32 @@ pub enum Outcome {
     Findings,
 }
 
+/// A runbook, audit or scenario file that does not load: the file, and what is wrong where,
+/// in words that say how to fix it. Typed so the caller maps it to an exit code by kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: String,
+    pub message: String,
+}
+
+impl LoadError {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        LoadError { file: file.into(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl From<LoadError> for Error {
+    fn from(e: LoadError) -> Self {
+        Error::File { file: e.file, message: e.message }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod error;
 pub mod evidence;
 pub mod settings;
+pub mod text;
 pub mod ui;
 
 use cli::{Cli, Command};

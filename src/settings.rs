@@ -244,7 +244,7 @@ impl Settings {
             }
         }
         if let Some(e) = &s.aws.endpoint_url {
-            crate::aws::check_endpoint(e).map_err(|e| e.to_string())?;
+            check_endpoint(e).map_err(|e| e.to_string())?;
         }
         Ok(s)
     }
@@ -259,6 +259,22 @@ fn flatten(prefix: &str, v: &toml::Value, out: &mut Vec<String>) {
             }
         }
         _ => out.push(prefix.to_string()),
+    }
+}
+
+/// An endpoint URL must be `http://` or `https://` with a host: anything else is refused before
+/// a request is built (the SDK would otherwise fail every call with the request in its error).
+pub fn check_endpoint(url: &str) -> Result<()> {
+    let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    let ok = host.is_some_and(|h| !h.is_empty() && !h.starts_with(':') && h.chars().all(|c| c.is_ascii_graphic()));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Config(format!(
+            "the endpoint URL `{}` is not an http:// or https:// URL with a host; fix --endpoint-url, AWS_ENDPOINT_URL or [aws] endpoint_url in masst.toml",
+            crate::text::escape(&url.chars().take(100).collect::<String>())
+        )))
     }
 }
 

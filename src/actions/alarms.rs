@@ -149,7 +149,7 @@ fn describe(a: &AlarmSpec) -> String {
         "LessThanThreshold" => "<",
         _ => ">",
     };
-    let threshold = crate::engine::expr::fmt_num(a.threshold);
+    let threshold = crate::text::fmt_num(a.threshold);
     if let Some(e) = a.queries.iter().find_map(|q| q.expression.as_deref()) {
         return format!("metric math {e} {op} {threshold} ({} of {})", a.datapoints_to_alarm, a.evaluation_periods);
     }
@@ -188,7 +188,7 @@ pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets, 
         let models: Vec<Option<&String>> =
             if d.per_model { settings.models.keys().map(Some).collect() } else { vec![None] };
         for m in models {
-            let cap = m.map(|m| crate::engine::signal::capitalise(m)).unwrap_or_default();
+            let cap = m.map(|m| crate::text::capitalise(m)).unwrap_or_default();
             let target = m.and_then(|m| targets.get(m));
             let needs_target =
                 d.queries.iter().any(|q| q.expression.as_deref().is_some_and(|e| e.contains("{p99_target}")));
@@ -197,7 +197,7 @@ pub fn seed_alarms(settings: &Settings, topic: Option<&str>, targets: &Targets, 
             }
             let fill = |t: &str| {
                 t.replace("{M}", &cap)
-                    .replace("{p99_target}", &target.map(|v| crate::engine::expr::fmt_num(*v)).unwrap_or_default())
+                    .replace("{p99_target}", &target.map(|v| crate::text::fmt_num(*v)).unwrap_or_default())
             };
             let split = |m: &str| {
                 let m = fill(m);

@@ -222,7 +222,7 @@ pub fn number_arg(id: &str, args: &[Arg], at: usize, range: std::ops::RangeInclu
         Some(Arg::Number(n)) if n.fract() == 0.0 && range.contains(&(*n as u32)) && *n >= 0.0 => Ok(*n as u32),
         Some(Arg::Number(n)) => Err(Error::Usage(format!(
             "{id}: {} is out of range; use {} to {}",
-            crate::engine::expr::fmt_num(*n),
+            crate::text::fmt_num(*n),
             range.start(),
             range.end()
         ))),

@@ -301,9 +301,9 @@ pub fn show_body(body: &str, limit: usize) -> String {
     }
     if body.chars().count() > limit {
         let cut: String = body.chars().take(limit).collect();
-        format!("{}… ({} bytes)", crate::ui::escape(&cut), body.len())
+        format!("{}… ({} bytes)", crate::text::escape(&cut), body.len())
     } else {
-        crate::ui::escape(body).into_owned()
+        crate::text::escape(body).into_owned()
     }
 }
 

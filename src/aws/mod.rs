@@ -76,7 +76,7 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
     let endpoint =
         opts.endpoint_url.clone().or_else(|| env("AWS_ENDPOINT_URL")).or_else(|| settings.aws.endpoint_url.clone());
     if let Some(e) = &endpoint {
-        check_endpoint(e)?;
+        crate::settings::check_endpoint(e)?;
         loader = loader.endpoint_url(e);
     }
     if let Some(p) = &profile {
@@ -127,22 +127,6 @@ impl Clients {
     }
 }
 
-/// An endpoint URL must be `http://` or `https://` with a host: anything else is refused before
-/// a request is built (the SDK would otherwise fail every call with the request in its error).
-pub fn check_endpoint(url: &str) -> Result<(), Error> {
-    let rest = url.strip_prefix("http://").or_else(|| url.strip_prefix("https://"));
-    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-    let ok = host.is_some_and(|h| !h.is_empty() && !h.starts_with(':') && h.chars().all(|c| c.is_ascii_graphic()));
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Config(format!(
-            "the endpoint URL `{}` is not an http:// or https:// URL with a host; fix --endpoint-url, AWS_ENDPOINT_URL or [aws] endpoint_url in masst.toml",
-            crate::ui::escape(&url.chars().take(100).collect::<String>())
-        )))
-    }
-}
-
 /// A named profile must exist in the shared config or credentials file, else the credential
 /// chain fails much later with an error that does not name it.
 fn check_profile(name: &str) -> Result<(), Error> {
@@ -161,7 +145,7 @@ fn check_profile(name: &str) -> Result<(), Error> {
     Err(Error::Config(format!(
         "the AWS profile `{}` does not exist in {config} or {creds}. Check --profile / AWS_PROFILE / [aws] profile \
          (`aws configure list-profiles` lists them)",
-        crate::ui::escape(name)
+        crate::text::escape(name)
     )))
 }
 
@@ -304,7 +288,7 @@ where
              or check --endpoint-url points at AWS."
         ),
         Failure::Service { code, message } => {
-            let message = crate::ui::escape(&message).into_owned();
+            let message = crate::text::escape(&message).into_owned();
             format!("{action} failed while reading {what}: {code}: {message}")
         }
         Failure::Other(why) => format!("{action} ({what}) could not be sent: {why}. Run with -v for the SDK's detail."),

@@ -25,7 +25,7 @@ fn evidence(
     if let Some(ev) = super::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
         return Ok(ev);
     }
-    let mut plan = collect::plan_signals(set.signals.values(), &settings.model_keys());
+    let mut plan = crate::engine::needs::plan_signals(set.signals.values(), &settings.model_keys());
     // A key the document lacks is a check's missing input (unknown), not a failed collection.
     plan.config_keys.clear();
     if plan.alarms {

@@ -63,7 +63,7 @@ pub fn collect_live(
     window: u32,
     printer: &Printer,
 ) -> Result<Evidence> {
-    let plan = collect::plan(runbooks, &settings.model_keys());
+    let plan = crate::engine::needs::plan(runbooks, &settings.model_keys());
     let spinner = printer.spinner("collecting evidence from AWS…");
     let result = block_on(async {
         let c = clients(global, settings).await?;

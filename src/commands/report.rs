@@ -15,7 +15,7 @@ fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {
     if let Ok(t) = text.parse::<jiff::Timestamp>() {
         return Ok(t);
     }
-    let d = crate::engine::runbook::parse_duration(text).map_err(|e| {
+    let d = crate::text::parse_duration(text).map_err(|e| {
         Error::Usage(format!(
             "--since `{text}` is neither a timestamp such as 2026-12-01T10:00:00Z nor a duration: {e}"
         ))

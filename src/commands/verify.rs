@@ -7,12 +7,12 @@
 use std::time::{Duration, Instant};
 
 use crate::cli::{Global, VerifyArgs};
-use crate::engine::expr::fmt_num;
 use crate::engine::verify::{self, Judgement, Report, Verdict, Watch};
 use crate::engine::{Runbook, WalkContext};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::collect;
 use crate::settings::Settings;
+use crate::text::fmt_num;
 use crate::ui::Printer;
 
 /// How long and how often to look.
@@ -47,8 +47,8 @@ pub fn verify(
     super::block_on(async {
         let clients = super::clients(global, settings).await?;
         let models = settings.model_keys();
-        let full = collect::plan(runbooks, &models);
-        let refresh = collect::refresh_plan(runbooks, &models);
+        let full = crate::engine::needs::plan(runbooks, &models);
+        let refresh = crate::engine::needs::refresh_plan(runbooks, &models);
         let started = Instant::now();
         let first = collect::collect(&clients, settings, &full, 60, jiff::Timestamp::now()).await?;
         let cx = WalkContext { models: models.clone(), answers: Default::default() };

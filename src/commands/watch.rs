@@ -42,9 +42,9 @@ impl Source<'_> {
                     self.clients = Some(self.rt.block_on(super::clients(self.global, self.settings))?);
                 }
                 let plan = if full {
-                    collect::plan(self.runbooks, &models)
+                    crate::engine::needs::plan(self.runbooks, &models)
                 } else {
-                    collect::refresh_plan(self.runbooks, &models)
+                    crate::engine::needs::refresh_plan(self.runbooks, &models)
                 };
                 let c = self.clients.as_ref().expect("set above");
                 self.rt.block_on(collect::collect(c, self.settings, &plan, 60, jiff::Timestamp::now()))?

@@ -126,7 +126,7 @@ impl RawAlarm {
         for q in &mut queries {
             if let Some(e) = &mut q.expression {
                 for (name, v) in thresholds {
-                    *e = e.replace(&format!("{{{name}}}"), &crate::engine::expr::fmt_num(*v));
+                    *e = e.replace(&format!("{{{name}}}"), &crate::text::fmt_num(*v));
                 }
                 if let Some(t) = unknown_token(e) {
                     return Err(format!(

@@ -4,6 +4,7 @@
 //! and CEL's commutative `||`/`&&` still decide `missing || true` while anything that really
 //! depends on the missing value fails, which the walk reports as *unknown*.
 
+use crate::text::fmt_num;
 use std::collections::BTreeMap;
 
 use cel::{Context, ExecutionError, Program, Value};
@@ -40,22 +41,6 @@ impl SigValue {
             }
         }
     }
-}
-
-/// Formats a number as an engineer reads it: integers without a decimal point, others to
-/// four significant decimals at most.
-pub fn fmt_num(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
-    }
-    if n.is_infinite() {
-        return if n > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    if (n - n.round()).abs() < 1e-9 && n.abs() < 1e15 {
-        return format!("{}", n.round() as i64);
-    }
-    let s = format!("{n:.4}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// A compiled CEL expression with its source kept for messages and display.

@@ -19,31 +19,8 @@ pub use action::{ActionCall, ActionInfo, Arg, Param};
 pub use runbook::{load_dir, load_embedded, Runbook, RunbookSet, Severity};
 pub use walk::{walk, Answers, Diagnosis, Unknown, WalkContext};
 
-/// A runbook, audit or scenario file that does not load: the file, and what is wrong where,
-/// in words that say how to fix it. Typed so the caller maps it to an exit code by kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub file: String,
-    pub message: String,
-}
-
-impl LoadError {
-    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
-        LoadError { file: file.into(), message: message.into() }
-    }
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
-    }
-}
-
-impl From<LoadError> for crate::error::Error {
-    fn from(e: LoadError) -> Self {
-        crate::error::Error::File { file: e.file, message: e.message }
-    }
-}
+/// Loading errors are the error layer's type; re-exported where runbooks are loaded.
+pub use crate::error::LoadError;
 
 #[cfg(test)]
 mod tests;

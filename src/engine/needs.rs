@@ -3,34 +3,10 @@
 //! expanded for every model. The engine states it; the collector (`evidence::collect`) takes
 //! this [`Plan`] and nothing else, so nothing unused is read and no runbook reaches the edge.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::engine::runbook::Runbook;
-use crate::engine::signal::{capitalise, Signal, Source};
-
-/// What to collect: derived from the runbooks' signals, so nothing unused is read.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Plan {
-    /// Logical metric keys.
-    pub metrics: BTreeSet<String>,
-    /// The CloudWatch statistic by namespace where not `Average`, as the runbooks declare it.
-    pub statistics: BTreeMap<String, String>,
-    pub config: bool,
-    /// Config keys (dotted) the runbooks need and have no default for.
-    pub config_keys: BTreeSet<String>,
-    pub queues: BTreeSet<String>,
-    pub dlq_sample: bool,
-    /// ECS service roles.
-    pub services: BTreeSet<String>,
-    /// Whether the alarms masst installs are read (`DescribeAlarms`).
-    pub alarms: bool,
-    /// Their names, as the runbooks in force declare them (filled by the command).
-    pub alarm_names: Vec<String>,
-    /// Whether Service Quotas values are read for the models with a quota code.
-    pub quotas: bool,
-    /// ECS service roles whose scaling policies are read.
-    pub autoscaling: BTreeSet<String>,
-}
+use crate::engine::signal::{Signal, Source};
+use crate::evidence::Plan;
+use crate::text::capitalise;
 
 fn expansions(text: &str, models: &[String]) -> Vec<String> {
     let mut out: Vec<String> = models.iter().map(|m| expand_for(text, m)).collect();
@@ -113,4 +89,27 @@ pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a Signal>, models: &[Str
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_for_all_runbooks_reads_each_model_once_and_nothing_twice() {
+        let set = crate::engine::load_embedded(crate::actions::catalog());
+        let all: Vec<&crate::engine::Runbook> = set.runbooks.iter().collect();
+        let p = plan(&all, &["sonnet".into(), "haiku".into()]);
+        assert!(p.metrics.contains("AWS/Bedrock:Invocations{ModelId=sonnet}"));
+        assert!(p.metrics.contains("MangaAssist/Throughput:CircuitState_Haiku"));
+        assert!(!p.metrics.iter().any(|k| k.contains("{M}") || k.contains("{bm}")));
+        assert_eq!(p.services, ["batch-worker".to_string()].into_iter().collect());
+        assert!(p.dlq_sample && p.config);
+        assert!(p.config_keys.contains("account_quota.haiku"));
+        assert!(!p.config_keys.contains("pools.batch.sonnet"), "keys with a default are optional");
+
+        let dlq_only = plan(&[set.get("dlq").unwrap()], &["sonnet".into()]);
+        assert!(dlq_only.metrics.is_empty());
+        assert!(dlq_only.services.is_empty());
+    }
 }

@@ -4,6 +4,7 @@
 //! names the file, the node and the fix, so a broken runbook is caught by `masst runbook
 //! validate` in review rather than at 3 a.m. in the middle of a walk.
 
+use crate::text::parse_duration;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -274,18 +275,6 @@ pub struct Outcome {
 pub struct Recovery {
     pub when: Condition,
     pub within: std::time::Duration,
-}
-
-/// Parses a duration such as `90s`, `6m` or `1h` (jiff's friendly format).
-pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    let d: jiff::SignedDuration = text
-        .parse()
-        .or_else(|_| text.parse::<jiff::Span>().and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours())))
-        .map_err(|e| format!("`{text}` is not a duration such as 90s, 6m or 1h ({e})"))?;
-    std::time::Duration::try_from(d)
-        .ok()
-        .filter(|d| d.as_secs() >= 1 && d.as_secs() <= 24 * 3600)
-        .ok_or_else(|| format!("`{text}` must be between 1s and 24h"))
 }
 
 /// An action an outcome offers, with arguments that may be computed from signals

@@ -5,6 +5,7 @@
 //! one never invents a value: no datapoints, no key, no queue all give *missing*, with the
 //! reason, which is what the walk reports when a verdict depends on it.
 
+use crate::text::capitalise;
 use std::collections::BTreeMap;
 
 use crate::engine::expr::{Eval, Expr, SigValue};
@@ -161,14 +162,6 @@ pub struct Resolved {
 pub struct Placeholders {
     /// Model key, lower case (`sonnet`): `{m}`; capitalised (`Sonnet`): `{M}`.
     pub model: Option<String>,
-}
-
-pub(crate) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// Does `text` use a per-model placeholder?
@@ -406,7 +399,7 @@ impl<'a> Resolver<'a> {
         match (q.attribute(attribute).and_then(|v| v.parse::<f64>().ok()), default) {
             (Some(v), _) => r.value = Some(SigValue::Num(v)),
             (None, Some(d)) => {
-                r.source = format!("SQS {} {attribute} (not set: {})", q.name, crate::engine::expr::fmt_num(*d));
+                r.source = format!("SQS {} {attribute} (not set: {})", q.name, crate::text::fmt_num(*d));
                 r.value = Some(SigValue::Num(*d));
             }
             (None, None) => r.missing.push(format!("SQS {} has no {attribute}", q.name)),

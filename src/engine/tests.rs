@@ -393,7 +393,7 @@ fn offers(d: &super::Diagnosis) -> Vec<String> {
     use crate::engine::Arg;
     let arg = |a: &Arg| match a {
         Arg::Word(w) => w.clone(),
-        Arg::Number(n) => crate::engine::expr::fmt_num(*n),
+        Arg::Number(n) => crate::text::fmt_num(*n),
         Arg::Unknown => "?".into(),
     };
     d.calls

@@ -14,9 +14,9 @@ use futures::future::try_join_all;
 
 use crate::aws::sqs::{queue_url, receive, release};
 use crate::aws::{self, appconfig, cloudwatch, ecs, Clients};
-pub use crate::engine::needs::{plan, plan_signals, refresh_plan, Plan};
 use crate::error::Error;
 use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary, Parsed};
+pub use crate::evidence::Plan;
 use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceEvent, ServiceState};
 use crate::settings::Settings;
 
@@ -353,29 +353,6 @@ async fn config(
         )));
     }
     Ok(Some((version, doc)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_plan_for_all_runbooks_reads_each_model_once_and_nothing_twice() {
-        let set = crate::engine::load_embedded(crate::actions::catalog());
-        let all: Vec<&crate::engine::Runbook> = set.runbooks.iter().collect();
-        let p = plan(&all, &["sonnet".into(), "haiku".into()]);
-        assert!(p.metrics.contains("AWS/Bedrock:Invocations{ModelId=sonnet}"));
-        assert!(p.metrics.contains("MangaAssist/Throughput:CircuitState_Haiku"));
-        assert!(!p.metrics.iter().any(|k| k.contains("{M}") || k.contains("{bm}")));
-        assert_eq!(p.services, ["batch-worker".to_string()].into_iter().collect());
-        assert!(p.dlq_sample && p.config);
-        assert!(p.config_keys.contains("account_quota.haiku"));
-        assert!(!p.config_keys.contains("pools.batch.sonnet"), "keys with a default are optional");
-
-        let dlq_only = plan(&[set.get("dlq").unwrap()], &["sonnet".into()]);
-        assert!(dlq_only.metrics.is_empty());
-        assert!(dlq_only.services.is_empty());
-    }
 }
 
 /// SDK error paths the emulator cannot produce (AccessDenied, throttling that outlasts the

@@ -7,12 +7,15 @@
 
 pub mod collect;
 pub mod dlq;
+pub mod plan;
 pub mod scenario;
 pub mod snapshot;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+pub use plan::Plan;
 
 /// The snapshot format version this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -111,7 +114,7 @@ impl Evidence {
                     if v.trim().parse::<u64>().is_err() {
                         return Err(format!(
                             "at `queues.{role}.attributes.{k}`: `{}` is not a non-negative whole number",
-                            crate::ui::escape(&v.chars().take(40).collect::<String>())
+                            crate::text::escape(&v.chars().take(40).collect::<String>())
                         ));
                     }
                 }

@@ -5,10 +5,11 @@
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table, Width};
 use serde::Serialize;
 
-use crate::engine::expr::{fmt_num, SigValue};
+use crate::engine::expr::SigValue;
 use crate::engine::signal::Resolved;
 use crate::engine::verify::sparkline;
 use crate::engine::walk::Diagnosis;
+use crate::text::fmt_num;
 
 /// The widest sparkline a row shows: the last points of the window.
 const SPARK: usize = 12;

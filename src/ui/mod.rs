@@ -40,31 +40,6 @@ pub fn capture_json(on: bool) -> Vec<serde_json::Value> {
 /// document would be a second one.
 static STDOUT_USED: AtomicBool = AtomicBool::new(false);
 
-/// Text that came from AWS or a file, made safe for a terminal: control characters, escape
-/// sequences and bidirectional overrides are shown escaped (`\x1b`, `\u{202e}`), never sent as
-/// they are, so a DLQ body cannot move the cursor, recolour the screen or reverse what is read.
-pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    fn unsafe_char(c: char) -> bool {
-        c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    }
-    if !text.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            c if !unsafe_char(c) => out.push(c),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 /// The width human output must fit: the terminal's, else `COLUMNS`, else 100 columns.
 pub fn width() -> u16 {
     console::Term::stdout()
@@ -310,15 +285,5 @@ pub fn show_step(bar: Option<&indicatif::ProgressBar>, step: crate::actions::Ste
         }
         Step::Done => b.finish_and_clear(),
         Step::Stopped => b.abandon(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn escapes_and_bidi_overrides_are_shown_escaped() {
-        assert_eq!(super::escape("plain ünïcode"), "plain ünïcode");
-        assert_eq!(super::escape("a\u{1b}[31mred\u{202e}evil\nline"), "a\\x1b[31mred\\u{202e}evil\\nline");
-        assert_eq!(super::escape("\u{9b}2J"), "\\u{9b}2J");
     }
 }

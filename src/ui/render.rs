@@ -3,12 +3,13 @@
 
 use console::style;
 
-use crate::engine::expr::{fmt_num, SigValue};
+use crate::engine::expr::SigValue;
 use crate::engine::signal::Resolved;
 use crate::engine::walk::{Check, Diagnosis};
 use crate::engine::Severity;
 use crate::engine::Severity as Sev;
 use crate::engine::{ActionCall, Arg};
+use crate::text::fmt_num;
 
 /// An offered action as the command that runs it (`masst concurrency set sonnet 32`); an
 /// argument masst could not compute shows as `<N>`, so the line is never mistaken for one to
@@ -142,9 +143,7 @@ fn head_lines(d: &Diagnosis, who: &str, out: &mut String) {
         let scores: Vec<String> = d
             .model_scores
             .iter()
-            .map(|s| {
-                format!("{} {}", s.model, s.score.map(crate::engine::expr::fmt_num).unwrap_or_else(|| "unknown".into()))
-            })
+            .map(|s| format!("{} {}", s.model, s.score.map(crate::text::fmt_num).unwrap_or_else(|| "unknown".into())))
             .collect();
         out.push_str(&format!(
             "  {} {} ({}: {})\n",

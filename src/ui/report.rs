@@ -10,10 +10,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::actions::journal::Entry;
-use crate::engine::expr::{fmt_num, Expr, SigValue};
+use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::Resolved;
 use crate::engine::walk::{Check, Diagnosis};
 use crate::evidence::Evidence;
+use crate::text::fmt_num;
 
 /// What a report is made of.
 pub struct Input<'a> {
@@ -500,7 +501,7 @@ fn dlq_sample_html(ev: &Evidence, h: &mut String) {
 
 /// Text safe inside a Markdown table cell or a line: no `|`, no raw HTML, no backticks.
 fn md(s: &str) -> String {
-    html_escape::encode_text(&crate::ui::escape(s)).replace('|', "\\|").replace('`', "'").replace('\n', " ")
+    html_escape::encode_text(&crate::text::escape(s)).replace('|', "\\|").replace('`', "'").replace('\n', " ")
 }
 
 /// Text safe inside a quoted Mermaid label.

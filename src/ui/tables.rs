@@ -7,10 +7,10 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use crate::actions::journal::{Entry, State};
 use crate::actions::redrive::{self, Inspection};
 use crate::engine::audit::{State as Check, Verdict};
-use crate::engine::expr::fmt_num;
 use crate::engine::runbook::ModelScope;
 use crate::engine::verify::{self, sparkline, Report, ResultReport, SignalReadings};
 use crate::engine::RunbookSet;
+use crate::text::fmt_num;
 use crate::ui::ci::{self, Item};
 use crate::ui::render::command_line;
 use crate::ui::{OutputFormat, Printer};
@@ -111,7 +111,7 @@ pub fn dlq_inspection(printer: &Printer, ins: &Inspection) {
     t.load_preset(UTF8_FULL_CONDENSED).set_header(["error type", "class", "messages"]);
     for row in &ins.by_error_type {
         t.add_row([
-            crate::ui::escape(&row.error_type).into_owned(),
+            crate::text::escape(&row.error_type).into_owned(),
             row.class.as_str().to_string(),
             row.messages.to_string(),
         ]);
@@ -133,8 +133,8 @@ pub fn dlq_inspection(printer: &Printer, ins: &Inspection) {
     for e in &ins.examples {
         printer.line(format!(
             "\n{} [{}, {}]\n  {}",
-            crate::ui::escape(&e.id),
-            crate::ui::escape(e.error_type.as_deref().unwrap_or("no error_type")),
+            crate::text::escape(&e.id),
+            crate::text::escape(e.error_type.as_deref().unwrap_or("no error_type")),
             e.class.as_str(),
             e.body
         ));
@@ -180,7 +180,7 @@ pub fn redrive_report(printer: &Printer, report: &redrive::Report, secs: f64, en
         report.aws_calls
     ));
     for (id, why) in report.failed.iter().take(10) {
-        printer.must(format!("  failed {id}: {}", crate::ui::escape(why)));
+        printer.must(format!("  failed {id}: {}", crate::text::escape(why)));
     }
     if report.failed.len() > 10 {
         printer
