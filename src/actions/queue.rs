@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_sqs::types::QueueAttributeName;
 use serde_json::{json, Value};
 
 use super::journal::Entry;
@@ -151,7 +150,7 @@ fn same_attrs(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> boo
 pub async fn read_queue(clients: &Clients, settings: &Settings) -> Result<QueueState, Error> {
     let name = settings.resources.queue.clone();
     let url = sqs::queue_url(clients, &name, "primary").await?;
-    let names = [QueueAttributeName::VisibilityTimeout, QueueAttributeName::RedrivePolicy];
+    let names = ["VisibilityTimeout", "RedrivePolicy"];
     let attrs = sqs::attributes(clients, &url, &names, "the primary queue").await?;
     Ok(QueueState { name, url, attrs })
 }

@@ -14,9 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use aws_sdk_sqs::types::{
-    Message, MessageAttributeValue, MessageSystemAttributeName, QueueAttributeName, SendMessageBatchRequestEntry,
-};
+use aws_sdk_sqs::types::{Message, MessageAttributeValue, MessageSystemAttributeName, SendMessageBatchRequestEntry};
 use serde::Serialize;
 
 use super::journal::Entry;
@@ -224,7 +222,7 @@ pub struct Route {
 
 /// Every attribute of a queue.
 async fn attributes(clients: &Clients, url: &str, what: &str) -> Result<BTreeMap<String, String>, Error> {
-    sqs::attributes(clients, url, &[QueueAttributeName::All], what).await
+    sqs::attributes(clients, url, &["All"], what).await
 }
 
 /// Resolves the DLQ and the destination: `--to`, else the queue whose RedrivePolicy names

@@ -125,7 +125,7 @@ async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Resu
     };
     let dlq_name = &settings.resources.dlq;
     let dlq_url = create_queue(clients, dlq_name, &attrs("dlq")).await?;
-    let arn = super::sqs::attributes(clients, &dlq_url, &[QueueAttributeName::QueueArn], dlq_name)
+    let arn = super::sqs::attributes(clients, &dlq_url, &["QueueArn"], dlq_name)
         .await?
         .remove("QueueArn")
         .unwrap_or_default();
@@ -147,11 +147,8 @@ async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Resu
 
 /// Messages in a queue, visible and in flight.
 async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error> {
-    let names = [
-        QueueAttributeName::ApproximateNumberOfMessages,
-        QueueAttributeName::ApproximateNumberOfMessagesNotVisible,
-        QueueAttributeName::ApproximateNumberOfMessagesDelayed,
-    ];
+    let names =
+        ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"];
     let attrs = super::sqs::attributes(clients, url, &names, name).await?;
     Ok(attrs.values().filter_map(|v| v.parse::<usize>().ok()).sum())
 }

@@ -38,17 +38,18 @@ pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<Stri
     }
 }
 
-/// A queue's attributes (`names`, or every one with `All`) as a map of name to value: the one
-/// place an attribute map is read.
+/// A queue's attributes (`names` as SQS spells them, or every one with `All`) as a map of name
+/// to value: the one place an attribute map is read, in plain strings so no caller needs the SDK.
 pub async fn attributes(
     clients: &Clients,
     url: &str,
-    names: &[QueueAttributeName],
+    names: &[&str],
     what: &str,
 ) -> Result<BTreeMap<String, String>, Error> {
+    let names: Vec<QueueAttributeName> = names.iter().map(|n| QueueAttributeName::from(*n)).collect();
     let out = timed(
         "sqs:GetQueueAttributes",
-        clients.sqs.get_queue_attributes().queue_url(url).set_attribute_names(Some(names.to_vec())).send(),
+        clients.sqs.get_queue_attributes().queue_url(url).set_attribute_names(Some(names)).send(),
     )
     .await
     .map_err(|e| super::read_error(&e, "sqs:GetQueueAttributes", what))?;

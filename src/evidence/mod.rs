@@ -10,6 +10,7 @@ pub mod dlq;
 pub mod plan;
 pub mod scenario;
 pub mod snapshot;
+pub mod source;
 
 use std::collections::BTreeMap;
 

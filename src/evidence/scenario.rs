@@ -159,13 +159,13 @@ impl Scenario {
 
     /// Loads a scenario file from disk (`--scenario-file`), resolving `extends` against the
     /// embedded scenarios, and checks it.
-    pub fn from_file(path: &std::path::Path) -> Result<Scenario, crate::engine::LoadError> {
+    pub fn from_file(path: &std::path::Path) -> Result<Scenario, crate::error::LoadError> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| crate::engine::LoadError::new(&file, format!("cannot read the scenario: {e}")))?;
+            .map_err(|e| crate::error::LoadError::new(&file, format!("cannot read the scenario: {e}")))?;
         Scenario::parse(&file, &text).map_err(|m| {
             let message = m.strip_prefix(&format!("{file}: ")).unwrap_or(&m).to_string();
-            crate::engine::LoadError::new(&file, message)
+            crate::error::LoadError::new(&file, message)
         })
     }
 
