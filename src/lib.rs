@@ -39,36 +39,40 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
     match &cli.command {
         Command::Diagnose(args) => commands::diagnose::run(&cli.global, args, &printer),
-        Command::Snapshot(cli::SnapshotCommand::Capture(args)) => {
+        Command::Snapshot(commands::snapshot::SnapshotCommand::Capture(args)) => {
             commands::snapshot::capture(&cli.global, args, &printer)
         }
-        Command::Snapshot(cli::SnapshotCommand::Upgrade { file }) => commands::snapshot::upgrade(file, &printer),
+        Command::Snapshot(commands::snapshot::SnapshotCommand::Upgrade { file }) => {
+            commands::snapshot::upgrade(file, &printer)
+        }
         Command::Status(args) => commands::status::run(&cli.global, args, &printer),
         Command::Verify(args) => commands::verify::run(&cli.global, args, &printer),
         Command::Watch(args) => commands::watch::run(&cli.global, args, &printer),
         Command::Audit(args) => commands::audit::run(&cli.global, args, &printer),
-        Command::Quota(cli::QuotaCommand::Sync(flags)) => commands::act::quota_sync(&cli.global, flags, &printer),
+        Command::Quota(commands::act::QuotaCommand::Sync(flags)) => {
+            commands::act::quota_sync(&cli.global, flags, &printer)
+        }
         Command::Report(args) => commands::report::run(&cli.global, args, &printer),
         Command::Lab(cmd) => commands::lab::run(&cli.global, cmd, &printer),
-        Command::Config(cli::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),
+        Command::Config(commands::config::ConfigCommand::Show) => commands::config::show(&cli.global, &printer),
         Command::Analytics(cmd) => commands::act::analytics(&cli.global, cmd, &printer),
         Command::Concurrency(cmd) => commands::act::concurrency(&cli.global, cmd, &printer),
         Command::Routing(cmd) => commands::act::routing(&cli.global, cmd, &printer),
         Command::Batch(cmd) => commands::act::batch(&cli.global, cmd, &printer),
         Command::Producer(cmd) => commands::act::producer(&cli.global, cmd, &printer),
         Command::Queue(cmd) => commands::act::queue(&cli.global, cmd, &printer),
-        Command::Alarms(cli::AlarmsCommand::Install { sns_topic, flags }) => {
+        Command::Alarms(commands::act::AlarmsCommand::Install { sns_topic, flags }) => {
             commands::act::alarms(&cli.global, sns_topic.as_deref(), flags, &printer)
         }
-        Command::Dlq(cli::DlqCommand::Inspect { sample, show, publish }) => {
+        Command::Dlq(commands::dlq::DlqCommand::Inspect { sample, show, publish }) => {
             commands::dlq::inspect(&cli.global, *sample, *show, *publish, &printer)
         }
-        Command::Dlq(cli::DlqCommand::Redrive(args)) => commands::dlq::redrive(&cli.global, args, &printer),
+        Command::Dlq(commands::dlq::DlqCommand::Redrive(args)) => commands::dlq::redrive(&cli.global, args, &printer),
         Command::Journal => commands::act::list_journal(&cli.global, &printer),
         Command::Undo { id, flags } => commands::act::undo(&cli.global, id, flags, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
         Command::Completions { shell } => {
-            printer.out(&commands::completions::script(*shell));
+            printer.out(&commands::completions::script(<Cli as clap::CommandFactory>::command(), *shell));
             Ok(Outcome::Clear)
         }
     }

@@ -1,6 +1,8 @@
 //! The remediation verbs, all through one flow: plan against the current state, show the
 //! change, ask (or refuse to ask without a terminal), apply, journal.
 
+use super::ChangeFlags;
+use super::Global;
 use crate::actions::alarms::{Alarms, Install};
 use crate::actions::appconfig::{Doc, DocRequest};
 use crate::actions::doc::{self, DocChange};
@@ -9,13 +11,152 @@ use crate::actions::journal::{self, Entry, Journal, State};
 use crate::actions::queue::{Queue, QueueFix};
 use crate::actions::redrive::Redrive;
 use crate::actions::{family_of, ActionCall, Applied, Ctx, Family, Plan, Run};
-use crate::cli::{
-    BatchCommand, ChangeFlags, ConcurrencyCommand, Global, OnOff, PauseResume, ProducerCommand, QueueCommand,
-    RoutingCommand, ScheduleCommand,
-};
 use crate::error::{Error, Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
+use clap::{Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum PauseResume {
+    /// Pause (journaled; `masst undo` reverses it).
+    Pause(ChangeFlags),
+    /// Resume.
+    Resume(ChangeFlags),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConcurrencyCommand {
+    /// Set a pool's max_concurrency for a model; refused if the model's pools would exceed its quota.
+    Set {
+        /// The model key (sonnet, haiku).
+        model: String,
+        /// The new max_concurrency (1 to 1000).
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=1000))]
+        value: u32,
+        /// The pool: realtime, batch or analytics.
+        #[arg(long, default_value = "realtime", value_parser = ["realtime", "batch", "analytics"])]
+        pool: String,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoutingCommand {
+    /// Route simple queries (FAQ, store hours) to Haiku, or stop.
+    Haiku {
+        #[arg(value_enum)]
+        state: OnOff,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+/// on or off.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Pause batch processing.
+    Pause(ChangeFlags),
+    /// Resume batch processing.
+    Resume(ChangeFlags),
+    /// Give batch a dedicated pool of N slots of its model (no longer shared with real-time).
+    Concurrency {
+        /// Slots of the dedicated batch pool (0 to 1000).
+        #[arg(value_parser = clap::value_parser!(u32).range(0..=1000))]
+        value: u32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+    /// The time-of-day batch concurrency table (JST).
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
+    /// Switch the batch model (its dedicated pool follows).
+    Model {
+        model: String,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+    /// Set the batch-worker ECS desired count.
+    Scale {
+        /// The desired count (0 to 200).
+        #[arg(value_parser = clap::value_parser!(i32).range(0..=200))]
+        count: i32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Show the table (the seed's, or --file) with the current JST hour marked.
+    Show {
+        /// A JSON or TOML table of hour = slots, or a list of 24 numbers.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Deploy the table (the seed's, or --file) as batch.schedule_jst.
+    Apply {
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProducerCommand {
+    /// Stop the batch producer (ECS desired count 0); the count is saved in the journal.
+    Pause(ChangeFlags),
+    /// Restore the count saved by the last `producer pause` (or --count N).
+    Resume {
+        #[arg(long, value_name = "N")]
+        count: Option<i32>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlarmsCommand {
+    /// Create (or bring back in line) the seed's alarms: ThrottleRate, DegradationRate, circuit
+    /// OPEN per model, batch QueueDepth and QueueAge, DLQ depth.
+    Install {
+        /// Notify this SNS topic when an alarm fires.
+        #[arg(long, value_name = "ARN")]
+        sns_topic: Option<String>,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueueCommand {
+    /// Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ.
+    Fix {
+        /// Seconds (0 to 43200, SQS's range).
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(0..=43_200))]
+        visibility_timeout: u32,
+        /// Receives before the DLQ (1 to 1000, SQS's range).
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        max_receive_count: u32,
+        #[command(flatten)]
+        flags: ChangeFlags,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuotaCommand {
+    /// Copy each model's applied Service Quotas value (quota codes in `[quotas]` of masst.toml)
+    /// into `account_quota` (journaled; `masst undo` reverses it).
+    Sync(ChangeFlags),
+}
 
 /// What a change asks for: a family's request, or the undo of one of its journal entries.
 pub enum Ask<R> {

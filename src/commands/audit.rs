@@ -4,7 +4,7 @@
 //! verdicts print as a table, JSON, SARIF or JUnit; `--fix` offers each failing check's
 //! action through the normal preview / confirm / journal flow, then checks again.
 
-use crate::cli::{AuditArgs, Global};
+use super::Global;
 use crate::engine::audit::{AuditSet, State, Verdict};
 use crate::engine::ActionCall;
 use crate::engine::Severity;
@@ -12,8 +12,37 @@ use crate::error::{Error, Outcome, Result};
 use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
 
+use super::FailOn;
 use crate::ui::render::command_line;
 use crate::ui::{OutputFormat, Printer};
+use clap::Args;
+use std::path::PathBuf;
+
+/// `masst audit` options.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Run only these checks (contract §8 ids). Repeatable.
+    #[arg(long = "check", value_name = "ID")]
+    pub checks: Vec<String>,
+    /// Exit 1 when a failing or unknown check is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Offer each failing check's fix in turn (preview, confirmation, journal), then check again.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: do not ask.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// More audit files: every *.toml of this folder, added to the embedded checks.
+    #[arg(long, value_name = "DIR")]
+    pub audits: Option<PathBuf>,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+}
 
 fn evidence(
     global: &Global,
@@ -82,7 +111,7 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
                 continue; // queue.fix mends two checks at once
             }
             printer.note(format!("{id}: {}", command_line(call)));
-            let flags = crate::cli::ChangeFlags::offered(args.yes, false, format!("audit/{id}"));
+            let flags = super::ChangeFlags::offered(args.yes, false, format!("audit/{id}"));
             match super::act::run_call(global, printer, &flags, call) {
                 Ok(_) => done.push(call),
                 Err(e) => printer.note(format!("masst: {e}")),

@@ -1,12 +1,19 @@
 //! `masst completions SHELL`: the same text that is committed under `completions/`.
 
-use clap::CommandFactory;
+use clap::ValueEnum;
 
-use crate::cli::{Cli, Shell};
+/// Shells clap can complete for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
 
-/// The completion script for `shell`.
-pub fn script(shell: Shell) -> String {
-    let mut cmd = Cli::command();
+/// The completion script for `shell`, of the whole command line `cmd` (the top-level parser
+/// hands itself in: commands sit below the parser and do not name it).
+pub fn script(mut cmd: clap::Command, shell: Shell) -> String {
     let mut buf = Vec::new();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,

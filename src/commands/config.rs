@@ -1,10 +1,17 @@
 //! `masst config show`: every effective setting, and whether it is a default, from the
 //! config file, or from a flag or the environment.
 
-use crate::cli::Global;
+use super::Global;
 use crate::error::{Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print every setting with its value and origin.
+    Show,
+}
 
 fn flatten(prefix: &str, v: &toml::Value, out: &mut Vec<(String, String)>) {
     match v {

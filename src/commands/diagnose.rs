@@ -1,12 +1,62 @@
 //! `masst diagnose`: evidence in, runbooks walked, verdicts out, exit code by severity.
 
-use crate::cli::{ChangeFlags, DiagnoseArgs, FailOn, Global};
+use super::ChangeFlags;
+use super::FailOn;
+use super::Global;
+use super::{duration, window_minutes};
 use crate::engine::walk::{walk_all, Answers, Diagnosis, WalkContext};
 use crate::engine::{ActionCall, Runbook, Severity};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::Evidence;
 use crate::settings::Settings;
 use crate::ui::{render, Printer};
+use clap::Args;
+use std::path::PathBuf;
+
+/// Which evidence to diagnose.
+#[derive(Debug, Args)]
+pub struct DiagnoseArgs {
+    /// The runbook to walk, or `all`.
+    /// The seed's: throttling, batch-backlog, underutilization, priority-inversion, dlq.
+    #[arg(default_value = "all")]
+    pub runbook: String,
+    /// Use an embedded scenario instead of live AWS (no account needed).
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file written by `masst snapshot capture`.
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario_file")]
+    pub from: Option<PathBuf>,
+    /// Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one).
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+    pub scenario_file: Option<PathBuf>,
+    /// Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable.
+    #[arg(long, value_name = "NODE=yes|no")]
+    pub answer: Vec<String>,
+    /// Exit 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// How much metric history to read live, e.g. `60m`, `2h`.
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
+    /// After the diagnosis, run this offered action (an id such as analytics.pause).
+    #[arg(long, value_name = "ACTION")]
+    pub apply: Vec<String>,
+    /// With --apply: do not ask.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// With --apply: show the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --apply: skip the verification that follows the change by default.
+    #[arg(long)]
+    pub no_verify: bool,
+    /// With --apply: give up verifying after this long (default: the outcome's budget).
+    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    pub verify_timeout: Option<std::time::Duration>,
+    /// With --apply: read the evidence again this often while verifying.
+    #[arg(long, value_name = "DURATION", value_parser = duration, default_value = "30s")]
+    pub verify_every: std::time::Duration,
+}
 
 impl From<FailOn> for Severity {
     fn from(f: FailOn) -> Self {

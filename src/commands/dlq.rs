@@ -3,14 +3,69 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use super::ChangeFlags;
+use super::Global;
 use crate::actions::journal::{Entry, Journal, State};
 use crate::actions::redrive::{self, Inspection, Options, Redrive, RedriveRequest, Selection};
 use crate::actions::{Applied, Ctx, Family, Run};
 use crate::aws::sqs::queue_url;
-use crate::cli::{ChangeFlags, Global, RedriveArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::settings::Settings;
 use crate::ui::Printer;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// Show what the DLQ holds without consuming it: error types, retryable or not, formats,
+    /// ages, receive counts; `--show N` prints example bodies.
+    Inspect {
+        /// Read at most N messages instead of the whole DLQ.
+        #[arg(long, value_name = "N")]
+        sample: Option<usize>,
+        /// Print N example bodies (truncated; binary bodies are described).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        show: usize,
+        /// Publish the composition as MangaAssist/DLQ metrics Retryable, NonRetryable and
+        /// Unknown (the seed's "DLQ composition monitoring"; `alarms install` alarms on
+        /// Retryable > 0).
+        #[arg(long)]
+        publish: bool,
+    },
+    /// Move DLQ messages back to their source queue: job body with _retry_count reset, message
+    /// attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send.
+    Redrive(RedriveArgs),
+}
+
+/// Which messages to redrive, and how fast.
+#[derive(Debug, Args)]
+pub struct RedriveArgs {
+    /// Move messages whose error type is retryable (the default selection).
+    #[arg(long, conflicts_with = "all")]
+    pub retryable_only: bool,
+    /// Move messages of this error type, even a non-retryable one. Repeatable.
+    #[arg(long = "error-type", value_name = "TYPE", conflicts_with = "all")]
+    pub error_types: Vec<String>,
+    /// Move every message that carries a job body, whatever its error type.
+    #[arg(long)]
+    pub all: bool,
+    /// Move exactly min(N, selected) messages (1 to 1,000,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    pub max: Option<u64>,
+    /// At most this many messages a second (1 to 100,000).
+    #[arg(long, value_name = "MSGS_PER_SEC", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub rate: Option<u32>,
+    /// Batches in flight at once (1 to 64).
+    #[arg(long, default_value_t = 8, value_name = "C", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    /// The destination queue (default: the queue whose RedrivePolicy names the DLQ).
+    #[arg(long, value_name = "QUEUE")]
+    pub to: Option<String>,
+    /// Seconds a batch stays hidden in the DLQ while it is copied and deleted (1 to 43,200).
+    #[arg(long, default_value_t = 120, value_name = "SECONDS", value_parser = clap::value_parser!(i32).range(1..=43_200))]
+    pub visibility_timeout: i32,
+    #[command(flatten)]
+    pub flags: ChangeFlags,
+}
 
 /// Writes the DLQ's composition as the seed asks ("a CloudWatch metric for retryable vs
 /// non-retryable DLQ messages"): one `PutMetricData` of Retryable, NonRetryable and Unknown.

@@ -1,11 +1,29 @@
 //! `masst lab up|down`: a scenario's world in a local emulator, never anywhere else.
 
+use super::Global;
 use crate::aws::is_loopback;
-use crate::cli::{Global, LabCommand};
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::scenario::Scenario;
 use crate::settings::Settings;
 use crate::ui::Printer;
+use clap::Subcommand;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum LabCommand {
+    /// Create the scenario's queues, messages, AppConfig document, ECS services and an hour
+    /// of metric history. Refuses any endpoint that is not on this machine.
+    Up {
+        /// The scenario to build.
+        #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names(), required_unless_present = "scenario_file")]
+        scenario: Option<String>,
+        /// Build the world of a scenario file instead (TOML, as in scenarios/).
+        #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+        scenario_file: Option<PathBuf>,
+    },
+    /// Remove what `lab up` created (metric history stays: CloudWatch cannot delete it).
+    Down,
+}
 
 /// Refuses any endpoint that is not on this machine: the lab writes fake incidents.
 fn local_endpoint(global: &Global, settings: &Settings) -> Result<String> {

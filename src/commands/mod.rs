@@ -15,12 +15,125 @@ pub mod verify;
 pub mod watch;
 
 use crate::aws::{AwsOptions, Clients};
-use crate::cli::Global;
+
 use crate::engine::{self, Runbook, RunbookSet};
 use crate::error::{Error, Result};
 use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
+use crate::ui::OutputFormat;
 use crate::ui::Printer;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also
+    /// write SARIF 2.1.0 or JUnit XML for CI.
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
+    pub output: OutputFormat,
+    /// Print only results and errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Log more (-v: each AWS call with its duration; -vv: debug).
+    #[arg(long, short, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Add the runbooks of this folder (or file) to the embedded ones; one with the name of an
+    /// embedded runbook replaces it.
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "only_runbooks")]
+    pub runbooks: Option<PathBuf>,
+    /// Use exactly the runbooks of this folder (or file), none of the embedded ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub only_runbooks: Option<PathBuf>,
+    /// AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// AWS region (default: AWS_REGION, then the profile, then [aws] region).
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url).
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+}
+
+/// Flags every change to AWS takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ChangeFlags {
+    /// Apply without asking (needed when stdin is not a terminal).
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Show the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Override the quota guard (for undo: a state that changed since).
+    #[arg(long)]
+    pub force: bool,
+    /// Return once an AppConfig deployment has started instead of following it.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// The diagnosis that offered this action (set by `diagnose --apply`).
+    #[arg(long, hide = true)]
+    pub diagnosis: Option<String>,
+    /// After the change, watch the runbook that offered it (or those whose outcomes list the
+    /// action) until the incident recovers; on `worse`, offer `masst undo` on a terminal.
+    #[arg(long)]
+    pub verify: bool,
+    /// With --verify: give up after this long (default: the outcome's recovery budget).
+    #[arg(long, value_name = "DURATION", value_parser = duration, requires = "verify")]
+    pub verify_timeout: Option<std::time::Duration>,
+    /// With --verify: read the evidence again this often.
+    #[arg(long, value_name = "DURATION", value_parser = duration, default_value = "30s")]
+    pub verify_every: std::time::Duration,
+}
+
+impl ChangeFlags {
+    /// The flags an offered action runs with (`diagnose --apply`, an offer on a terminal,
+    /// `audit --fix`): tagged with what offered it, no verification unless asked.
+    pub fn offered(yes: bool, dry_run: bool, origin: String) -> Self {
+        ChangeFlags {
+            yes,
+            dry_run,
+            force: false,
+            no_wait: false,
+            diagnosis: Some(origin),
+            verify: false,
+            verify_timeout: None,
+            verify_every: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
+/// A duration such as `30s`, `6m` or `1h` (1 s to 24 h), checked by clap.
+pub fn duration(text: &str) -> std::result::Result<std::time::Duration, String> {
+    crate::text::parse_duration(text)
+}
+
+/// Parses a metric window such as `60m`, `2h` or `90 minutes` into whole minutes (5 to 1440).
+pub fn window_minutes(text: &str) -> std::result::Result<u32, String> {
+    let d: jiff::SignedDuration = text
+        .parse()
+        .or_else(|_| text.parse::<jiff::Span>().and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours())))
+        .map_err(|e| format!("`{text}` is not a duration such as 60m or 2h ({e})"))?;
+    let minutes = d.as_secs() / 60;
+    if !(5..=1440).contains(&minutes) {
+        return Err(format!("`{text}` must be between 5m and 24h"));
+    }
+    Ok(minutes as u32)
+}
+
+/// The severities `--fail-on` accepts.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Critical,
+}
 
 /// The runbooks to use: the embedded ones plus `--runbooks DIR` (replacing any of the same
 /// name), or exactly `--only-runbooks DIR`.

@@ -4,11 +4,35 @@
 
 use std::path::Path;
 
+use super::window_minutes;
+use super::Global;
 use crate::actions::journal::Journal;
-use crate::cli::{Global, ReportArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::ui::report::{self, Input};
 use crate::ui::Printer;
+use clap::Args;
+use std::path::PathBuf;
+
+/// `masst report` options.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid).
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: PathBuf,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Journal entries from this time (a timestamp, or a duration before the evidence such as
+    /// `2h`); default: the evidence's window.
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// How much metric history to read live, e.g. `60m`, `2h`.
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
+}
 
 /// `--since`: a timestamp (`2026-12-01T10:00:00Z`) or a duration before the evidence (`2h`).
 fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {

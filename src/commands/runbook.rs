@@ -1,10 +1,31 @@
 //! `masst runbook list|show|validate`: the runbooks as the engineer and the reviewer see them.
 
-use crate::cli::{Global, RunbookCommand};
+use super::Global;
 use crate::engine::runbook::Runbook;
 use crate::engine::{self};
 use crate::error::{Error, Outcome, Result};
 use crate::ui::Printer;
+use clap::Subcommand;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum RunbookCommand {
+    /// List the loaded runbooks.
+    List,
+    /// Show a runbook's tree, or print it as a Mermaid flowchart.
+    Show {
+        /// The runbook's name.
+        name: String,
+        /// Print a Mermaid flowchart instead (like the seed's).
+        #[arg(long)]
+        mermaid: bool,
+    },
+    /// Check a runbook file or a folder of them; exit 2 with the fix on the first error.
+    Validate {
+        /// A runbook file or a folder of *.toml runbooks.
+        path: PathBuf,
+    },
+}
 
 /// `masst runbook ...`.
 pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<Outcome> {

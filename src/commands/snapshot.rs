@@ -1,10 +1,38 @@
 //! `masst snapshot capture|upgrade`: evidence written as the versioned snapshot file, and older
 //! files rewritten in the compact format.
 
-use crate::cli::{CaptureArgs, Global};
+use super::window_minutes;
+use super::Global;
 use crate::error::{Error, Outcome, Result};
 use crate::evidence::{snapshot, Evidence};
 use crate::ui::Printer;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Collect the evidence the runbooks need and write it as a snapshot (stdout by default).
+    Capture(CaptureArgs),
+    /// Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place.
+    Upgrade {
+        /// The snapshot file.
+        file: PathBuf,
+    },
+}
+
+/// Where to capture from and to.
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// Write to FILE instead of stdout.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// How much metric history to read, e.g. `60m`, `2h` (one datapoint a minute).
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
+    /// Capture an embedded scenario's evidence instead of live AWS.
+    #[arg(long, value_name = "NAME", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+}
 
 /// Writes evidence to `out` or stdout.
 pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) -> Result<()> {

@@ -2,9 +2,26 @@
 //! what it watches, the current values with a sparkline of each metric's window, the threshold
 //! in words (the CEL condition with `-v` and in JSON), and whether it fires. Fits the terminal.
 
-use crate::cli::{Global, StatusArgs};
+use super::window_minutes;
+use super::Global;
 use crate::error::{Outcome, Result};
 use crate::ui::Printer;
+use clap::Args;
+use std::path::PathBuf;
+
+/// `masst status` options.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// How much metric history to read live.
+    #[arg(long, value_name = "DURATION", default_value = "60m", value_parser = window_minutes)]
+    pub window: u32,
+}
 
 /// `masst status`.
 pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outcome> {

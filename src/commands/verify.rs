@@ -6,7 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::cli::{Global, VerifyArgs};
+use super::duration;
+use super::Global;
 use crate::engine::verify::{self, Judgement, Report, Verdict, Watch};
 use crate::engine::{Runbook, WalkContext};
 use crate::error::{Error, Outcome, Result};
@@ -14,6 +15,22 @@ use crate::evidence::collect;
 use crate::settings::Settings;
 use crate::text::fmt_num;
 use crate::ui::Printer;
+use clap::Args;
+
+/// `masst verify` options.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The runbook to verify, or `all`.
+    #[arg(default_value = "all")]
+    pub runbook: String,
+    /// Give up after this long, e.g. `6m` (default: the longest recovery budget of the results
+    /// that fired, from the runbook files).
+    #[arg(long, value_name = "DURATION", value_parser = duration)]
+    pub timeout: Option<std::time::Duration>,
+    /// Read the evidence again this often, e.g. `30s`.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration)]
+    pub every: std::time::Duration,
+}
 
 /// How long and how often to look.
 #[derive(Debug, Clone, Copy)]

@@ -9,7 +9,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use crate::cli::{Global, WatchArgs};
+use super::duration;
+use super::Global;
 use crate::engine::walk::{walk_all, Answers, WalkContext};
 use crate::engine::Runbook;
 use crate::error::{Error, Outcome, Result};
@@ -17,6 +18,25 @@ use crate::evidence::{collect, Evidence};
 use crate::settings::Settings;
 use crate::ui::board::{self, Row};
 use crate::ui::Printer;
+use clap::Args;
+use std::path::PathBuf;
+
+/// `masst watch` options.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Refresh this often, e.g. `60s`.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    pub every: std::time::Duration,
+    /// Print one frame and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Use an embedded scenario instead of live AWS.
+    #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
+    pub scenario: Option<String>,
+    /// Use a snapshot file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+}
 
 /// Where frames come from: a fixed snapshot or scenario, or live AWS.
 struct Source<'a> {
