@@ -459,6 +459,9 @@ pub struct AuditArgs {
     /// With --fix: do not ask.
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// With --fix: show each fix's change and apply none (contract §7).
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
     /// More audit files: every *.toml of this folder, added to the embedded checks.
     #[arg(long, value_name = "DIR")]
     pub audits: Option<PathBuf>,

@@ -63,6 +63,7 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
     let models = settings.model_keys();
     let ev = evidence(global, args, &settings, &set, printer)?;
     let mut verdicts = set.run(&ev, &models, &args.checks);
+    let mut not_applied: Vec<String> = Vec::new();
     if args.fix {
         if args.scenario.is_some() || args.from.is_some() {
             return Err(Error::Usage(
@@ -75,6 +76,7 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
             .filter_map(|v| Some((v.id.clone(), v.fix.clone()?)))
             .collect();
         let mut done: Vec<&ActionCall> = Vec::new();
+        // Fixes refused, declined or failed are named, and the run exits 4 (contract §7).
         // The fixes print their previews; with one document on stdout, they go to stderr.
         crate::ui::divert_stdout(printer.format != OutputFormat::Human);
         for (id, call) in &fixes {
@@ -82,14 +84,17 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
                 continue; // queue.fix mends two checks at once
             }
             printer.note(format!("{id}: {}", command_line(call)));
-            let flags = crate::cli::ChangeFlags::offered(args.yes, false, format!("audit/{id}"));
+            let flags = crate::cli::ChangeFlags::offered(args.yes, args.dry_run, format!("audit/{id}"));
             match super::act::run_call(global, printer, &flags, call) {
                 Ok(_) => done.push(call),
-                Err(e) => printer.note(format!("masst: {e}")),
+                Err(e) => {
+                    printer.note(format!("masst: {e}"));
+                    not_applied.push(id.clone());
+                }
             }
         }
         crate::ui::divert_stdout(false);
-        if !done.is_empty() {
+        if !done.is_empty() && !args.dry_run {
             let fixed: Vec<String> =
                 fixes.iter().filter(|(_, c)| done.contains(&c)).map(|(id, _)| id.clone()).collect();
             let ev = evidence(global, args, &settings, &set, printer)?;
@@ -102,5 +107,13 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
         }
     }
     crate::ui::tables::audit(printer, &verdicts);
+    if !not_applied.is_empty() {
+        return Err(Error::Action(format!(
+            "{} fix(es) were not applied ({}): each one's reason is above. Mend the cause and run `masst audit --fix` \
+             again (on a terminal to confirm each fix, or with --yes)",
+            not_applied.len(),
+            not_applied.join(", ")
+        )));
+    }
     Ok(if failing(&verdicts, args.fail_on.into()) { Outcome::Findings } else { Outcome::Clear })
 }

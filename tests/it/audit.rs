@@ -272,3 +272,33 @@ fn audit_fix_mends_the_fixable_checks_and_undo_reverses_each_fix() {
     assert_eq!(d.state("visibility-covers-backoff"), "fail");
     assert_eq!(d.state("alarms-present"), "fail");
 }
+
+#[test]
+fn audit_fix_without_a_terminal_refuses_every_fix_and_exits_4() {
+    let d = violated();
+    let (_, before) = d.w.doc();
+    let (code, out, err) = d.audit(&["--fix"]);
+    assert_eq!(code, 4, "every fix was refused (no terminal, no --yes): {out}{err}");
+    assert!(err.contains("--yes") && err.contains("pools-within-quota"), "{err}");
+    assert_eq!(d.w.doc().1, before, "nothing changed");
+}
+
+#[test]
+fn audit_fix_dry_run_previews_each_fix_and_changes_nothing() {
+    let d = violated();
+    let (_, before) = d.w.doc();
+    let entries = || {
+        let (_, out, _) = d.w.masst(&["journal", "--output", "json"]);
+        serde_json::from_str::<Value>(&out).unwrap()["entries"].as_array().unwrap().len()
+    };
+    let journaled = entries();
+    let (code, out, err) = d.audit(&["--fix", "--dry-run"]);
+    assert_eq!(code, 1, "the checks still fail: {out}{err}");
+    let both = format!("{out}{err}");
+    assert!(both.contains("concurrency.set: ") && err.contains("dry run: nothing was changed"), "{both}");
+    assert!(out.contains("pools-within-quota"), "the audit table: {out}");
+    assert_eq!(d.w.doc().1, before, "nothing changed");
+    assert_eq!(entries(), journaled, "nothing journaled");
+    let (code, _, err) = d.audit(&["--dry-run"]);
+    assert_eq!(code, 2, "--dry-run previews fixes, so it needs --fix: {err}");
+}
