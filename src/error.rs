@@ -76,6 +76,8 @@ pub enum Failure {
     TimedOut,
     /// The reply was not one masst could read (not AWS, or a broken connection mid-reply).
     BadResponse,
+    /// An error reply without an AWS error code (an HTTP 500 page from a proxy or emulator).
+    NotAws { status: Option<u16>, message: String },
     /// Any other error code AWS answered with.
     Service { code: String, message: String },
     /// The request could not be built or sent for another reason.
@@ -95,7 +97,7 @@ impl Failure {
     /// AWS answered with a refusal (or the request was never built): nothing changed. A
     /// time-out or a lost connection may have changed something.
     pub fn aws_refused(&self) -> bool {
-        !matches!(self, Failure::Unreachable(_) | Failure::TimedOut | Failure::BadResponse)
+        !matches!(self, Failure::Unreachable(_) | Failure::TimedOut | Failure::BadResponse | Failure::NotAws { .. })
     }
 
     /// The kind as a word for the JSON error document (`access-denied`).
@@ -110,6 +112,7 @@ impl Failure {
             Failure::Unreachable(_) => "unreachable",
             Failure::TimedOut => "timed-out",
             Failure::BadResponse => "bad-response",
+            Failure::NotAws { .. } => "not-aws",
             Failure::Service { .. } => "service-error",
             Failure::Other(_) => "other",
         }

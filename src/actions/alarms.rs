@@ -107,7 +107,21 @@ impl Family for Alarms {
     fn plan_undo(e: &Entry, state: Held, _settings: &Settings, force: bool) -> Result<Plan<AlarmChange>, Error> {
         let left: AlarmMap = serde_json::from_value(e.after.clone()).unwrap_or_default();
         if state.now != left && !force {
-            return Err(super::moved_since(e, "the alarms were changed"));
+            // Name the alarms: the engineer checks those, not all twelve.
+            let changed: Vec<&str> = left
+                .keys()
+                .chain(state.now.keys())
+                .filter(|n| left.get(*n).cloned().flatten() != state.now.get(*n).cloned().flatten())
+                .map(String::as_str)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let what = format!(
+                "{} {} changed",
+                if changed.len() == 1 { "the alarm" } else { "the alarms" },
+                changed.join(", ")
+            );
+            return Err(super::moved_since(e, &what));
         }
         let before: AlarmMap = serde_json::from_value(e.before.clone())
             .map_err(|_| Error::Action(format!("journal entry {} has no alarm definitions to restore", e.id)))?;

@@ -1085,6 +1085,95 @@ mod partial_failure {
     }
 }
 
+/// A destination that refuses a whole `SendMessageBatch` when one entry is over its limit, as
+/// SQS does, while masst believed the limit higher (an attribute it could not read).
+#[cfg(test)]
+mod whole_batch_refused {
+    use super::*;
+    use aws_sdk_sqs::operation::delete_message_batch::DeleteMessageBatchOutput;
+    use aws_sdk_sqs::operation::send_message_batch::{SendMessageBatchError, SendMessageBatchOutput};
+    use aws_sdk_sqs::types::{DeleteMessageBatchResultEntry, SendMessageBatchResultEntry};
+    use aws_smithy_mocks::{mock, mock_client, MockResponse, RuleMode};
+    use aws_smithy_types::error::ErrorMetadata;
+
+    #[test]
+    fn the_batch_is_split_so_every_other_message_moves_and_the_one_that_cannot_is_named() {
+        let send = mock!(aws_sdk_sqs::Client::send_message_batch).then_compute_response(|r| {
+            if r.entries().iter().any(|e| e.message_body().len() > 262_144) {
+                return MockResponse::Error(SendMessageBatchError::generic(
+                    ErrorMetadata::builder()
+                        .code("InvalidParameterValue")
+                        .message(
+                            "One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes.",
+                        )
+                        .build(),
+                ));
+            }
+            let ok = r.entries().iter().map(|e| {
+                SendMessageBatchResultEntry::builder()
+                    .id(e.id())
+                    .message_id("n")
+                    .md5_of_message_body("x")
+                    .build()
+                    .unwrap()
+            });
+            MockResponse::Output(
+                SendMessageBatchOutput::builder()
+                    .set_successful(Some(ok.collect()))
+                    .set_failed(Some(vec![]))
+                    .build()
+                    .unwrap(),
+            )
+        });
+        let delete = mock!(aws_sdk_sqs::Client::delete_message_batch).then_compute_output(|r| {
+            let ok = r.entries().iter().map(|e| DeleteMessageBatchResultEntry::builder().id(e.id()).build().unwrap());
+            DeleteMessageBatchOutput::builder()
+                .set_successful(Some(ok.collect()))
+                .set_failed(Some(vec![]))
+                .build()
+                .unwrap()
+        });
+        let c = crate::aws::mocked(
+            mock_client!(aws_sdk_cloudwatch, []),
+            mock_client!(aws_sdk_sqs, RuleMode::MatchAny, [&send, &delete]),
+        );
+        let route = Route {
+            dlq_name: "dlq".into(),
+            dlq_url: "u".into(),
+            dest_name: "q".into(),
+            dest_url: "v".into(),
+            fifo: false,
+            depth: 10,
+            max_message: REQUEST_BYTES,
+        };
+        let msgs: Vec<Message> = (0..10)
+            .map(|i| {
+                Message::builder().message_id(format!("id-{i}")).receipt_handle(format!("h{i}")).body("{}").build()
+            })
+            .collect();
+        let items: Vec<Item> = msgs
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let body = if i == 6 { "x".repeat(300_000) } else { "{\"job_id\":\"j\"}".into() };
+                Item { msg: m, size: body.len(), body, attempts: 0 }
+            })
+            .collect();
+        let opts = RedriveRequest::retryable().options;
+        let sh = Shared::new(None, Arc::new(AtomicBool::new(false)));
+        let moved = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(send_all(&c, &route, &opts, &sh, items, Instant::now()))
+            .unwrap();
+        assert_eq!(moved, 9, "the nine that fit moved");
+        let r = sh.report();
+        assert_eq!(r.failed.keys().collect::<Vec<_>>(), ["id-6"]);
+        assert!(r.failed["id-6"].contains("shorter than 262144 bytes"), "{:?}", r.failed);
+    }
+}
+
 /// A destination that accepts the copies but a DLQ that refuses the delete.
 #[cfg(test)]
 mod delete_denied {

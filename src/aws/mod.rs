@@ -218,7 +218,8 @@ where
                 | "ServiceNotFoundException"
                 | "NotFoundException"
                 | "ResourceNotFound" => Failure::NotFound,
-                "" => Failure::Service { code: "an error without a code".into(), message },
+                // Not an AWS error: a proxy, a load balancer or an emulator answered for it.
+                "" => Failure::NotAws { status: http_status(err), message },
                 _ => Failure::Service { code, message },
             }
         }
@@ -239,6 +240,12 @@ where
         SdkError::ResponseError(_) => Failure::BadResponse,
         _ => Failure::Other("the request could not be built".into()),
     }
+}
+
+/// The HTTP status of the reply behind an SDK error, when there was one.
+fn http_status<E, R: 'static>(err: &SdkError<E, R>) -> Option<u16> {
+    let raw = err.raw_response()? as &dyn std::any::Any;
+    raw.downcast_ref::<aws_smithy_runtime_api::http::Response>().map(|r| r.status().as_u16())
 }
 
 fn source_chain<'a>(
@@ -287,6 +294,15 @@ where
             "{endpoint} answered {action} ({what}) with a reply masst could not read (a broken connection, or not AWS). Retry, \
              or check --endpoint-url points at AWS."
         ),
+        Failure::NotAws { status, message } => {
+            let status = status.map(|s| format!("HTTP {s}")).unwrap_or_else(|| "an error".into());
+            let said = if message.is_empty() { String::new() } else { format!(" ({})", crate::text::escape(&message)) };
+            format!(
+                "{endpoint} answered {action} ({what}) with {status} that is not an AWS error (no error code){said}: \
+                 something between masst and AWS failed (a proxy, a load balancer, an emulator). Retry; if it persists, \
+                 check --endpoint-url / AWS_ENDPOINT_URL and what serves it."
+            )
+        }
         Failure::Service { code, message } => {
             let message = crate::text::escape(&message).into_owned();
             format!("{action} failed while reading {what}: {code}: {message}")

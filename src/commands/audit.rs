@@ -33,6 +33,9 @@ pub struct AuditArgs {
     /// With --fix: do not ask.
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// With --fix: show each fix's change and apply none (contract §7).
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
     /// More audit files: every *.toml of this folder, added to the embedded checks.
     #[arg(long, value_name = "DIR")]
     pub audits: Option<PathBuf>,
@@ -92,6 +95,7 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
     let models = settings.model_keys();
     let ev = evidence(global, args, &settings, &set, printer)?;
     let mut verdicts = set.run(&ev, &models, &args.checks);
+    let mut not_applied: Vec<String> = Vec::new();
     if args.fix {
         if args.scenario.is_some() || args.from.is_some() {
             return Err(Error::Usage(
@@ -104,6 +108,7 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
             .filter_map(|v| Some((v.id.clone(), v.fix.clone()?)))
             .collect();
         let mut done: Vec<&ActionCall> = Vec::new();
+        // Fixes refused, declined or failed are named, and the run exits 4 (contract §7).
         // The fixes print their previews; with one document on stdout, they go to stderr.
         crate::ui::divert_stdout(printer.format != OutputFormat::Human);
         for (id, call) in &fixes {
@@ -111,14 +116,17 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
                 continue; // queue.fix mends two checks at once
             }
             printer.note(format!("{id}: {}", command_line(call)));
-            let flags = super::ChangeFlags::offered(args.yes, false, format!("audit/{id}"));
+            let flags = super::ChangeFlags::offered(args.yes, args.dry_run, format!("audit/{id}"));
             match super::act::run_call(global, printer, &flags, call) {
                 Ok(_) => done.push(call),
-                Err(e) => printer.note(format!("masst: {e}")),
+                Err(e) => {
+                    printer.note(format!("masst: {e}"));
+                    not_applied.push(id.clone());
+                }
             }
         }
         crate::ui::divert_stdout(false);
-        if !done.is_empty() {
+        if !done.is_empty() && !args.dry_run {
             let fixed: Vec<String> =
                 fixes.iter().filter(|(_, c)| done.contains(&c)).map(|(id, _)| id.clone()).collect();
             let ev = evidence(global, args, &settings, &set, printer)?;
@@ -131,5 +139,13 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
         }
     }
     crate::ui::tables::audit(printer, &verdicts);
+    if !not_applied.is_empty() {
+        return Err(Error::Action(format!(
+            "{} fix(es) were not applied ({}): each one's reason is above. Mend the cause and run `masst audit --fix` \
+             again (on a terminal to confirm each fix, or with --yes)",
+            not_applied.len(),
+            not_applied.join(", ")
+        )));
+    }
     Ok(if failing(&verdicts, args.fail_on.into()) { Outcome::Findings } else { Outcome::Clear })
 }

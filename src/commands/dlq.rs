@@ -208,6 +208,9 @@ pub fn run(
         let journaled = journal.append(&entry);
         crate::ui::tables::redrive_report(printer, &report, secs, &entry.id);
         if let Some(e) = fatal {
+            // Once the run has begun it is a change: a fault that cuts it short is a failed
+            // action (exit 4, the counts above), never a failed look.
+            let e = e.during_change();
             return Err(match journaled {
                 Ok(()) => e,
                 Err(j) => Error::Action(format!("{e}\n{j}")),

@@ -319,6 +319,24 @@ mod tests {
     }
 
     #[test]
+    fn a_document_without_pools_or_the_pool_sharing_key_is_unknown_never_pass() {
+        let mut ev = Scenario::embedded("healthy").unwrap().evidence(None);
+        let doc = ev.config.as_mut().unwrap().as_object_mut().unwrap();
+        doc.remove("pools");
+        doc["batch"].as_object_mut().unwrap().remove("shares_realtime_pool");
+        let verdicts = AuditSet::embedded(crate::actions::catalog()).run(&ev, &models(), &[]);
+        let by_id = |id: &str| verdicts.iter().find(|v| v.id == id).unwrap();
+        for id in ["pools-within-quota", "dedicated-batch-pool"] {
+            assert_eq!(by_id(id).state, State::Unknown, "contract §8: missing input is unknown: {:?}", by_id(id));
+        }
+        // Where the pools exist, a model a pool does not list has no slots there (contract §3's
+        // example: the batch pool is Haiku's only).
+        let ev = Scenario::embedded("healthy").unwrap().evidence(None);
+        let v = AuditSet::embedded(crate::actions::catalog()).run(&ev, &models(), &["pools-within-quota".into()]);
+        assert_ne!(v[0].state, State::Unknown, "{:?}", v[0]);
+    }
+
+    #[test]
     fn a_broken_audit_file_names_the_check_and_the_fix() {
         let mut set = AuditSet::default();
         let err = set

@@ -99,10 +99,15 @@ pub fn begin(runbooks: &[&Runbook], ev: &Evidence, cx: &WalkContext) -> Vec<Watc
             for c in conds {
                 for id in c.expr.identifiers() {
                     let id = id.strip_prefix("start_").unwrap_or(&id).to_string();
-                    // Readings worth watching move: configuration values are thresholds.
+                    // Readings worth watching move: configuration values and the runbook's
+                    // own [thresholds] are constants, not signals.
                     let numeric = rb.signals.get(&id).is_some_and(|s| {
                         matches!(s.kind, Kind::Number | Kind::List)
-                            && !matches!(s.source, crate::engine::signal::Source::Config { .. })
+                            && !matches!(
+                                s.source,
+                                crate::engine::signal::Source::Config { .. }
+                                    | crate::engine::signal::Source::Threshold { .. }
+                            )
                     });
                     if numeric && !watched.contains(&id) {
                         watched.push(id);
@@ -298,6 +303,14 @@ mod tests {
         }
         let j = judge(t, &healthy, &w);
         assert_eq!(j.verdict, Verdict::Recovered, "{}", j.why);
+        assert!(w.watched.contains(&"throttle_recent".to_string()), "{:?}", w.watched);
+    }
+
+    #[test]
+    fn a_threshold_is_a_constant_of_the_condition_not_a_watched_signal() {
+        let sale = Scenario::embedded("flash-sale").unwrap().evidence(None);
+        let w = begin(&[rb("throttling")], &sale, &cx()).remove(0);
+        assert!(!w.watched.contains(&"throttle_rate".to_string()), "{:?}", w.watched);
         assert!(w.watched.contains(&"throttle_recent".to_string()), "{:?}", w.watched);
     }
 

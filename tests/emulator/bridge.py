@@ -17,7 +17,12 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   the retention check of a received message reads the retention period instead of computing
   every queue attribute (a walk of the queue per message).
 * `--latency-ms N` delays every AWS call (an in-region round trip is 10-30 ms); `--fault-rate P`
-  answers that fraction of AWS calls with an HTTP 500 or a dropped connection.
+  answers that fraction of AWS calls with an HTTP 500 or a dropped connection. At run time,
+  `/_masst/settings` also takes `fault_kind` (`mixed`, the default; `http-500`, a non-AWS HTTP
+  500 with an HTML body and no error code; `drop`; `hang`, an endpoint that stops answering: the
+  call is held open without a reply until `hang_s` (default 600) pass or faults are turned
+  off) and `faults_after_s` (faults begin that many seconds after the setting is posted, so a
+  command can start cleanly and meet them mid-run).
 * Service Quotas: moto knows VPC's default quotas only; `GetServiceQuota` of any other service
   answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
 * `/_masst/log` lists every call with its start and end time (for sequential depth).
@@ -172,6 +177,12 @@ class Bridge:
         self.reject_marker = None
         # Applied Service Quotas values by service and quota code, set by tests.
         self.quotas = {}
+        # How a fault answers (mixed, http-500, drop, hang), and from when (epoch seconds).
+        self.fault_kind = "mixed"
+        self.faults_from = 0.0
+        self.hang_s = 600.0
+        # Set when faults are turned off: releases every call held by a hang.
+        self.unhang = threading.Event()
 
     # ------------------------------------------------------------------ WSGI entry
 
@@ -198,8 +209,8 @@ class Bridge:
         started = time.time()
         with self.lock:
             self.calls[f"{service}.{op}"] += 1
-            fault = self.fault_rate > 0 and self.rng.random() < self.fault_rate
-            drop = self.rng.random() < 0.5
+            fault = self.fault_rate > 0 and started >= self.faults_from and self.rng.random() < self.fault_rate
+            drop = {"mixed": self.rng.random() < 0.5, "drop": True}.get(self.fault_kind, False)
         try:
             return self.serve(environ, start_response, body, path, method, service, region, op, fault, drop)
         finally:
@@ -210,6 +221,10 @@ class Bridge:
         if self.latency_ms:
             time.sleep(self.latency_ms / 1000.0)
         if fault:
+            if self.fault_kind == "hang":
+                # An endpoint that stops answering: the connection stays open, no reply comes.
+                self.unhang.wait(self.hang_s)
+                return respond(start_response, 503, b"<html><body>hung</body></html>", "text/html")
             if drop:
                 # Promise more than is sent: the client sees the connection close mid-body.
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "4096")])
@@ -222,7 +237,7 @@ class Bridge:
             if handled is not None:
                 return handled
         if service == "sqs" and op in ("SendMessage", "SendMessageBatch"):
-            handled = self.sqs_send(environ, body, op, start_response)
+            handled = self.sqs_send(environ, region, body, op, start_response)
             if handled is not None:
                 return handled
         if service == "appconfig":
@@ -265,6 +280,16 @@ class Bridge:
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
             self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
             self.quotas = s.get("quotas", self.quotas)
+            kind = s.get("fault_kind", self.fault_kind)
+            if kind not in ("mixed", "http-500", "drop", "hang"):
+                return respond(start_response, 400, b'{"message": "fault_kind: mixed, http-500, drop or hang"}')
+            self.fault_kind = kind
+            self.hang_s = float(s.get("hang_s", self.hang_s))
+            if "faults_after_s" in s:
+                self.faults_from = time.time() + float(s["faults_after_s"])
+            if self.fault_rate == 0:
+                self.unhang.set()
+                self.unhang = threading.Event()
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
 
@@ -290,31 +315,37 @@ class Bridge:
 
     # ------------------------------------------------------------------ SQS limits as AWS has them
 
-    def sqs_send(self, environ, body, op, start_response):
+    def sqs_send(self, environ, region, body, op, start_response):
         """AWS counts a message's size in bytes, body and attributes together, and caps one
-        message and one batch request at 1 MiB (moto counts body characters only). A batch
-        entry over the limit fails on its own, as do entries whose body contains the test's
-        `reject_bodies_containing` marker (a destination that refuses one message); the rest
-        of the batch goes through."""
+        batch request at 1 MiB and one message at the queue's `MaximumMessageSize` (moto
+        counts body characters only). One entry over the queue's limit refuses the whole
+        `SendMessageBatch` with InvalidParameterValue, as SQS does: nothing of the batch is
+        sent. Entries whose body contains the test's `reject_bodies_containing` marker (a
+        destination that refuses one message) fail on their own; the rest goes through."""
         try:
             req = json.loads(body)
         except ValueError:
             return None
+        limit = self.queue_limit(region, req.get("QueueUrl") or "")
+
+        def too_long(size):
+            return sqs_error(start_response, "InvalidParameterValue", f"One or more parameters are invalid. Reason: Message must be shorter than {limit} bytes (one is {size}).")
+
         if op == "SendMessage":
             size = message_bytes(req)
-            if size > SQS_LIMIT:
-                return sqs_error(start_response, "InvalidParameterValue", f"One or more parameters are invalid. Reason: Message must be shorter than {SQS_LIMIT} bytes (this one is {size}).")
+            if size > limit:
+                return too_long(size)
             return None
         entries = req.get("Entries") or []
         total = sum(message_bytes(e) for e in entries)
         if total > SQS_LIMIT:
             return sqs_error(start_response, "BatchRequestTooLong", f"Batch requests cannot be longer than {SQS_LIMIT} bytes. You have sent {total} bytes.")
+        largest = max((message_bytes(e) for e in entries), default=0)
+        if largest > limit:
+            return too_long(largest)
         failed, keep = [], []
         for e in entries:
-            size = message_bytes(e)
-            if size > SQS_LIMIT:
-                failed.append({"Id": e.get("Id"), "SenderFault": True, "Code": "InvalidParameterValue", "Message": f"Message must be shorter than {SQS_LIMIT} bytes."})
-            elif self.reject_marker and self.reject_marker in (e.get("MessageBody") or ""):
+            if self.reject_marker and self.reject_marker in (e.get("MessageBody") or ""):
                 failed.append({"Id": e.get("Id"), "SenderFault": False, "Code": "KMS.DisabledException", "Message": "the destination refused this message (test marker)"})
             else:
                 keep.append(e)
@@ -329,6 +360,17 @@ class Bridge:
         out = json.loads(data)
         out["Failed"] = (out.get("Failed") or []) + failed
         return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.0")
+
+    def queue_limit(self, region, url):
+        """The `MaximumMessageSize` of the queue at `url` (SQS's 1 MiB when it is not known)."""
+        from moto.core import DEFAULT_ACCOUNT_ID
+        from moto.sqs.models import sqs_backends
+
+        try:
+            queue = sqs_backends[DEFAULT_ACCOUNT_ID][region].get_queue(url.rstrip("/").rsplit("/", 1)[-1])
+            return min(int(queue.maximum_message_size), SQS_LIMIT)
+        except Exception:
+            return SQS_LIMIT
 
     # ------------------------------------------------------------------ CloudWatch CBOR
 

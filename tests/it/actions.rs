@@ -555,7 +555,30 @@ fn alarms_install_creates_the_seed_alarms_once_and_undo_removes_them() {
     assert!(held["MangaAssist-DLQRetryable"].is_some());
     let again = w.ok(&["alarms", "install", "--sns-topic", "arn:aws:sns:us-east-1:123456789012:oncall", "--yes"]);
     assert!(again.contains("nothing to change"), "{again}");
-    w.ok(&["undo", "--yes"]);
+    // A teammate moves one threshold: undo refuses, naming that alarm.
+    let put = |threshold: f64| {
+        block_on(
+            c.cloudwatch
+                .put_metric_alarm()
+                .alarm_name("MangaAssist-ThrottleRate")
+                .namespace(&throttle.namespace)
+                .metric_name(&throttle.metric)
+                .statistic(aws_sdk_cloudwatch::types::Statistic::from(throttle.statistic.as_str()))
+                .period(throttle.period)
+                .evaluation_periods(throttle.evaluation_periods)
+                .datapoints_to_alarm(throttle.datapoints_to_alarm)
+                .threshold(threshold)
+                .comparison_operator(aws_sdk_cloudwatch::types::ComparisonOperator::from(throttle.comparison.as_str()))
+                .alarm_actions("arn:aws:sns:us-east-1:123456789012:oncall")
+                .send(),
+        )
+        .unwrap();
+    };
+    put(0.2);
+    let (code, _, err) = w.masst(&["undo", "--yes"]);
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("the alarm MangaAssist-ThrottleRate changed since"), "{err}");
+    w.ok(&["undo", "--yes", "--force"]);
     let held = block_on(masst::aws::cloudwatch::alarms(&c, &names)).unwrap();
     assert!(held.values().all(Option::is_none), "undo deletes what install created");
 }

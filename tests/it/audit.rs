@@ -272,3 +272,56 @@ fn audit_fix_mends_the_fixable_checks_and_undo_reverses_each_fix() {
     assert_eq!(d.state("visibility-covers-backoff"), "fail");
     assert_eq!(d.state("alarms-present"), "fail");
 }
+
+#[test]
+fn audit_fix_without_a_terminal_refuses_every_fix_and_exits_4() {
+    let d = violated();
+    let (_, before) = d.w.doc();
+    let (code, out, err) = d.audit(&["--fix"]);
+    assert_eq!(code, 4, "every fix was refused (no terminal, no --yes): {out}{err}");
+    assert!(err.contains("--yes") && err.contains("pools-within-quota"), "{err}");
+    assert_eq!(d.w.doc().1, before, "nothing changed");
+}
+
+#[test]
+fn audit_fix_dry_run_previews_each_fix_and_changes_nothing() {
+    let d = violated();
+    let (_, before) = d.w.doc();
+    let entries = || {
+        let (_, out, _) = d.w.masst(&["journal", "--output", "json"]);
+        serde_json::from_str::<Value>(&out).unwrap()["entries"].as_array().unwrap().len()
+    };
+    let journaled = entries();
+    let (code, out, err) = d.audit(&["--fix", "--dry-run"]);
+    assert_eq!(code, 1, "the checks still fail: {out}{err}");
+    let both = format!("{out}{err}");
+    assert!(both.contains("concurrency.set: ") && err.contains("dry run: nothing was changed"), "{both}");
+    assert!(out.contains("pools-within-quota"), "the audit table: {out}");
+    assert_eq!(d.w.doc().1, before, "nothing changed");
+    assert_eq!(entries(), journaled, "nothing journaled");
+    let (code, _, err) = d.audit(&["--dry-run"]);
+    assert_eq!(code, 2, "--dry-run previews fixes, so it needs --fix: {err}");
+}
+
+#[test]
+fn a_document_without_pools_is_unknown_in_every_format_not_passed() {
+    let d = compliant();
+    let (_, mut doc) = d.w.doc();
+    doc.as_object_mut().unwrap().remove("pools");
+    doc["batch"].as_object_mut().unwrap().remove("shares_realtime_pool");
+    crate::live::deploy_raw(&d.w.emu, &doc.to_string());
+    let (code, checks) = d.checks();
+    assert_eq!(code, 1, "an unknown check fails the run");
+    for id in ["pools-within-quota", "dedicated-batch-pool"] {
+        let c = checks.iter().find(|c| c["id"] == id).unwrap();
+        assert_eq!(c["state"], "unknown", "{c:#}");
+    }
+    let (_, out, _) = d.audit(&["--output", "sarif"]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    for id in ["pools-within-quota", "dedicated-batch-pool"] {
+        let r = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == id).unwrap();
+        assert_ne!(r["kind"], "pass", "{r:#}");
+    }
+    let (_, xml, _) = d.audit(&["--output", "junit"]);
+    assert!(crate::sarif::junit_counts(&xml).1 >= 2, "unknown is not a passed test case: {xml}");
+}

@@ -467,6 +467,54 @@ fn an_oversized_and_a_refused_message_are_left_and_named_and_the_run_ends() {
     assert_eq!(left, ["huge", "poison"]);
 }
 
+/// The issue's world: the primary queue takes 256 KiB a message, the DLQ 1 MiB; 30 retryable
+/// jobs and one retryable job of about 300 KB wait in the DLQ. SQS (and the emulator) refuse a
+/// whole `SendMessageBatch` when one entry is over the queue's limit.
+#[test]
+fn a_message_the_primary_queue_cannot_take_is_named_and_strands_no_other() {
+    let q = Queues::new(false);
+    for (name, size) in [(&q.primary, "262144"), (&q.dlq, "1048576")] {
+        let url = q.url(name);
+        block_on(
+            q.c.sqs
+                .set_queue_attributes()
+                .queue_url(&url)
+                .attributes(QueueAttributeName::MaximumMessageSize, size)
+                .send(),
+        )
+        .unwrap();
+    }
+    let mut msgs = retryable("good", 30);
+    msgs.insert(13, (job("big", 300_000).to_string(), Some("ThrottlingException"), None));
+    q.fill(&msgs);
+    // The emulator judges each entry against the destination's limit, as SQS does.
+    let one_batch = block_on(
+        q.c.sqs
+            .send_message_batch()
+            .queue_url(q.url(&q.primary))
+            .entries(SendMessageBatchRequestEntry::builder().id("a").message_body("{}").build().unwrap())
+            .entries(SendMessageBatchRequestEntry::builder().id("b").message_body("x".repeat(300_000)).build().unwrap())
+            .send(),
+    );
+    assert!(one_batch.is_err(), "a batch with one entry over MaximumMessageSize is refused whole");
+    assert_eq!(q.depth(&q.primary).0, 0);
+
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--retryable-only", "--yes"]);
+    assert_eq!(code, 4, "{out}{err}");
+    let moved = job_ids(&q.read_all(&q.primary));
+    let want: Vec<String> = {
+        let mut w: Vec<String> = (0..30).map(|i| format!("good-{i}")).collect();
+        w.sort();
+        w
+    };
+    assert_eq!(moved, want, "every good job moved, once");
+    assert_eq!(job_ids(&q.read_all(&q.dlq)), ["big"], "only the job that cannot fit stays");
+    // Named: its message id, its size and the queue's limit.
+    let line = out.lines().find(|l| l.trim_start().starts_with("failed ")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("300") && line.contains("bytes, over the 262144 bytes jobs accepts"), "{line}");
+    assert!(err.contains("1 selected message(s) could not be moved"), "{err}");
+}
+
 #[test]
 fn max_moves_exactly_n_and_an_impossible_max_is_refused() {
     let q = Queues::new(false);
@@ -524,6 +572,21 @@ fn a_run_that_aborts_under_faults_prints_its_summary_and_journals_what_it_moved(
     let duplicates: u64 =
         entries.iter().map(|e| e["after"]["copied_not_deleted"].as_array().unwrap().len() as u64).sum();
     assert_eq!(q.depth(&q.primary).0, journaled + duplicates, "the primary holds what moved, and the named duplicates");
+}
+
+#[test]
+fn a_redrive_cut_short_by_an_aws_fault_is_a_failed_action_with_the_counts() {
+    let q = Queues::new(false);
+    q.fill(&retryable("r", 300));
+    // Every call fails from 2 s on: the run has moved some and cannot reach the rest.
+    q.emu.set_json(r#"{"fault_rate": 1.0, "fault_kind": "http-500", "faults_after_s": 2}"#);
+    let (code, out, err) = q.masst(&["dlq", "redrive", "--yes", "--rate", "50", "--concurrency", "1"]);
+    q.emu.set_json(r#"{"fault_rate": 0.0, "fault_kind": "mixed"}"#);
+    assert_eq!(code, 4, "not every selected message moved: exit 4, as the README says\n{out}{err}");
+    assert!(out.contains("moved") && out.contains("journal entry"), "the summary with the counts: {out}");
+    let moved = q.depth(&q.primary).0;
+    assert!(moved > 0 && moved < 300, "cut short mid-run: {moved} moved");
+    assert!(err.contains("sqs:"), "the fault that ended it: {err}");
 }
 
 #[test]

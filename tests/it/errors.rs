@@ -175,3 +175,16 @@ fn a_schedule_over_the_cap_states_the_cap() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("hour 3: `100000` is not a whole number of slots from 0 to 10000"), "{err}");
 }
+
+#[test]
+fn an_http_500_that_is_not_an_aws_error_says_so_and_what_to_do() {
+    let emu = crate::emulator::Emulator::start();
+    emu.set_json(r#"{"fault_rate": 1.0, "fault_kind": "http-500"}"#);
+    let (code, out, err) = run(emu.masst().args(["diagnose", "all", "--output", "json"]));
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("with HTTP 500 that is not an AWS error") && err.contains("Retry"), "{err}");
+    assert!(!err.contains(": \n") && !err.trim_end().ends_with(':'), "nothing missing after a colon: {err}");
+    one_paragraph(&err);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["error"]["kind"], "aws:not-aws", "{doc}");
+}
