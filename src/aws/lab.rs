@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
 use aws_sdk_ecs::types::ContainerDefinition;
-use aws_sdk_sqs::types::{MessageAttributeValue, QueueAttributeName, SendMessageBatchRequestEntry};
+use aws_sdk_sqs::types::QueueAttributeName;
 use futures::stream::{self, StreamExt, TryStreamExt};
 
 use crate::aws::Clients;
@@ -86,27 +86,23 @@ async fn create_queue(clients: &Clients, name: &str, attrs: &[(QueueAttributeNam
 pub async fn send_all(clients: &Clients, url: &str, messages: &[SeedMessage]) -> Result<(), Error> {
     stream::iter(messages.chunks(10))
         .map(|chunk| async move {
-            let entries = chunk
+            let messages: Vec<super::sqs::Outgoing> = chunk
                 .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let mut e = SendMessageBatchRequestEntry::builder()
-                        .id(format!("m{i}"))
-                        .message_body(String::from_utf8_lossy(&m.body).into_owned());
-                    if let Some(t) = &m.error_type {
-                        e = e.message_attributes(
-                            "error_type",
-                            MessageAttributeValue::builder()
-                                .data_type("String")
-                                .string_value(t)
-                                .build()
-                                .expect("type set"),
-                        );
-                    }
-                    e.build().expect("id and body set")
+                .map(|m| super::sqs::Outgoing {
+                    body: String::from_utf8_lossy(&m.body).into_owned(),
+                    attributes: m
+                        .error_type
+                        .iter()
+                        .map(|t| {
+                            let attr =
+                                super::sqs::Attr { data_type: "String".into(), string: Some(t.clone()), binary: None };
+                            ("error_type".to_string(), attr)
+                        })
+                        .collect(),
+                    ..Default::default()
                 })
                 .collect();
-            let out = super::sqs::send_batch(clients, url, entries, url).await?;
+            let out = super::sqs::send_batch(clients, url, &messages, url).await?;
             if let Some((_, why, _)) = out.failed.first() {
                 return Err(Error::Evidence(format!("SQS refused a lab message: {why}")));
             }

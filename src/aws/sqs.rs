@@ -4,13 +4,90 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_sqs::types::{
-    ChangeMessageVisibilityBatchRequestEntry, DeleteMessageBatchRequestEntry, Message, MessageSystemAttributeName,
-    QueueAttributeName, SendMessageBatchRequestEntry,
+    ChangeMessageVisibilityBatchRequestEntry, DeleteMessageBatchRequestEntry, Message, MessageAttributeValue,
+    MessageSystemAttributeName, QueueAttributeName, SendMessageBatchRequestEntry,
 };
 use futures::future::try_join_all;
 
 use super::{explain, timed, Clients};
 use crate::error::Error;
+
+/// A message attribute as plain data (`String`, `Number` or `Binary` and its value).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attr {
+    pub data_type: String,
+    pub string: Option<String>,
+    pub binary: Option<Vec<u8>>,
+}
+
+/// A received message as plain data, so that the DLQ scan and the redrive never hold an SDK
+/// type: its id, receipt handle, body, system attributes (`ApproximateReceiveCount`,
+/// `SentTimestamp`, `MessageGroupId`) and message attributes, by name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Received {
+    pub id: String,
+    pub receipt_handle: String,
+    pub body: String,
+    pub system: BTreeMap<String, String>,
+    pub attributes: BTreeMap<String, Attr>,
+}
+
+impl From<&Message> for Received {
+    fn from(m: &Message) -> Self {
+        Received {
+            id: m.message_id().unwrap_or_default().to_string(),
+            receipt_handle: m.receipt_handle().unwrap_or_default().to_string(),
+            body: m.body().unwrap_or_default().to_string(),
+            system: m
+                .attributes()
+                .map(|a| a.iter().map(|(k, v)| (k.as_str().to_string(), v.clone())).collect())
+                .unwrap_or_default(),
+            attributes: m
+                .message_attributes()
+                .map(|a| {
+                    a.iter()
+                        .map(|(k, v)| {
+                            let attr = Attr {
+                                data_type: v.data_type().to_string(),
+                                string: v.string_value().map(String::from),
+                                binary: v.binary_value().map(|b| b.as_ref().to_vec()),
+                            };
+                            (k.clone(), attr)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A message to send: body, message attributes and, for a FIFO queue, its group and
+/// deduplication ids.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outgoing {
+    pub body: String,
+    pub attributes: BTreeMap<String, Attr>,
+    pub group_id: Option<String>,
+    pub dedup_id: Option<String>,
+}
+
+fn entry(i: usize, o: &Outgoing) -> SendMessageBatchRequestEntry {
+    let mut e = SendMessageBatchRequestEntry::builder().id(format!("m{i}")).message_body(&o.body);
+    for (k, v) in &o.attributes {
+        let mut a = MessageAttributeValue::builder().data_type(&v.data_type);
+        if let Some(s) = &v.string {
+            a = a.string_value(s);
+        }
+        if let Some(b) = &v.binary {
+            a = a.binary_value(aws_smithy_types::Blob::new(b.clone()));
+        }
+        e = e.message_attributes(k, a.build().expect("data type set"));
+    }
+    e.set_message_group_id(o.group_id.clone())
+        .set_message_deduplication_id(o.dedup_id.clone())
+        .build()
+        .expect("id and body set")
+}
 
 /// Resolves a queue name to its URL, with a message that names the setting on failure.
 pub async fn queue_url(clients: &Clients, name: &str, role: &str) -> Result<String, Error> {
@@ -89,7 +166,7 @@ pub async fn receive(
     visibility: i32,
     wait: i32,
     what: &str,
-) -> Result<Vec<Message>, Error> {
+) -> Result<Vec<Received>, Error> {
     let out = timed(
         "sqs:ReceiveMessage",
         clients
@@ -105,7 +182,7 @@ pub async fn receive(
     )
     .await
     .map_err(|e| crate::aws::read_error(&e, "sqs:ReceiveMessage", what))?;
-    Ok(out.messages().to_vec())
+    Ok(out.messages().iter().map(Received::from).collect())
 }
 
 /// Makes received messages visible again at once (batches of 10, concurrently).
@@ -197,15 +274,16 @@ fn outcome<'a>(
     }
 }
 
-/// One `SendMessageBatch` of `entries` (ids `m0`..`m9`). A whole request that fails is a typed
+/// One `SendMessageBatch` of `messages` (entry ids `m0`..`m9`, by position). A whole request that fails is a typed
 /// error (its kind says whether it is about who masst is, or about this batch).
 pub async fn send_batch(
     clients: &Clients,
     url: &str,
-    entries: Vec<SendMessageBatchRequestEntry>,
+    messages: &[Outgoing],
     what: &str,
 ) -> Result<BatchOutcome, Error> {
-    let n = entries.len();
+    let n = messages.len();
+    let entries: Vec<SendMessageBatchRequestEntry> = messages.iter().enumerate().map(|(i, o)| entry(i, o)).collect();
     let out = clients
         .sqs
         .send_message_batch()

@@ -4,11 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aws_sdk_sqs::types::{Message, MessageSystemAttributeName};
 use futures::future::BoxFuture;
 
 use super::{Cx, Found, Source};
-use crate::aws::sqs::{queue_url, receive, release};
+use crate::aws::sqs::{queue_url, receive, release, Received};
 use crate::aws::{self, Clients};
 use crate::error::Error;
 use crate::evidence::dlq::{self, DlqSample, Incoming, MessageSummary, Parsed};
@@ -43,27 +42,22 @@ impl Source for DlqSampler {
 }
 
 /// Reads a received message per contract §4 (the `error_type` attribute counts only as a String).
-pub fn parse_message(m: &Message) -> Parsed {
-    let attr = m
-        .message_attributes()
-        .and_then(|a| a.get("error_type"))
-        .filter(|v| v.data_type() == "String")
-        .and_then(|v| v.string_value());
-    dlq::parse(&Incoming { body: m.body().unwrap_or_default().as_bytes(), error_type_attr: attr })
+pub fn parse_message(m: &Received) -> Parsed {
+    let attr = m.attributes.get("error_type").filter(|v| v.data_type == "String").and_then(|v| v.string.as_deref());
+    dlq::parse(&Incoming { body: m.body.as_bytes(), error_type_attr: attr })
 }
 
 /// What masst keeps of a received message.
-pub fn summarize(m: &Message, p: &Parsed) -> MessageSummary {
-    let sys = m.attributes();
-    let get = |k: MessageSystemAttributeName| sys.and_then(|s| s.get(&k)).and_then(|v| v.parse::<i64>().ok());
+pub fn summarize(m: &Received, p: &Parsed) -> MessageSummary {
+    let get = |k: &str| m.system.get(k).and_then(|v| v.parse::<i64>().ok());
     MessageSummary {
-        id: m.message_id().unwrap_or_default().to_string(),
+        id: m.id.clone(),
         format: p.format,
         error_type: p.error_type.clone(),
         class: p.class,
         job_id: p.job.as_ref().and_then(|j| j.get("job_id")).and_then(|v| v.as_str()).map(String::from),
-        receive_count: get(MessageSystemAttributeName::ApproximateReceiveCount).map(|n| n as u32),
-        sent_at: get(MessageSystemAttributeName::SentTimestamp).map(|ms| ms / 1000),
+        receive_count: get("ApproximateReceiveCount").map(|n| n as u32),
+        sent_at: get("SentTimestamp").map(|ms| ms / 1000),
     }
 }
 
@@ -79,7 +73,7 @@ pub async fn scan(
     limit: Option<usize>,
     visibility: i32,
     known: Option<&BTreeMap<String, String>>,
-    mut each: impl FnMut(&Message, &Parsed, MessageSummary),
+    mut each: impl FnMut(&Received, &Parsed, MessageSummary),
 ) -> Result<dlq::Coverage, Error> {
     let read;
     let attrs = match known {
@@ -118,13 +112,12 @@ pub async fn scan(
             }
             empty = 0;
             for m in &msgs {
-                if let Some(h) = m.receipt_handle() {
-                    handles.push((format!("h{}", handles.len()), h.to_string()));
+                if !m.receipt_handle.is_empty() {
+                    handles.push((format!("h{}", handles.len()), m.receipt_handle.clone()));
                 }
-                if seen.insert(m.message_id().unwrap_or_default().to_string()) {
+                if seen.insert(m.id.clone()) {
                     if fifo {
-                        if let Some(g) = m.attributes().and_then(|a| a.get(&MessageSystemAttributeName::MessageGroupId))
-                        {
+                        if let Some(g) = m.system.get("MessageGroupId") {
                             groups.insert(g.clone());
                         }
                     }
