@@ -2,7 +2,8 @@
 //!
 //! Exit codes are a small documented table (README, `--help`): 0 clear, 1 findings, 2 usage or
 //! configuration error (a bad flag, `masst.toml`, runbook, scenario or snapshot), 3 evidence
-//! could not be collected, 4 an action failed or was refused, 130 interrupted. A command that
+//! could not be collected, 4 an action failed or was refused, 5 a change was applied but its
+//! verification could not read the evidence, 130 interrupted. A command that
 //! could not look never exits 0. The code is chosen here, from the kind, and nowhere else; the
 //! words come with the kind (for AWS, from [`crate::aws::explain`]), never the other way round.
 
@@ -29,6 +30,10 @@ pub enum Error {
     /// A change was refused, failed, or was declined: exit 4.
     #[error("{0}")]
     Action(String),
+    /// A change was applied, but verifying it could not read the evidence: exit 5. The change
+    /// is live and journaled; only the verdict is missing (`verified: could-not-read`).
+    #[error("{0}")]
+    Unverified(String),
     /// Ctrl-C: exit 130.
     #[error("interrupted")]
     Interrupted,
@@ -127,6 +132,7 @@ impl Error {
             Error::Aws(a) if a.stage == Stage::Reading => 3,
             Error::Evidence(_) => 3,
             Error::Aws(_) | Error::Action(_) => 4,
+            Error::Unverified(_) => 5,
             Error::Interrupted => 130,
         }
     }
@@ -141,6 +147,7 @@ impl Error {
             Error::Aws(a) => format!("aws:{}", a.failure.as_str()),
             Error::Evidence(_) => "evidence".into(),
             Error::Action(_) => "action".into(),
+            Error::Unverified(_) => "unverified".into(),
             Error::Interrupted => "interrupted".into(),
         }
     }
@@ -223,5 +230,9 @@ mod tests {
         assert_eq!(aws(Failure::Throttled, Stage::Changing).exit_code(), 4);
         assert_eq!(Error::Evidence("e".into()).during_change().exit_code(), 4);
         assert_eq!(Error::Interrupted.exit_code(), 130);
+        assert_eq!(
+            (Error::Unverified("u".into()).exit_code(), Error::Unverified("u".into()).kind()),
+            (5, "unverified".into())
+        );
     }
 }

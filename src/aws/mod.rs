@@ -305,7 +305,7 @@ where
         }
         Failure::Service { code, message } => {
             let message = crate::text::escape(&message).into_owned();
-            format!("{action} failed while reading {what}: {code}: {message}")
+            format!("{action} ({what}) failed: {code}: {message}")
         }
         Failure::Other(why) => format!("{action} ({what}) could not be sent: {why}. Run with -v for the SDK's detail."),
     }

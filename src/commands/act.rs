@@ -223,13 +223,48 @@ fn change_at<F: Family>(
         }
         return Ok(Outcome::Clear);
     }
-    let (outcome, report) = verify_after(global, printer, flags, &desk.settings, &desk.journal, &entry)?;
+    let (outcome, report) = match verify_after(global, printer, flags, &desk.settings, &desk.journal, &entry) {
+        Ok(done) => done,
+        Err(e) => return Err(unverified(printer, &desk.journal, &entry, doc, e)),
+    };
     if printer.json() {
         doc["verification"] = serde_json::to_value(&report).expect("reports serialize");
         printer.json_value(&doc);
     }
     Ok(outcome)
 }
+
+/// The verdict when the change is live but its verification failed: a look that could not
+/// read is `could-not-read` (journaled, exit 5), beside the applied change, never in its place.
+/// Whatever went wrong, the document that says what changed is printed.
+fn unverified(printer: &Printer, journal: &Journal, entry: &Entry, mut doc: serde_json::Value, e: Error) -> Error {
+    let could_not_read = e.exit_code() == 3;
+    if could_not_read {
+        // The journal is the record of what is live: it says the verdict could not be read.
+        if let Err(j) = journal.append(&Entry { verified: Some(VERIFY_COULD_NOT_READ.into()), ..entry.clone() }) {
+            printer.note(format!("warning: {j}"));
+        }
+    }
+    if printer.json() {
+        let verdict = if could_not_read { VERIFY_COULD_NOT_READ } else { "failed" };
+        doc["verification"] = serde_json::json!({
+            "verdict": verdict,
+            "error": {"message": e.to_string(), "kind": e.kind(), "exit_code": e.exit_code()},
+        });
+        printer.json_value(&doc);
+    }
+    if !could_not_read {
+        return e;
+    }
+    Error::Unverified(format!(
+        "{} is applied (journal entry {}; `masst undo {}` reverses it), but its verification could not read the \
+         evidence: {e} Re-check with `masst verify` once AWS answers",
+        entry.action, entry.id, entry.id
+    ))
+}
+
+/// The verification verdict of a change whose evidence could not be read.
+pub const VERIFY_COULD_NOT_READ: &str = "could-not-read";
 
 /// The part of [`change`] that talks to AWS. `None` when nothing was changed (a no-op, a dry
 /// run); else the final journal entry and the JSON document to print.
@@ -262,6 +297,8 @@ async fn apply<F: Family>(
     if printer.json() {
         doc["changed"] = true.into();
         doc["entry"] = serde_json::to_value(&entry).expect("entries serialize");
+        // The document comes at the end; whatever happens before it, stderr has said so.
+        printer.note(format!("applied {label} to {}; journal entry {}", plan.target, entry.id));
     } else {
         printer.must(format!(
             "applied {label} to {}; journal entry {} (undo: masst undo {})",

@@ -67,7 +67,18 @@ pub fn verify(
         let full = crate::engine::needs::plan(runbooks, &models);
         let refresh = crate::engine::needs::refresh_plan(runbooks, &models);
         let started = Instant::now();
-        let first = collect::collect(&clients, settings, &full, 60, jiff::Timestamp::now()).await?;
+        // With --timeout, even the first reading must finish by the deadline.
+        let first = collect::collect(&clients, settings, &full, 60, jiff::Timestamp::now());
+        let first = match opts.timeout {
+            Some(t) => tokio::time::timeout(t, first).await.map_err(|_| {
+                Error::Evidence(format!(
+                    "the first reading did not finish within --timeout {} s: AWS (or the endpoint) did not answer in \
+                     time. Check the endpoint and retry, or give verify more time",
+                    t.as_secs()
+                ))
+            })??,
+            None => first.await?,
+        };
         let cx = WalkContext { models: models.clone(), answers: Default::default() };
         let mut watches = verify::begin(runbooks, &first, &cx);
         if let Some((rb, model)) = only {
@@ -102,7 +113,19 @@ pub fn verify(
                 break;
             }
             tokio::time::sleep(opts.every).await;
-            let ev = collect::collect(&clients, settings, &refresh, 60, jiff::Timestamp::now()).await?;
+            // A reading is bounded by the time that remains: the timeout is a deadline.
+            let remaining = timeout.saturating_sub(started.elapsed());
+            let reading = collect::collect(&clients, settings, &refresh, 60, jiff::Timestamp::now());
+            let Ok(ev) = tokio::time::timeout(remaining, reading).await else {
+                printer.note(format!(
+                    "[{:>4}s] the reading did not finish by the {} s deadline (AWS did not answer in time); the verdict \
+                     stands on the readings before it",
+                    started.elapsed().as_secs(),
+                    timeout.as_secs()
+                ));
+                break;
+            };
+            let ev = ev?;
             times.push(ev.taken_at);
             readings.push(judge_all(&ev));
         }

@@ -67,7 +67,13 @@ impl Source<'_> {
                     crate::engine::needs::refresh_plan(self.runbooks, &models)
                 };
                 let c = self.clients.as_ref().expect("set above");
-                self.rt.block_on(collect::collect(c, self.settings, &plan, 60, jiff::Timestamp::now()))?
+                // A reading is bounded by the time until the next one (at least a few seconds):
+                // a board that stops answering cannot freeze the dashboard.
+                let bound = every.max(MIN_READING);
+                let reading = collect::collect(c, self.settings, &plan, 60, jiff::Timestamp::now());
+                self.rt.block_on(async { tokio::time::timeout(bound, reading).await }).map_err(|_| {
+                    Error::Evidence(format!("the reading did not finish within {} s.", bound.as_secs()))
+                })??
             }
         };
         let cx = WalkContext { models, answers: Answers::default() };
@@ -75,10 +81,11 @@ impl Source<'_> {
         let mut rows = board::rows(&results, prev);
         for r in &mut rows {
             match self.first_states.get(&r.result) {
-                Some(first) if first != "ok" && (r.state.starts_with("FIRING") || r.state.starts_with("UNKNOWN")) => {
-                    r.state = first.clone();
+                Some(first) => {
+                    if let Some(kept) = keep_cause(first, &r.state) {
+                        r.state = kept;
+                    }
                 }
-                Some(_) => {}
                 None => {
                     self.first_states.insert(r.result.clone(), r.state.clone());
                 }
@@ -92,6 +99,17 @@ impl Source<'_> {
         );
         Ok((rows, head))
     }
+}
+
+/// The shortest time a reading may take before a refresh gives up on it.
+const MIN_READING: Duration = Duration::from_secs(5);
+
+/// The state to show instead of a refresh's `now`, given the first full reading's `first`: a
+/// trigger that still fires keeps the cause the full walk found (a refresh reads only the
+/// triggers). Anything else shows as it is now: data that went missing is UNKNOWN, never the
+/// old verdict.
+fn keep_cause(first: &str, now: &str) -> Option<String> {
+    (first != "ok" && !first.starts_with("UNKNOWN") && now.starts_with("FIRING")).then(|| first.to_string())
 }
 
 /// `masst watch`.
@@ -122,7 +140,21 @@ pub fn run(global: &Global, args: &WatchArgs, printer: &Printer) -> Result<Outco
 fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -> Result<Outcome> {
     let mut prev: Option<Vec<Row>> = None;
     loop {
-        let (rows, head) = src.frame(prev.as_deref(), every)?;
+        let (rows, head) = match src.frame(prev.as_deref(), every) {
+            Ok(frame) => frame,
+            Err(e) if once || prev.is_none() => return Err(e),
+            // A dashboard survives a blip: the frame says the refresh failed and the next one
+            // tries again; the last good frame is the one above.
+            Err(e) => {
+                let at = jiff::Timestamp::now().strftime("%H:%M:%S UTC");
+                printer.line(crate::ui::wrap(&format!(
+                    "refresh failed at {at}: {e} The last good frame is above; retrying in {} s",
+                    every.as_secs()
+                )));
+                std::thread::sleep(every);
+                continue;
+            }
+        };
         if printer.json() {
             printer.json_value(&serde_json::json!({ "header": head, "rows": rows }));
         } else {
@@ -181,4 +213,18 @@ fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outc
     };
     ratatui::restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_cause;
+
+    #[test]
+    fn a_firing_trigger_keeps_its_cause_and_missing_data_is_unknown_not_the_old_verdict() {
+        let first = "CRITICAL account-quota-contention";
+        assert_eq!(keep_cause(first, "FIRING, cause unknown").as_deref(), Some(first));
+        assert_eq!(keep_cause(first, "UNKNOWN (missing data)"), None, "as watch --once says at that moment");
+        assert_eq!(keep_cause(first, "ok"), None);
+        assert_eq!(keep_cause("ok", "FIRING, cause unknown"), None);
+    }
 }

@@ -87,9 +87,16 @@ pub fn load(path: &Path) -> Result<Evidence, String> {
 /// Parses snapshot bytes (format 1 or 2); `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Evidence, String> {
     let hint = "Capture a fresh one with `masst snapshot capture -o FILE`.";
-    let mut value: Value = serde_json::from_slice(bytes)
+    // The version first, read by streaming past everything else: a snapshot is parsed into
+    // typed data straight from its bytes, never held whole as a JSON tree (a week of minutes
+    // for every metric would cost tens of times the file's size).
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<Value>,
+    }
+    let head: Head = serde_json::from_slice(bytes)
         .map_err(|e| format!("{name} is not a masst snapshot: it is not valid JSON ({e}). {hint}"))?;
-    let format = match value.get("format").and_then(|f| f.as_u64()) {
+    let format = match head.format.as_ref().and_then(|f| f.as_u64()) {
         Some(f) if READS.contains(&(f as u32)) => f as u32,
         Some(f) => {
             return Err(format!(
@@ -98,24 +105,43 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Evidence, String> {
         }
         None => return Err(format!("{name} is not a masst snapshot: it has no numeric \"format\" field. {hint}")),
     };
-    if format == 2 {
-        // Expand the compact series into points; the rest of the document is as in format 1.
-        let metrics = value.get_mut("metrics").map(Value::take).unwrap_or(Value::Object(Default::default()));
-        let series: BTreeMap<String, Series> = serde_path_to_error::deserialize(metrics).map_err(|e| {
-            format!("{name} is not a valid masst snapshot: at `metrics.{}`: {}. {hint}", e.path(), e.inner())
-        })?;
-        let mut points = serde_json::Map::new();
-        for (k, s) in &series {
-            let pts = expand(k, s).map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
-            points.insert(k.clone(), serde_json::to_value(pts).expect("points serialize"));
+    let invalid =
+        |at: String, e: &dyn std::fmt::Display| format!("{name} is not a valid masst snapshot: at `{at}`: {e}. {hint}");
+    let mut ev: Evidence = if format == 2 {
+        // The compact series, typed from the bytes; then the rest of the document (as in
+        // format 1) without them; then the series expanded into the evidence's points.
+        #[derive(Deserialize)]
+        struct Metrics {
+            #[serde(default)]
+            metrics: BTreeMap<String, Series>,
         }
-        value["metrics"] = Value::Object(points);
-    }
-    value["format"] = Value::from(FORMAT);
-    let mut ev: Evidence = serde_path_to_error::deserialize(value).map_err(|e| {
-        let at = e.path().to_string();
-        format!("{name} is not a valid masst snapshot: at `{at}`: {}. {hint}", e.inner())
-    })?;
+        #[derive(Deserialize)]
+        struct Rest {
+            #[serde(default, rename = "metrics")]
+            _metrics: serde::de::IgnoredAny,
+            #[serde(flatten)]
+            rest: serde_json::Map<String, Value>,
+        }
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        let series: Metrics =
+            serde_path_to_error::deserialize(de).map_err(|e| invalid(e.path().to_string(), e.inner()))?;
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        let mut rest: Rest =
+            serde_path_to_error::deserialize(de).map_err(|e| invalid(e.path().to_string(), e.inner()))?;
+        rest.rest.insert("format".into(), Value::from(FORMAT));
+        let mut ev: Evidence = serde_path_to_error::deserialize(Value::Object(rest.rest))
+            .map_err(|e| invalid(e.path().to_string(), e.inner()))?;
+        for (k, s) in &series.metrics {
+            let pts = expand(k, s).map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
+            ev.metrics.insert(k.clone(), pts);
+        }
+        ev
+    } else {
+        let mut value: Value = serde_json::from_slice(bytes)
+            .map_err(|e| format!("{name} is not a masst snapshot: it is not valid JSON ({e}). {hint}"))?;
+        value["format"] = Value::from(FORMAT);
+        serde_path_to_error::deserialize(value).map_err(|e| invalid(e.path().to_string(), e.inner()))?
+    };
     ev.check().map_err(|e| format!("{name} is not a valid masst snapshot: {e}. {hint}"))?;
     for pts in ev.metrics.values_mut() {
         pts.sort_by_key(|(t, _)| *t);

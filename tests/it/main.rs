@@ -7,6 +7,7 @@ mod completions;
 mod dlq;
 mod emulator;
 mod errors;
+mod faults;
 mod fuzz;
 mod live;
 mod offline;

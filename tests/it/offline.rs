@@ -202,3 +202,45 @@ fn the_batch_schedule_is_shown_in_jst_with_the_current_hour_marked() {
     assert_eq!(doc["schedule_jst"][10], 0);
     assert_eq!(doc["schedule_jst"].as_array().unwrap().len(), 24);
 }
+
+/// The peak resident memory of `masst ARGS`, in KiB, measured by Python (the emulator's
+/// interpreter, already a prerequisite of the suite) so only that one process counts.
+fn peak_kib(args: &[&str]) -> (i32, u64) {
+    let bin = assert_cmd::cargo::cargo_bin("masst");
+    let script = "import resource, subprocess, sys\n\
+                  r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n\
+                  print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&bin)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent-masst-test")
+        .output()
+        .expect("python3 runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text.split_whitespace().map(|w| w.parse::<i64>().unwrap());
+    (it.next().unwrap() as i32, it.next().unwrap() as u64)
+}
+
+#[test]
+fn a_large_snapshot_is_read_in_a_small_multiple_of_its_size() {
+    // The flash sale with a week of minutes in 96 more series: about 7.5 MB.
+    let mut ev = masst::evidence::scenario::Scenario::embedded("flash-sale").unwrap().evidence(None);
+    let end = ev.taken_at.as_second();
+    for i in 0..96 {
+        let pts: Vec<(i64, f64)> = (0..10_080)
+            .map(|m| (end - (10_080 - m) * 60, ((m * 7919 + i * 104_729) % 100_000) as f64 / 1000.0))
+            .collect();
+        ev.metrics.insert(format!("MangaAssist/Extra:Series{i}"), pts);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    std::fs::write(&file, masst::evidence::snapshot::to_json(&ev)).unwrap();
+    let size = std::fs::metadata(&file).unwrap().len();
+    assert!(size > 7_000_000, "{size} bytes");
+    let (code, kib) = peak_kib(&["diagnose", "all", "--from", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "the flash sale's finding");
+    assert!(kib < 150 * 1024, "a {} MB snapshot peaked at {} MiB", size / 1_000_000, kib / 1024);
+}

@@ -380,6 +380,7 @@ mod whole_batch_refused {
         let r = sh.report();
         assert_eq!(r.failed.keys().collect::<Vec<_>>(), ["id-6"]);
         assert!(r.failed["id-6"].contains("shorter than 262144 bytes"), "{:?}", r.failed);
+        assert!(!r.failed["id-6"].contains("while reading"), "a refused send is not a read: {:?}", r.failed);
     }
 }
 
