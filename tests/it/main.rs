@@ -10,6 +10,7 @@ mod errors;
 mod fuzz;
 mod live;
 mod offline;
+mod readme;
 mod report;
 mod runbooks;
 mod sarif;
