@@ -1,12 +1,10 @@
 //! `masst completions SHELL`: the same text that is committed under `completions/`.
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, Shell};
+use crate::cli::Shell;
 
 /// The completion script for `shell`.
 pub fn script(shell: Shell) -> String {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     let mut buf = Vec::new();
     let sh = match shell {
         Shell::Bash => clap_complete::Shell::Bash,
