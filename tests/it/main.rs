@@ -17,3 +17,4 @@ mod sarif;
 mod shape;
 mod trust;
 mod verify;
+mod widths;
