@@ -8,6 +8,7 @@ mod dlq;
 mod emulator;
 mod errors;
 mod fuzz;
+mod lab;
 mod live;
 mod offline;
 mod readme;
