@@ -547,7 +547,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -651,7 +651,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -697,7 +697,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -811,7 +811,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -869,7 +869,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -908,7 +908,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__audit)
-            opts="-y -q -v -h --check --fail-on --fix --yes --audits --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --check --fail-on --fix --yes --dry-run --audits --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,7 +981,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1039,7 +1039,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1237,7 +1237,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1295,7 +1295,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1353,7 +1353,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1411,7 +1411,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1457,7 +1457,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1519,7 +1519,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1625,7 +1625,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1671,7 +1671,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1717,7 +1717,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1821,7 +1821,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1867,7 +1867,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1955,7 +1955,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2083,7 +2083,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2193,7 +2193,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2275,7 +2275,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3035,7 +3035,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3081,7 +3081,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3127,7 +3127,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3237,7 +3237,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3283,7 +3283,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3397,7 +3397,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3459,7 +3459,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3505,7 +3505,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3571,7 +3571,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3659,7 +3659,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3759,7 +3759,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3829,7 +3829,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3875,7 +3875,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3933,7 +3933,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4021,7 +4021,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4137,7 +4137,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4183,7 +4183,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4229,7 +4229,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4275,7 +4275,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4337,7 +4337,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4439,7 +4439,7 @@ _masst() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4497,7 +4497,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4555,7 +4555,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4609,7 +4609,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4667,7 +4667,7 @@ _masst() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 --config)

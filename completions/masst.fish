@@ -95,10 +95,8 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l no-verify -d 'W
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -108,7 +106,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -120,10 +118,8 @@ dlq-retryable\t''
 flash-sale\t''
 healthy\t''
 priority-inversion\t''"
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -133,11 +129,9 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -147,7 +141,7 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -159,10 +153,8 @@ healthy\t''
 priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand status" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l window -d 'How much metric history to read live' -r
-complete -c masst -n "__fish_masst_using_subcommand status" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand status" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand status" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -172,13 +164,11 @@ complete -c masst -n "__fish_masst_using_subcommand status" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand status" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand status" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand verify" -l timeout -d 'Give up after this long, e.g. `6m` (default: the longest recovery budget of the results that fired, from the runbook files)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l every -d 'Read the evidence again this often, e.g. `30s`' -r
-complete -c masst -n "__fish_masst_using_subcommand verify" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand verify" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand verify" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -188,7 +178,7 @@ complete -c masst -n "__fish_masst_using_subcommand verify" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand verify" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand verify" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand watch" -l every -d 'Refresh this often, e.g. `60s`' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
@@ -197,10 +187,8 @@ flash-sale\t''
 healthy\t''
 priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l from -d 'Use a snapshot file' -r -F
-complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand watch" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand watch" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand watch" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -211,7 +199,7 @@ complete -c masst -n "__fish_masst_using_subcommand watch" -l journal -d 'The ch
 complete -c masst -n "__fish_masst_using_subcommand watch" -l once -d 'Print one frame and exit'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand report" -s o -l out -d 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
 conservative-limits\t''
@@ -222,10 +210,8 @@ priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand report" -l from -d 'Use a snapshot file' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l since -d 'Journal entries from this time (a timestamp, or a duration before the evidence such as `2h`); default: the evidence\'s window' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l window -d 'How much metric history to read live, e.g. `60m`, `2h`' -r
-complete -c masst -n "__fish_masst_using_subcommand report" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand report" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand report" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -235,11 +221,9 @@ complete -c masst -n "__fish_masst_using_subcommand report" -l endpoint-url -d '
 complete -c masst -n "__fish_masst_using_subcommand report" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand report" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -249,7 +233,7 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -260,10 +244,8 @@ flash-sale\t''
 healthy\t''
 priority-inversion\t''"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l scenario-file -d 'Build the world of a scenario file instead (TOML, as in scenarios/)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -273,11 +255,9 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -287,14 +267,12 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -304,13 +282,11 @@ complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -320,13 +296,11 @@ complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -336,17 +310,15 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_se
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Resume'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -361,14 +333,12 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -383,14 +353,12 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -400,7 +368,7 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l pool -d 'The pool: realtime, batch or analytics' -r -f -a "realtime\t''
@@ -409,10 +377,8 @@ analytics\t''"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -427,13 +393,11 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -443,16 +407,14 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -467,13 +429,11 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -483,7 +443,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "resume" -d 'Resume batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
@@ -494,10 +454,8 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -512,14 +470,12 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -534,14 +490,12 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -556,11 +510,9 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -570,17 +522,15 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "show" -d 'Show the table (the seed\'s, or --file) with the current JST hour marked'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Deploy the table (the seed\'s, or --file) as batch.schedule_jst'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -595,14 +545,12 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -617,7 +565,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "concurrency" -d 'Give batch a dedicated pool of N slots of its model (no longer shared with real-time)'
@@ -625,10 +573,8 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "model" -d 'Switch the batch model (its dedicated pool follows)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Set the batch-worker ECS desired count'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -638,17 +584,15 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -663,15 +607,13 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l count -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -686,14 +628,12 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -703,7 +643,7 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l visibility-timeout -d 'Seconds (0 to 43200, SQS\'s range)' -r
@@ -711,10 +651,8 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -729,13 +667,11 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -745,17 +681,15 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l sns-topic -d 'Notify this SNS topic when an alarm fires' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -770,13 +704,11 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -786,16 +718,14 @@ complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -810,7 +740,7 @@ complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand audit" -l check -d 'Run only these checks (contract §8 ids). Repeatable' -r
@@ -838,13 +768,12 @@ complete -c masst -n "__fish_masst_using_subcommand audit" -l endpoint-url -d 'S
 complete -c masst -n "__fish_masst_using_subcommand audit" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand audit" -l fix -d 'Offer each failing check\'s fix in turn (preview, confirmation, journal), then check again'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s y -l yes -d 'With --fix: do not ask'
+complete -c masst -n "__fish_masst_using_subcommand audit" -l dry-run -d 'With --fix: show each fix\'s change and apply none (contract §7)'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -854,16 +783,14 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sample -d 'Read at most N messages instead of the whole DLQ' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l show -d 'Print N example bodies (truncated; binary bodies are described)' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -874,7 +801,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l publish -d 'Publish the composition as MangaAssist/DLQ metrics Retryable, NonRetryable and Unknown (the seed\'s "DLQ composition monitoring"; `alarms install` alarms on Retryable > 0)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l error-type -d 'Move messages of this error type, even a non-retryable one. Repeatable' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max -d 'Move exactly min(N, selected) messages (1 to 1,000,000,000)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l rate -d 'At most this many messages a second (1 to 100,000)' -r
@@ -884,10 +811,8 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -904,14 +829,12 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand journal" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand journal" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand journal" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -921,14 +844,12 @@ complete -c masst -n "__fish_masst_using_subcommand journal" -l endpoint-url -d 
 complete -c masst -n "__fish_masst_using_subcommand journal" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand journal" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand journal" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-every -d 'With --verify: read the evidence again this often' -r
-complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand undo" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand undo" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand undo" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand undo" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -943,11 +864,9 @@ complete -c masst -n "__fish_masst_using_subcommand undo" -l no-wait -d 'Return 
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -957,15 +876,13 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -975,11 +892,9 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -990,11 +905,9 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l mermaid -d 'Print a Mermaid flowchart instead (like the seed\'s)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -1004,15 +917,13 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c masst -n "__fish_masst_using_subcommand completions" -l output -d 'Output format: human text, or one JSON document on stdout; `audit` and `diagnose` also write SARIF 2.1.0 or JUnit XML for CI' -r -f -a "human\t''
-json\t''
-sarif\t'SARIF 2.1.0 (`audit`, `diagnose`)'
-junit\t'JUnit XML (`audit`, `diagnose`)'"
+complete -c masst -n "__fish_masst_using_subcommand completions" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
 complete -c masst -n "__fish_masst_using_subcommand completions" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
@@ -1022,7 +933,7 @@ complete -c masst -n "__fish_masst_using_subcommand completions" -l endpoint-url
 complete -c masst -n "__fish_masst_using_subcommand completions" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
 complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
 complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'

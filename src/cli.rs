@@ -4,6 +4,8 @@
 
 use clap::{Parser, Subcommand};
 
+use crate::ui::OutputFormat;
+
 use crate::commands::act::{
     AlarmsCommand, BatchCommand, ConcurrencyCommand, PauseResume, ProducerCommand, QueueCommand, QuotaCommand,
     RoutingCommand,
@@ -116,8 +118,46 @@ pub enum Command {
     Runbook(RunbookCommand),
     /// Print shell completions (also committed under completions/).
     Completions {
-        /// The shell to complete for.
-        #[arg(value_enum)]
+        /// The shell to complete for (any case: `PowerShell`, `powershell`).
+        #[arg(value_enum, ignore_case = true)]
         shell: Shell,
     },
+}
+
+/// The commands that write SARIF and JUnit besides human text and JSON.
+pub const CI_FORMAT_COMMANDS: [&str; 2] = ["audit", "diagnose"];
+
+/// The command line as masst parses it and documents it (help, man pages, completions): the
+/// derived one, with `--output` under every other command offering only `human` and `json`,
+/// so no command's help lists a format it refuses.
+pub fn command() -> clap::Command {
+    use clap::builder::TypedValueParser;
+    use clap::ValueEnum;
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let output = cmd.get_arguments().find(|a| a.get_id() == "output").cloned().expect("--output is declared");
+    // sarif and junit are still parsed there (and refused in words by the command), but are
+    // hidden from help, man pages and completions.
+    let values = [("human", false), ("json", false), ("sarif", true), ("junit", true)]
+        .map(|(v, hide)| clap::builder::PossibleValue::new(v).hide(hide));
+    let narrowed = output
+        .value_parser(
+            clap::builder::PossibleValuesParser::new(values)
+                .map(|v| <OutputFormat as ValueEnum>::from_str(&v, false).expect("every possible value is a format")),
+        )
+        .help("Output format: human text, or one JSON document on stdout");
+    // A subcommand's own copy of the global flag wins over the one clap would propagate, and
+    // is propagated in its turn to the subcommand's own subcommands.
+    for sub in cmd.get_subcommands_mut().filter(|s| !CI_FORMAT_COMMANDS.contains(&s.get_name())) {
+        let taken = std::mem::take(sub);
+        *sub = taken.arg(narrowed.clone());
+    }
+    cmd
+}
+
+impl Cli {
+    /// Parses the process's arguments with [`command`].
+    pub fn parse_args() -> Result<Self, clap::Error> {
+        let matches = command().try_get_matches()?;
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+    }
 }

@@ -72,7 +72,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Undo { id, flags } => commands::act::undo(&cli.global, id, flags, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
         Command::Completions { shell } => {
-            printer.out(&commands::completions::script(<Cli as clap::CommandFactory>::command(), *shell));
+            printer.out(&commands::completions::script(cli::command(), *shell));
             Ok(Outcome::Clear)
         }
     }

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match masst::cli::Cli::try_parse() {
+    let cli = match masst::cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => {
             // A bad command line is a usage error (exit 2); with `--output json` it is also

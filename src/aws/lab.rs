@@ -4,7 +4,8 @@
 //! APIs (queues with their redrive policy and messages, the AppConfig application, environment,
 //! profile and a deployed document, the ECS cluster and services, an hour of one-minute metric
 //! history), so a live diagnosis of the lab must reach the same verdict as the offline one.
-//! It only ever talks to a loopback endpoint: the command refuses anything else.
+//! It only ever talks to a loopback endpoint: the command refuses anything else, and it
+//! starts from an empty emulator (`lab_reset.rs`).
 
 use std::collections::BTreeMap;
 
@@ -46,7 +47,7 @@ pub async fn up(
     now: jiff::Timestamp,
 ) -> Result<Report, Error> {
     let mut report = Report { scenario: scenario.name.clone(), ..Default::default() };
-    reset(clients.endpoint.as_deref().unwrap_or_default())?;
+    super::lab_reset::start_empty(clients, settings).await?;
     let (queues, config_version, services, (series, points)) = tokio::try_join!(
         queues_up(clients, settings, scenario),
         appconfig_up(clients, settings, scenario),
@@ -147,46 +148,6 @@ async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error>
         ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"];
     let attrs = super::sqs::attributes(clients, url, &names, name).await?;
     Ok(attrs.values().filter_map(|v| v.parse::<usize>().ok()).sum())
-}
-
-/// Empties the emulator before a world is built, so that nothing of an earlier world (queued
-/// messages, metric history that CloudWatch cannot delete) leaks into the verdicts. moto's
-/// `/moto-api/reset` does that (masst's bridge resets its own AppConfig state with it); an
-/// endpoint without it is refused rather than half-cleaned.
-pub fn reset(endpoint: &str) -> Result<(), Error> {
-    use std::io::{Read, Write};
-    let refuse = |why: String| {
-        Error::Usage(format!(
-            "masst lab up starts from an empty emulator, and {endpoint} could not be reset ({why}). \
-             Start a fresh emulator (tests/emulator/serve --port PORT) or one that offers moto's /moto-api/reset"
-        ))
-    };
-    if !crate::aws::is_loopback(endpoint) {
-        return Err(refuse("it is not a loopback address".into()));
-    }
-    let authority = crate::aws::authority(endpoint);
-    let addr =
-        if authority.starts_with('[') || authority.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) {
-            authority.to_string()
-        } else {
-            format!("{authority}:80")
-        };
-    let timeout = std::time::Duration::from_secs(10);
-    let sock = std::net::ToSocketAddrs::to_socket_addrs(&addr.as_str())
-        .map_err(|e| refuse(e.to_string()))?
-        .next()
-        .ok_or_else(|| refuse("no address".into()))?;
-    let mut s = std::net::TcpStream::connect_timeout(&sock, timeout).map_err(|e| refuse(e.to_string()))?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(60))).map_err(|e| refuse(e.to_string()))?;
-    s.write_all(format!("POST /moto-api/reset HTTP/1.0\r\nHost: {authority}\r\nContent-Length: 0\r\n\r\n").as_bytes())
-        .map_err(|e| refuse(e.to_string()))?;
-    let mut reply = String::new();
-    s.read_to_string(&mut reply).map_err(|e| refuse(e.to_string()))?;
-    match reply.split_whitespace().nth(1) {
-        Some("200") => Ok(()),
-        Some(code) => Err(refuse(format!("POST /moto-api/reset answered HTTP {code}"))),
-        None => Err(refuse("no HTTP answer".into())),
-    }
 }
 
 async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<i32, Error> {

@@ -18,6 +18,7 @@ pub mod appconfig;
 pub mod cloudwatch;
 pub mod ecs;
 pub mod lab;
+pub mod lab_reset;
 pub mod quotas;
 pub mod sqs;
 

@@ -252,6 +252,14 @@ fn report_with(
 
 /// `masst diagnose`.
 pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Outcome> {
+    if let (Some(first), Some(source)) = (args.apply.first(), offline_source(args)) {
+        // Refused before any output: an action changes a deployment, and this is not one.
+        return Err(Error::Usage(format!(
+            "--apply {first} needs a live deployment, and {source} is not one: nothing would change. \
+             Drop --apply to read the diagnosis, or run `masst diagnose --apply {first}` against AWS \
+             (or an emulator with --endpoint-url)"
+        )));
+    }
     let set = super::runbooks(global)?;
     let selected = super::select(&set, &args.runbook)?;
     let answers = parse_answers(&args.answer, &selected)?;
@@ -278,6 +286,16 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     let outcome = report(printer, &ev, &results, args.fail_on.into());
     offer_actions(global, args, printer, &results, live)?;
     Ok(outcome)
+}
+
+/// The offline evidence asked for, in words (`--scenario flash-sale`), or `None` when live.
+fn offline_source(args: &DiagnoseArgs) -> Option<String> {
+    match (&args.scenario, &args.scenario_file, &args.from) {
+        (Some(s), _, _) => Some(format!("--scenario {s}")),
+        (_, Some(f), _) => Some(format!("--scenario-file {}", f.display())),
+        (_, _, Some(f)) => Some(format!("the snapshot --from {}", f.display())),
+        _ => None,
+    }
 }
 
 /// The actions the findings offer, in order, each with the diagnosis that offered it

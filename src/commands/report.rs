@@ -49,6 +49,7 @@ fn since(text: &str, taken: jiff::Timestamp) -> Result<jiff::Timestamp> {
 
 /// `masst report`.
 pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outcome> {
+    let markdown = markdown_by_extension(&args.out)?;
     let (_, ev, results) =
         super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), args.window, printer)?;
     let journal = Journal::open(global.journal.as_deref())?;
@@ -62,7 +63,6 @@ pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outc
     };
     let in_window: Vec<_> = entries.iter().filter(|e| e.time >= from && e.time <= ev.taken_at).collect();
     let input = Input { ev: &ev, results: &results, entries: in_window };
-    let markdown = matches!(args.out.extension().and_then(|e| e.to_str()), Some("md") | Some("markdown"));
     let text = if markdown { report::markdown(&input) } else { report::html(&input) };
     write(&args.out, &text)?;
     let kind = if markdown { "markdown" } else { "html" };
@@ -79,6 +79,26 @@ pub fn run(global: &Global, args: &ReportArgs, printer: &Printer) -> Result<Outc
         ));
     }
     Ok(Outcome::Clear)
+}
+
+/// The format the file's extension names: `.html`/`.htm` (HTML) or `.md`/`.markdown`; any
+/// other is refused before anything is read, with the list, so `-o incident.txt` never silently
+/// writes HTML.
+fn markdown_by_extension(path: &Path) -> Result<bool> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => Ok(false),
+        Some("md" | "markdown") => Ok(true),
+        other => Err(Error::Usage(format!(
+            "-o {}: {} is not a report format masst writes; name the file .html (one self-contained page) or .md \
+             (Markdown with Mermaid), e.g. -o incident.html",
+            path.display(),
+            match other {
+                Some(e) => format!("`.{e}`"),
+                None => "a file without an extension".to_string(),
+            }
+        ))),
+    }
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {

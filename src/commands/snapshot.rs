@@ -39,9 +39,28 @@ pub fn write(printer: &Printer, ev: &Evidence, out: Option<&std::path::Path>) ->
     let json = snapshot::to_json(ev);
     match out {
         Some(path) => {
-            std::fs::write(path, json)
+            std::fs::write(path, &json)
                 .map_err(|e| Error::Usage(format!("cannot write snapshot {}: {e}", path.display())))?;
-            printer.note(format!("wrote {} ({} metric series)", path.display(), ev.metrics.len()));
+            if printer.json() {
+                // The one document: where it went, what it holds, how big it is.
+                printer.json_value(&serde_json::json!({
+                    "file": path,
+                    "format": ev.format,
+                    "bytes": json.len(),
+                    "source": ev.source,
+                    "taken_at": ev.taken_at,
+                    "window_minutes": ev.window_minutes,
+                    "captured": {
+                        "metric_series": ev.metrics.len(),
+                        "queues": ev.queues.keys().collect::<Vec<_>>(),
+                        "services": ev.services.keys().collect::<Vec<_>>(),
+                        "config": ev.config.is_some(),
+                        "dlq_sample": ev.dlq_sample.as_ref().map(|s| s.messages.len()),
+                    },
+                }));
+            } else {
+                printer.note(format!("wrote {} ({} metric series)", path.display(), ev.metrics.len()));
+            }
         }
         None => printer.out_checked(&json).map_err(|e| {
             Error::Usage(format!("cannot write the snapshot to stdout: {e}; pass --out FILE to write it to a file"))

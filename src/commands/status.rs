@@ -42,10 +42,10 @@ pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outc
     }
     let rows = crate::ui::board::rows(&results, None);
     let table = crate::ui::board::table(&rows, crate::ui::width(), printer.verbose > 0);
-    printer.line(format!("{} (taken {})", ev.source, ev.taken_at));
+    printer.line(crate::ui::wrap(&format!("{} (taken {})", ev.source, ev.taken_at)));
     printer.line(table);
     if results.iter().any(|d| d.triggered != Some(false)) {
-        printer.line("Run `masst diagnose all` for the walk, the evidence and the fix.");
+        printer.line(crate::ui::wrap("Run `masst diagnose all` for the walk, the evidence and the fix."));
     }
     Ok(Outcome::Clear)
 }

@@ -158,7 +158,7 @@ fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -
         if printer.json() {
             printer.json_value(&serde_json::json!({ "header": head, "rows": rows }));
         } else {
-            printer.line(head);
+            printer.line(crate::ui::wrap(&head));
             printer.line(board::table(&rows, crate::ui::width(), printer.verbose > 0));
         }
         if once {

@@ -1,8 +1,9 @@
 //! The board: one row per runbook result with what its trigger watches, the values now, a
 //! sparkline of each metric's window, the threshold in words and the state. `masst status`
-//! prints it once; `masst watch` redraws it every refresh and marks what changed.
+//! prints it once; `masst watch` redraws it every refresh and marks what changed. Where the
+//! table cannot fit the terminal without breaking a word, each result is a block instead.
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::engine::expr::SigValue;
@@ -100,11 +101,6 @@ pub fn table(rows: &[Row], width: u16, verbose: bool) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
         .set_header(header);
-    for (i, w) in [(0, 20), (1, 16), (2, 17), (4, SPARK as u16 + 2)] {
-        if let Some(c) = t.column_mut(i) {
-            c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
-        }
-    }
     for r in rows {
         let mark = if r.changed { "Δ " } else { "" };
         let names: Vec<&str> = r.signals.iter().map(|c| c.name.as_str()).collect();
@@ -124,7 +120,49 @@ pub fn table(rows: &[Row], width: u16, verbose: bool) -> String {
         }
         t.add_row(row);
     }
-    t.to_string()
+    if crate::ui::fit::keep_words(&mut t, &[], width) {
+        t.to_string()
+    } else {
+        blocks(rows, width, verbose)
+    }
+}
+
+/// The board where its table cannot fit `width` without breaking a word (an outcome id, a
+/// config key): one block per result, its heading, the trigger in words wrapped, then a line
+/// per signal (name, value now, sparkline).
+fn blocks(rows: &[Row], width: u16, verbose: bool) -> String {
+    let w = usize::from(width);
+    let wrap = |text: &str, indent: &str| {
+        textwrap::fill(
+            text,
+            textwrap::Options::new(w)
+                .initial_indent(indent)
+                .subsequent_indent(indent)
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        )
+    };
+    let mut out = String::new();
+    for r in rows {
+        let mark = if r.changed { "Δ " } else { "" };
+        out.push_str(&wrap(&format!("{mark}{}  {}", r.result, r.state), ""));
+        out.push('\n');
+        out.push_str(&wrap(&format!("when {}", r.watches), "    "));
+        out.push('\n');
+        if verbose {
+            out.push_str(&wrap(&format!("condition {}", r.condition), "    "));
+            out.push('\n');
+        }
+        let name_w = r.signals.iter().map(|c| console::measure_text_width(&c.name)).max().unwrap_or(0);
+        let now_w = r.signals.iter().map(|c| console::measure_text_width(&c.now)).max().unwrap_or(0);
+        for c in &r.signals {
+            let spark = if c.spark.is_empty() { "·" } else { c.spark.as_str() };
+            let line = format!("{:name_w$}  {:>now_w$}  {spark}", c.name, c.now);
+            out.push_str(&wrap(&line, "    "));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]

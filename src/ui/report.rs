@@ -29,6 +29,8 @@ pub struct Input<'a> {
 pub struct Chart {
     pub name: String,
     pub source: String,
+    /// The metric's logical key (`Namespace:Name`), which names its unit.
+    pub metric: String,
     pub points: Vec<(i64, f64)>,
     /// The comparison and the value it was made against (`> 0.05`).
     pub threshold: Option<(String, f64)>,
@@ -110,6 +112,7 @@ pub fn charts(ev: &Evidence, d: &Diagnosis) -> Vec<Chart> {
             Chart {
                 name: r.name.clone(),
                 source: r.source.clone(),
+                metric: key.clone(),
                 threshold: checks.iter().find_map(|c| threshold(&r.name, c)),
                 missing: points.is_empty().then(|| {
                     r.missing
@@ -128,6 +131,7 @@ pub fn charts(ev: &Evidence, d: &Diagnosis) -> Vec<Chart> {
 /// labelled vertical markers.
 pub fn svg(chart: &Chart, markers: &[(i64, String)]) -> String {
     use plotters::prelude::*;
+    let (unit, scale) = unit(&chart.metric);
     let (t0, t1) = (chart.points.first().map(|p| p.0).unwrap_or(0), chart.points.last().map(|p| p.0).unwrap_or(60));
     let x = |t: i64| (t - t0) as f64 / 60.0;
     let x_max = x(t1).max(1.0);
@@ -136,18 +140,20 @@ pub fn svg(chart: &Chart, markers: &[(i64, String)]) -> String {
     let (lo, hi) = if lo.is_finite() { (lo.min(0.0), if hi > lo { hi * 1.1 } else { lo + 1.0 }) } else { (0.0, 1.0) };
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (720, 220)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let chart_built = ChartBuilder::on(&root)
             .margin(10)
-            .x_label_area_size(28)
-            .y_label_area_size(56)
+            // Room for the tick labels and, below them, the axis's words: they never overlap.
+            .x_label_area_size(44)
+            .y_label_area_size(68)
             .build_cartesian_2d(0f64..x_max, lo..hi);
         let Ok(mut c) = chart_built else { return String::new() };
         let _ = c
             .configure_mesh()
-            .x_desc("minutes into the window")
-            .y_label_formatter(&|v| fmt_num(*v))
+            .x_desc("minutes into the window (min)")
+            .y_desc(unit)
+            .y_label_formatter(&|v| fmt_num(*v * scale))
             .x_label_formatter(&|v| format!("{v:.0}"))
             .light_line_style(RGBColor(235, 235, 235))
             .draw();
@@ -191,7 +197,36 @@ pub fn svg(chart: &Chart, markers: &[(i64, String)]) -> String {
         }
         let _ = root.present();
     }
-    out
+    // Scale with the page: the drawing keeps its proportions (viewBox) at the page's width.
+    out.replacen(
+        &format!("width=\"{W}\" height=\"{H}\" viewBox"),
+        "width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" viewBox",
+        1,
+    )
+}
+
+/// The drawing size of a chart (its viewBox); the page scales it to its width.
+const W: u32 = 720;
+const H: u32 = 240;
+
+/// The unit of a metric's values as its chart's y axis says it, and the factor its tick
+/// labels are multiplied by (a rate is a fraction, shown in %), from the metric's name.
+pub fn unit(metric: &str) -> (&'static str, f64) {
+    let name = metric.split('{').next().unwrap_or(metric);
+    let name = name.rsplit(':').next().unwrap_or(name).split('_').next().unwrap_or(name);
+    match name {
+        n if n.ends_with("Rate") => ("%", 100.0),
+        n if n.contains("Latency") || n.starts_with("P99") => ("ms", 1.0),
+        "QueueAge" => ("seconds", 1.0),
+        "QueueDepth" | "Depth" | "Retryable" | "NonRetryable" | "Unknown" => ("messages", 1.0),
+        n if n.ends_with("PerMinute") && (n.starts_with("Enqueued") || n.starts_with("Processed")) => {
+            ("messages / min", 1.0)
+        }
+        n if n.ends_with("PerMinute") => ("calls / min", 1.0),
+        n if n.contains("Concurrency") => ("calls in flight", 1.0),
+        "CircuitState" => ("state (0 closed, 2 open)", 1.0),
+        _ => ("count", 1.0),
+    }
 }
 
 /// Inputs as `name = value, ...` (`missing` where there is none).
@@ -403,9 +438,9 @@ fn section_html(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], h: &mut S
         h.push_str("</ul>\n");
     }
     if !d.calls.is_empty() {
-        let cmds: Vec<String> =
-            d.calls.iter().map(|c| format!("<code>{}</code>", esc(&crate::ui::render::command_line(c)))).collect();
-        let _ = writeln!(h, "<p>Offered: {}</p>", cmds.join(" "));
+        // One command a line, each copyable on its own.
+        let cmds: Vec<String> = d.calls.iter().map(|c| esc(&crate::ui::render::command_line(c))).collect();
+        let _ = writeln!(h, "<p>Offered:</p><pre class=\"offered\"><code>{}</code></pre>", cmds.join("\n"));
     }
     if d.reads_dlq_sample {
         dlq_sample_html(ev, h);
@@ -621,8 +656,8 @@ fn section_md(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], m: &mut Str
         }
     }
     if !d.calls.is_empty() {
-        let cmds: Vec<String> = d.calls.iter().map(|c| format!("`{}`", crate::ui::render::command_line(c))).collect();
-        let _ = writeln!(m, "\nOffered: {}", cmds.join(" "));
+        let cmds: Vec<String> = d.calls.iter().map(crate::ui::render::command_line).collect();
+        let _ = writeln!(m, "\nOffered:\n\n```sh\n{}\n```", cmds.join("\n"));
     }
 }
 /// A metric's values as a table: runs of one value make one row; a gap, a marker or a new

@@ -59,11 +59,10 @@ pub fn audit(printer: &Printer, verdicts: &[Verdict]) {
             printer.out(&ci::junit("masst audit", &items));
         }
         OutputFormat::Human => {
-            let mut t = Table::new();
-            t.load_preset(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(crate::ui::width())
-                .set_header(["check", "state", "evidence", "fix"]);
+            let width = crate::ui::width();
+            let mut rows: Vec<[String; 3]> = Vec::new();
+            // (check id, the fix, whether it is a command that must stay on one line)
+            let mut fixes: Vec<(String, String, bool)> = Vec::new();
             for v in verdicts {
                 let state = match v.state {
                     Check::Pass | Check::Skipped => v.state.as_str().to_string(),
@@ -85,14 +84,61 @@ pub fn audit(printer: &Printer, verdicts: &[Verdict]) {
                         .collect()
                 };
                 let fix = match v.state {
-                    Check::Fail | Check::Unknown => {
-                        v.fix.as_ref().map(command_line).or_else(|| v.advice.clone()).unwrap_or_default()
-                    }
-                    _ => String::new(),
+                    Check::Fail | Check::Unknown => match (&v.fix, &v.advice) {
+                        (Some(f), _) => (command_line(f), true),
+                        // A command inside advice starts its own line, so it stays whole.
+                        (None, Some(a)) => (a.replace(": masst ", ":\nmasst "), false),
+                        _ => (String::new(), false),
+                    },
+                    _ => (String::new(), false),
                 };
-                t.add_row([format!("{}\n{}", v.id, v.message), state, evidence.join("\n"), fix]);
+                rows.push([format!("{}\n{}", v.id, v.message), state, evidence.join("\n")]);
+                fixes.push((v.id.clone(), fix.0, fix.1));
             }
-            printer.line(t.to_string());
+            let table = |with_fix: bool| {
+                let mut t = Table::new();
+                t.load_preset(UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(width);
+                if with_fix {
+                    t.set_header(["check", "state", "evidence", "fix"]);
+                    for (r, (_, fix, _)) in rows.iter().zip(&fixes) {
+                        t.add_row([r[0].clone(), r[1].clone(), r[2].clone(), fix.clone()]);
+                    }
+                } else {
+                    t.set_header(["check", "state", "evidence"]);
+                    t.add_rows(rows.iter().cloned());
+                }
+                let commands: Vec<usize> = if with_fix { vec![3] } else { vec![] };
+                let fits = crate::ui::fit::keep_words(&mut t, &commands, width);
+                (t.to_string(), fits)
+            };
+            match table(true) {
+                (text, true) => printer.line(text),
+                _ => {
+                    // The commands do not fit a column: each fix on its own lines under the
+                    // table, a command whole on one line so it can be copied.
+                    printer.line(table(false).0);
+                    for (id, fix, command) in fixes.iter().filter(|f| !f.1.is_empty()) {
+                        let one = format!("fix {id}: {}", fix.replace('\n', " "));
+                        if crate::ui::fit::fits(&one, width) {
+                            printer.line(one);
+                            continue;
+                        }
+                        printer.line(format!("fix {id}:"));
+                        for part in fix.lines() {
+                            if *command || part.starts_with("masst ") {
+                                printer.line(format!("    {part}"));
+                            } else {
+                                let opts = textwrap::Options::new(width as usize)
+                                    .initial_indent("    ")
+                                    .subsequent_indent("    ");
+                                printer.line(textwrap::fill(part, opts));
+                            }
+                        }
+                    }
+                }
+            }
             let count = |s: Check| verdicts.iter().filter(|v| v.state == s).count();
             printer.line(format!(
                 "{} pass, {} fail, {} unknown, {} skipped",
@@ -252,6 +298,7 @@ pub fn runbooks(set: &RunbookSet) -> String {
             r.outcomes.len().to_string(),
         ]);
     }
+    crate::ui::fit::keep_words(&mut t, &[], crate::ui::width());
     t.to_string()
 }
 
@@ -291,6 +338,7 @@ pub fn verification(printer: &Printer, r: &Report) {
             t.add_row([String::new(), String::new(), a, b, c, d]);
         }
     }
+    crate::ui::fit::keep_words(&mut t, &[], crate::ui::width());
     printer.line(t.to_string());
     for res in r.results.iter().filter(|res| res.watch.was_triggered != Some(false)) {
         printer.line(crate::ui::wrap(&format!(

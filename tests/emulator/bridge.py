@@ -27,7 +27,8 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
 * `/_masst/log` lists every call with its start and end time (for sequential depth).
 * `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
-  check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults.
+  check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults
+  (and `{"refuse_reset": true}` answers `/moto-api/reset` with 405, as an emulator without it).
 """
 
 import argparse
@@ -175,6 +176,7 @@ class Bridge:
         self.appconfig_lock = threading.Lock()
         # SendMessageBatch entries whose body contains this are refused (a test's poison).
         self.reject_marker = None
+        self.refuse_reset = False
         # Applied Service Quotas values by service and quota code, set by tests.
         self.quotas = {}
         # How a fault answers (mixed, http-500, drop, hang), and from when (epoch seconds).
@@ -193,6 +195,9 @@ class Bridge:
         method = environ["REQUEST_METHOD"]
         if path.startswith("/_masst/"):
             return self.control(method, path, body, start_response)
+        if path == "/moto-api/reset" and method == "POST" and self.refuse_reset:
+            # An emulator without moto's reset route (LocalStack, MiniStack answer 405).
+            return respond(start_response, 405, b'{"message": "method not allowed"}')
         if path == "/moto-api/reset" and method == "POST":
             # moto forgets every backend; the AppConfig state the bridge keeps goes with it.
             with self.appconfig_lock:
@@ -290,6 +295,7 @@ class Bridge:
             if self.fault_rate == 0:
                 self.unhang.set()
                 self.unhang = threading.Event()
+            self.refuse_reset = bool(s.get("refuse_reset", self.refuse_reset))
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
 

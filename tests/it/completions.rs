@@ -37,13 +37,12 @@ fn pages(cmd: clap::Command, prefix: &str) -> Vec<(String, clap::Command)> {
 
 #[test]
 fn committed_man_pages_are_current() {
-    use clap::CommandFactory;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
     let update = std::env::var_os("UPDATE_MAN").is_some();
     if update {
         std::fs::create_dir_all(&root).unwrap();
     }
-    let mut cmd = masst::cli::Cli::command();
+    let mut cmd = masst::cli::command();
     cmd.build();
     let all = pages(cmd, "");
     for (stem, c) in &all {
@@ -63,4 +62,31 @@ fn committed_man_pages_are_current() {
     }
     let files = std::fs::read_dir(&root).unwrap().count();
     assert_eq!(files, all.len(), "man/ holds a page no command has; regenerate with UPDATE_MAN=1");
+}
+
+#[test]
+fn the_shell_may_be_spelled_as_the_readme_does() {
+    for shell in ["PowerShell", "powershell", "BASH", "Zsh", "fish"] {
+        let (code, out, err) = run(masst().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains("masst"), "{shell}");
+    }
+}
+
+#[test]
+fn output_help_offers_sarif_and_junit_only_where_they_exist() {
+    for cmd in [&["status"][..], &["dlq", "inspect"], &["snapshot", "capture"], &["report"]] {
+        let (_, help, _) = run(masst().args(cmd).arg("--help"));
+        let output = help.split("--output").nth(1).unwrap_or_default().split("\n      -").next().unwrap_or_default();
+        assert!(output.contains("human") && output.contains("json"), "{cmd:?}: {output}");
+        assert!(!output.contains("sarif") && !output.contains("junit"), "{cmd:?} lists a format it refuses: {output}");
+    }
+    for cmd in ["audit", "diagnose"] {
+        let (_, help, _) = run(masst().args([cmd, "--help"]));
+        assert!(help.contains("sarif") && help.contains("junit"), "{cmd}: {help}");
+    }
+    // What the help no longer lists is still refused in words.
+    let (code, _, err) = run(masst().args(["--output", "sarif", "status", "--scenario", "healthy"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("for `masst audit` and `masst diagnose`"), "{err}");
 }

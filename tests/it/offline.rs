@@ -244,3 +244,19 @@ fn a_large_snapshot_is_read_in_a_small_multiple_of_its_size() {
     assert_eq!(code, 1, "the flash sale's finding");
     assert!(kib < 150 * 1024, "a {} MB snapshot peaked at {} MiB", size / 1_000_000, kib / 1024);
 }
+
+#[test]
+fn applying_an_action_to_a_scenario_or_snapshot_is_refused_before_any_output() {
+    let snap = tempfile::NamedTempFile::new().unwrap();
+    let (_, json, _) = run(masst().args(["snapshot", "capture", "--scenario", "flash-sale"]));
+    std::fs::write(snap.path(), json).unwrap();
+    let from = snap.path().display().to_string();
+    for source in [vec!["--scenario", "flash-sale"], vec!["--from", from.as_str()]] {
+        let (code, out, err) =
+            run(masst().args(["diagnose", "throttling", "--apply", "analytics.pause", "--yes"]).args(&source));
+        assert_eq!(code, 2, "{source:?}: {err}");
+        assert!(out.is_empty(), "{source:?}: no diagnosis printed first: {out}");
+        assert!(err.contains("--apply analytics.pause needs a live deployment"), "{err}");
+        assert_eq!(err.lines().count(), 1, "only the refusal: {err}");
+    }
+}

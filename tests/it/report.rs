@@ -164,3 +164,74 @@ fn the_sample_report_in_docs_is_current() {
         "docs/report-flash-sale.md is stale; regenerate with: UPDATE_DOCS=1 cargo test --test it sample_report"
     );
 }
+
+#[test]
+fn charts_scale_with_the_page_and_every_axis_says_its_unit_without_overlap() {
+    let html = report(&["--scenario", "flash-sale"], "html");
+    let doc = Html::parse_document(&html);
+    let text_sel = sel("text");
+    let svgs: Vec<_> = doc.select(&sel("figure.chart svg")).collect();
+    assert!(!svgs.is_empty());
+    let units = ["%", "ms", "seconds", "messages", "messages / min", "calls / min", "calls in flight", "count"];
+    for svg in svgs {
+        let v = svg.value();
+        assert_eq!(v.attr("width"), Some("100%"), "scales with the page");
+        assert!(v.attr("viewBox").is_some() && v.attr("height").is_none(), "keeps its proportions");
+        let texts: Vec<(String, f64, Option<&str>)> = svg
+            .select(&text_sel)
+            .map(|t| {
+                (
+                    t.text().collect::<String>().trim().to_string(),
+                    t.value().attr("y").unwrap().parse().unwrap(),
+                    t.value().attr("transform"),
+                )
+            })
+            .collect();
+        let y_unit =
+            texts.iter().find(|(_, _, rot)| rot.is_some_and(|r| r.starts_with("rotate(270"))).expect("a y-axis label");
+        assert!(units.contains(&y_unit.0.as_str()) || y_unit.0.starts_with("state"), "y unit: {}", y_unit.0);
+        let (_, x_desc_y, _) =
+            texts.iter().find(|(t, _, _)| t.starts_with("minutes into the window (min)")).expect("x unit");
+        let lowest_tick = texts
+            .iter()
+            .filter(|(t, _, rot)| rot.is_none() && t.parse::<f64>().is_ok())
+            .map(|(_, y, _)| *y)
+            .fold(0.0, f64::max);
+        // Tick labels hang below their y by one line (~10 px); the x-axis words sit below that.
+        assert!(
+            *x_desc_y >= lowest_tick + 20.0,
+            "the x-axis label ({x_desc_y}) overlaps the tick labels ({lowest_tick})"
+        );
+    }
+}
+
+#[test]
+fn the_offered_commands_are_one_a_line() {
+    let html = report(&["--scenario", "flash-sale"], "html");
+    let doc = Html::parse_document(&html);
+    let offered: Vec<String> = doc.select(&sel("pre.offered code")).map(|c| c.text().collect()).collect();
+    assert!(
+        offered
+            .iter()
+            .any(|o| o.lines().collect::<Vec<_>>() == ["masst analytics pause", "masst concurrency set sonnet 32"]),
+        "{offered:?}"
+    );
+    let md = report(&["--scenario", "flash-sale"], "md");
+    assert!(md.contains("Offered:\n\n```sh\nmasst analytics pause\nmasst concurrency set sonnet 32\n```"), "{md}");
+}
+
+#[test]
+fn the_format_follows_the_extension_and_any_other_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["incident.txt", "r.pdf", "noext"] {
+        let out = dir.path().join(name);
+        let (code, stdout, err) = run(masst().args(["report", "--scenario", "flash-sale", "-o"]).arg(&out));
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(stdout.is_empty() && err.contains(".html") && err.contains(".md"), "{name}: {err}");
+        assert!(!out.exists(), "{name}: nothing written");
+    }
+    let out = dir.path().join("R.HTML");
+    let (code, _, err) = run(masst().args(["report", "--scenario", "flash-sale", "-o"]).arg(&out));
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!doctype html>"));
+}

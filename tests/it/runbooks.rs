@@ -253,3 +253,16 @@ fn a_threshold_is_stated_once_for_the_trigger_and_its_alarm() {
     assert_eq!(code, 1);
     assert!(out.contains("throttle_rate = 0.05"), "{out}");
 }
+
+#[test]
+fn broken_toml_shows_the_line_with_a_caret_under_the_offending_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    std::fs::write(&file, "name = \"x\"\ntitle = \"t\"\nstart = = \"a\"\n").unwrap();
+    let (code, _, err) = crate::cli::run(crate::cli::masst().args(["runbook", "validate"]).arg(&file));
+    assert_eq!(code, 2, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines[0].ends_with("not a valid runbook file: TOML parse error at line 3, column 9"), "{err}");
+    let at = lines.iter().position(|l| *l == "3 | start = = \"a\"").expect("the line as written");
+    assert_eq!(lines[at + 1].find('^'), Some(12), "the caret under the second `=`:\n{err}");
+}

@@ -1,7 +1,6 @@
-//! Checks of the CI formats: SARIF 2.1.0 validated against the OASIS schema (the copy npm's
-//! `@microsoft/jest-sarif` ships, fetched once into `tests/.cache` by the harness; validated with
-//! Python's `jsonschema` from the emulator's virtualenv), its structure checked field by field
-//! too, and JUnit XML that parses, with its counts.
+//! Checks of the CI formats: SARIF 2.1.0 validated against the OASIS schema (vendored under
+//! `tests/schemas/` with its notice, checked with the `jsonschema` crate: no Node, no Python),
+//! its structure checked field by field too, and JUnit XML that parses, with its counts.
 
 use serde_json::Value;
 
@@ -52,45 +51,36 @@ pub fn junit_counts(xml: &str) -> (usize, usize) {
     (cases, failures)
 }
 
-/// The SARIF 2.1.0 JSON schema, fetched once from the npm registry (`npm pack`) under a lock.
-fn schema() -> std::path::PathBuf {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/.cache");
-    std::fs::create_dir_all(&root).unwrap();
-    let path = root.join("sarif-schema-2.1.0.json");
-    let lock = std::fs::File::create(root.join(".sarif.lock")).unwrap();
-    // SAFETY: flock on a file this function holds open.
-    unsafe { libc::flock(std::os::unix::io::AsRawFd::as_raw_fd(&lock), libc::LOCK_EX) };
-    if !path.exists() {
-        let tmp = tempfile::tempdir().unwrap();
-        let pack = std::process::Command::new("npm")
-            .args(["pack", "@microsoft/jest-sarif@1.0.0-beta.0", "--silent"])
-            .current_dir(tmp.path())
-            .output()
-            .expect("npm is needed to fetch the SARIF 2.1.0 schema (npm pack @microsoft/jest-sarif)");
-        assert!(pack.status.success(), "npm pack failed: {}", String::from_utf8_lossy(&pack.stderr));
-        let tgz = String::from_utf8_lossy(&pack.stdout).trim().lines().last().unwrap().to_string();
-        let untar = std::process::Command::new("tar")
-            .args(["xzf", &tgz, "package/lib/schemas/sarif-2.1.0-rtm.5.json"])
-            .current_dir(tmp.path())
-            .status()
-            .unwrap();
-        assert!(untar.success());
-        std::fs::copy(tmp.path().join("package/lib/schemas/sarif-2.1.0-rtm.5.json"), &path).unwrap();
-    }
-    path
+/// The SARIF 2.1.0 JSON schema, vendored from the OASIS TC's repository with its notice
+/// (`tests/schemas/NOTICE.md`): the suite needs nothing from the network or another toolchain.
+const SCHEMA: &str = include_str!("../schemas/sarif-schema-2.1.0.json");
+
+/// Validates a SARIF log against the 2.1.0 schema (draft-04, as its `$schema` says) with the
+/// `jsonschema` crate, listing every violation with where it is.
+pub fn assert_schema_valid(log: &Value) {
+    let schema: Value = serde_json::from_str(SCHEMA).expect("the vendored schema is JSON");
+    let validator = jsonschema::draft4::new(&schema).expect("the SARIF 2.1.0 schema compiles");
+    let errors: Vec<String> =
+        validator.iter_errors(log).take(12).map(|e| format!("at {}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "the SARIF log does not validate against the 2.1.0 schema:\n{}", errors.join("\n"));
 }
 
-/// Validates a SARIF log against the 2.1.0 schema with Python's `jsonschema`.
-pub fn assert_schema_valid(log: &Value) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("log.sarif");
-    std::fs::write(&file, log.to_string()).unwrap();
-    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/emulator/.venv/bin/python");
-    let script = "import json,sys,jsonschema; s=json.load(open(sys.argv[1])); jsonschema.validate(json.load(open(sys.argv[2])), s, cls=jsonschema.Draft7Validator); print('valid')";
-    let out = std::process::Command::new(python).args(["-c", script]).arg(schema()).arg(&file).output().unwrap();
-    assert!(
-        out.status.success(),
-        "the SARIF log does not validate against the 2.1.0 schema: {}",
-        String::from_utf8_lossy(&out.stderr).lines().rev().take(12).collect::<Vec<_>>().join("\n")
-    );
+#[test]
+fn the_schema_check_catches_a_log_that_breaks_the_schema() {
+    let bad =
+        serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": [{"level": "loud"}]}]});
+    let caught = std::panic::catch_unwind(|| assert_schema_valid(&bad));
+    let why = caught.expect_err("a driver without a name and a level the schema does not allow are refused");
+    let text = why.downcast_ref::<String>().cloned().unwrap_or_default();
+    assert!(text.contains("name") && text.contains("loud"), "{text}");
+}
+
+#[test]
+fn the_flash_sale_diagnosis_as_sarif_validates_against_the_schema() {
+    let (code, out, err) =
+        crate::cli::run(crate::cli::masst().args(["diagnose", "all", "--scenario", "flash-sale", "--output", "sarif"]));
+    assert_eq!(code, 1, "{err}");
+    let log: Value = serde_json::from_str(&out).unwrap();
+    assert_valid(&log);
+    assert_schema_valid(&log);
 }

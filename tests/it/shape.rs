@@ -90,6 +90,7 @@ fn every_command_that_speaks_json_prints_exactly_one_document() {
         vec!["config", "show"],
         vec!["batch", "schedule", "show"],
         vec!["snapshot", "upgrade", snap.to_str().unwrap()],
+        vec!["snapshot", "capture", "--scenario", "flash-sale", "-o", snap.to_str().unwrap()],
         vec!["report", "--scenario", "flash-sale", "-o", report.to_str().unwrap()],
         vec!["diagnose", "all", "--scenario", "nosuch"],
     ];
@@ -109,6 +110,7 @@ fn every_command_that_speaks_json_prints_exactly_one_document() {
         vec!["undo", "--yes"],
         vec!["verify", "dlq", "--every", "1s", "--timeout", "1s"],
         vec!["audit"],
+        vec!["snapshot", "capture", "-o", snap.to_str().unwrap()],
         vec!["lab", "up", "--scenario", "healthy"],
     ];
     for args in live {
@@ -159,4 +161,18 @@ fn each_kind_of_failure_has_its_exit_code() {
             assert!(err.contains("error: "), "{what}: the paragraph on stderr too: {err}");
         }
     }
+}
+
+#[test]
+fn snapshot_capture_to_a_file_says_in_json_what_it_wrote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("incident.json");
+    let (code, out, err) =
+        run(masst().args(["--output", "json", "snapshot", "capture", "--scenario", "flash-sale", "-o"]).arg(&file));
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("one document ({e}): {out:?}"));
+    assert_eq!(doc["file"], file.display().to_string());
+    assert_eq!(doc["bytes"], std::fs::metadata(&file).unwrap().len());
+    assert_eq!(doc["source"], "scenario:flash-sale");
+    assert!(doc["captured"]["metric_series"].as_u64().unwrap() > 0, "{doc}");
 }

@@ -207,7 +207,7 @@ impl Runbook {
     /// is the catalogue its outcomes may offer from.
     pub fn parse(file: &str, text: &str, actions: &[ActionInfo]) -> Result<Runbook, LoadError> {
         let raw: RawRunbook = toml::from_str(text).map_err(|e| {
-            LoadError::new(file, format!("not a valid runbook file: {}", e.to_string().trim_end().replace('\n', " ")))
+            LoadError::new(file, crate::engine::toml_text::syntax_error("not a valid runbook file", text, &e))
         })?;
         Runbook::try_from((file, raw, actions))
     }
