@@ -44,7 +44,20 @@ pub fn verify(
     opts: Options,
     printer: &Printer,
 ) -> Result<Report> {
-    super::block_on(async {
+    super::block_on(watch(global, settings, runbooks, only, opts, printer))
+}
+
+/// The loop of [`verify`], async: with a zero timeout it is one reading (`masst mcp`'s
+/// `verify_once`), awaited under the server's deadline.
+pub async fn watch(
+    global: &Global,
+    settings: &Settings,
+    runbooks: &[&Runbook],
+    only: Option<(&str, Option<&str>)>,
+    opts: Options,
+    printer: &Printer,
+) -> Result<Report> {
+    {
         let clients = super::clients(global, settings).await?;
         let models = settings.model_keys();
         let full = collect::plan(runbooks, &models);
@@ -90,7 +103,7 @@ pub fn verify(
             readings.push(judge_all(&ev));
         }
         Ok(verify::report(watches, times, readings, recovered_at, timeout, opts.every))
-    })
+    }
 }
 
 /// One line per result that is not quietly clear, at each reading (stderr: it is progress).
