@@ -9,6 +9,7 @@ mod emulator;
 mod errors;
 mod fuzz;
 mod live;
+mod mcp;
 mod offline;
 mod report;
 mod runbooks;
