@@ -8,6 +8,7 @@ Input (stdin, JSON): {"command": PATH, "args": [...], "env": {...}, "steps": [ST
                                            tool's output schema)
   {"parallel": [CALL, CALL, ...]}          the calls sent at once
   {"cancel": CALL, "after_s": S}           the call, cancelled by the client after S seconds
+  {"sleep": S}                             S seconds of nothing, the server still running
 Output (stdout, JSON): {"initialize": {...}, "steps": [RESULT, ...]}.
 """
 import json
@@ -99,6 +100,9 @@ async def main():
                     out["steps"].append(await parallel(session, step["parallel"]))
                 elif "cancel" in step:
                     out["steps"].append(await cancel(session, step))
+                elif "sleep" in step:
+                    await anyio.sleep(step["sleep"])
+                    out["steps"].append({"slept": step["sleep"]})
                 else:
                     out["steps"].append(await call(session, step))
     json.dump(out, sys.stdout)
