@@ -44,6 +44,9 @@ pub struct DiagnoseArgs {
     pub answers: BTreeMap<String, YesNo>,
     /// Diagnose this snapshot file (written by `masst snapshot capture`) instead of live AWS.
     pub snapshot: Option<PathBuf>,
+    /// Also read what each proposed command would change, as its `--dry-run` shows it
+    /// (`previews`); costs the reads each action makes. Live diagnoses only.
+    pub preview: Option<bool>,
 }
 
 /// Tools that read one deployment: `status`, `audit`, `dlq_inspect`.
@@ -149,7 +152,35 @@ pub async fn diagnose(global: &Global, window: u32, args: &DiagnoseArgs) -> Resu
     }
     let mut doc = diagnose::document(&ev, &results, Severity::Warning);
     doc["open_questions"] = open_questions(&results, &cx.answers);
+    if args.preview == Some(true) {
+        if args.snapshot.is_some() {
+            return Err(Error::Usage(
+                "`preview` reads AWS as it is now, so it needs a live diagnosis: leave out `snapshot`".into(),
+            ));
+        }
+        doc["previews"] = previews(global, &settings, &set, &results).await?;
+    }
     Ok(doc)
+}
+
+/// What each command the findings propose would change, read and planned, never applied.
+async fn previews(
+    global: &Global,
+    settings: &Settings,
+    set: &crate::engine::RunbookSet,
+    results: &[Diagnosis],
+) -> Result<Value> {
+    let clients = commands::clients(global, settings).await?;
+    let (journal, _) = crate::actions::journal::Journal::open(global.journal.as_deref())?.read()?;
+    let cx = crate::actions::Ctx { clients: &clients, settings, journal: &journal, runbooks: set };
+    let mut out = Vec::new();
+    for d in results.iter().filter(|d| d.triggered == Some(true) && d.outcome.is_some()) {
+        for call in &d.calls {
+            let p = crate::actions::preview::preview(&cx, call).await;
+            out.push(serde_json::to_value(p).expect("a preview serializes"));
+        }
+    }
+    Ok(out.into())
 }
 
 /// The questions the walks stopped at, each with the argument that answers it.

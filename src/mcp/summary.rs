@@ -105,7 +105,12 @@ fn diagnose(doc: &Value) -> (String, String) {
             s(&q["node"])
         )
     } else if !commands.is_empty() {
-        format!("For a person to run (add --dry-run to preview; this server changes nothing): {}", commands.join("; "))
+        let how = if doc["previews"].is_array() {
+            "what each would change is in `previews`"
+        } else {
+            "add --dry-run to preview"
+        };
+        format!("For a person to run ({how}; this server changes nothing): {}", commands.join("; "))
     } else if !undecided.is_empty() {
         format!("Undecided: {} (evidence missing; see `unknown`).", undecided.join(", "))
     } else {

@@ -148,6 +148,7 @@ fn the_tools_read_what_the_commands_read(scenario: &str) {
         call("runbook", json!({"name": "throttling"})),
         call("explain", json!({"outcome": "other-workloads-consuming-quota"})),
         call("journal", json!({})),
+        call("diagnose", json!({"preview": true})),
     ]);
     let dir = tempfile::tempdir().unwrap();
     let journal = dir.path().join("journal.jsonl");
@@ -176,6 +177,20 @@ fn the_tools_read_what_the_commands_read(scenario: &str) {
     assert_eq!(without_receives(ok(&s[3])), without_receives(&cli_dlq), "{scenario}: dlq_inspect");
     assert_eq!(receives(ok(&s[3])), receives(&cli_dlq), "{scenario}: dlq_inspect");
     assert!(ok(&s[4])["verdict"].is_string(), "{scenario}: verify_once");
+    // Every proposed command comes with what it would change, read and planned, not applied.
+    let previewed = ok(&s[9]);
+    let proposed: Vec<&Value> = cli_diagnosis["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["triggered"] == true && !r["outcome"].is_null())
+        .flat_map(|r| r["commands"].as_array().unwrap())
+        .collect();
+    let previews = previewed["previews"].as_array().unwrap();
+    assert_eq!(previews.iter().map(|p| &p["command"]).collect::<Vec<_>>(), proposed, "{scenario}");
+    for p in previews {
+        assert!(p["preview"].is_string() || p["refused"].is_string(), "{scenario}: {p}");
+    }
     for (i, step) in s.iter().enumerate().skip(5) {
         ok(step);
         let summary = step["text"][0].as_str().unwrap();
