@@ -412,6 +412,7 @@ fn an_open_question_says_which_and_how_to_answer_it() {
             "diagnose",
             json!({"runbook": "throttling", "snapshot": path, "answers": {"throttling.service-health": "no"}})
         ),
+        call("diagnose", json!({"snapshot": path, "model": "haiku"})),
     ]);
     let out = drive(&[], steps);
     let s = out["steps"].as_array().unwrap();
@@ -427,6 +428,11 @@ fn an_open_question_says_which_and_how_to_answer_it() {
     let (_, cli) = json(masst().args(["diagnose", "throttling", "--from", path, "--answer", "service-health=no"]));
     assert_eq!(answered["results"], cli["results"]);
     assert_eq!(answered["results"][0]["outcome"], "other-workloads-consuming-quota");
+    // `model` keeps the results about that model, as the command gives them.
+    let (_, all) = json(masst().args(["diagnose", "all", "--from", path]));
+    let haiku: Vec<&Value> = all["results"].as_array().unwrap().iter().filter(|r| r["model"] == "haiku").collect();
+    assert!(!haiku.is_empty());
+    assert_eq!(ok(&s[2])["results"].as_array().unwrap().iter().collect::<Vec<_>>(), haiku);
 }
 
 #[test]
