@@ -52,6 +52,9 @@ _masst() {
             masst,lab)
                 cmd="masst__subcmd__lab"
                 ;;
+            masst,mcp)
+                cmd="masst__subcmd__mcp"
+                ;;
             masst,producer)
                 cmd="masst__subcmd__producer"
                 ;;
@@ -258,6 +261,9 @@ _masst() {
                 ;;
             masst__subcmd__help,lab)
                 cmd="masst__subcmd__help__subcmd__lab"
+                ;;
+            masst__subcmd__help,mcp)
+                cmd="masst__subcmd__help__subcmd__mcp"
                 ;;
             masst__subcmd__help,producer)
                 cmd="masst__subcmd__help__subcmd__producer"
@@ -494,7 +500,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,7 +2320,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook completions help"
+            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2722,6 +2728,20 @@ _masst() {
         masst__subcmd__help__subcmd__lab__subcmd__up)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3233,6 +3253,60 @@ _masst() {
                     return 0
                     ;;
                 --scenario-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__mcp)
+            opts="-q -v -h --deadline --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

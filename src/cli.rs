@@ -116,6 +116,12 @@ pub enum Command {
     /// List, show or validate runbooks.
     #[command(subcommand)]
     Runbook(RunbookCommand),
+    /// Serve masst's reads to an AI assistant over MCP on stdio; it changes nothing.
+    ///
+    /// The tools: diagnose, status, audit, verify_once, dlq_inspect, runbooks, runbook,
+    /// explain, journal; each returns its command's `--output json` document. A fix comes back
+    /// as the command line a person runs. Logs go to stderr.
+    Mcp(crate::mcp::McpArgs),
     /// Print shell completions (also committed under completions/).
     Completions {
         /// The shell to complete for (any case: `PowerShell`, `powershell`).

@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod evidence;
+pub mod mcp;
 pub mod settings;
 pub mod text;
 pub mod ui;
@@ -71,6 +72,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Journal => commands::act::list_journal(&cli.global, &printer),
         Command::Undo { id, flags } => commands::act::undo(&cli.global, id, flags, &printer),
         Command::Runbook(cmd) => commands::runbook::run(&cli.global, cmd, &printer),
+        Command::Mcp(args) => mcp::run(&cli.global, args),
         Command::Completions { shell } => {
             printer.out(&commands::completions::script(cli::command(), *shell));
             Ok(Outcome::Clear)

@@ -17,6 +17,12 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 
+/// The journal as `masst journal --output json` prints it (and `masst mcp`'s `journal` tool
+/// returns it): where it is, its entries oldest first, and the lines it could not read.
+pub fn document(path: &std::path::Path, entries: &[Entry], warnings: &[String]) -> serde_json::Value {
+    serde_json::json!({ "journal": path, "entries": entries, "warnings": warnings })
+}
+
 /// One change.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Entry {

@@ -13,6 +13,7 @@ pub mod appconfig;
 pub mod doc;
 pub mod ecs;
 pub mod journal;
+pub mod preview;
 pub mod queue;
 pub mod redrive;
 

@@ -689,7 +689,7 @@ pub fn list_journal(global: &Global, printer: &Printer) -> Result<Outcome> {
         printer.note(format!("warning: {w}"));
     }
     if printer.json() {
-        printer.json_value(&serde_json::json!({ "journal": journal.path, "entries": entries, "warnings": warnings }));
+        printer.json_value(&journal::document(&journal.path, &entries, &warnings));
         return Ok(Outcome::Clear);
     }
     if entries.is_empty() {

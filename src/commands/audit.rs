@@ -57,6 +57,17 @@ fn evidence(
     if let Some(ev) = super::offline_evidence(args.scenario.as_deref(), args.from.as_deref())? {
         return Ok(ev);
     }
+    let spinner = printer.spinner("reading the deployment…");
+    let ev = super::block_on(read_live(global, settings, set));
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    ev
+}
+
+/// Reads what the checks of `set` need from live AWS, one call per service, all concurrent.
+/// Async, so `masst mcp`'s `audit` tool awaits the same reading under its deadline.
+pub async fn read_live(global: &Global, settings: &Settings, set: &AuditSet) -> Result<Evidence> {
     let mut plan = crate::engine::needs::plan_signals(set.signals.values(), &settings.model_keys());
     // A key the document lacks is a check's missing input (unknown), not a failed collection.
     plan.config_keys.clear();
@@ -64,15 +75,8 @@ fn evidence(
         let defs = crate::actions::alarms::declared(&super::runbooks(global)?);
         plan.alarm_names = crate::actions::alarms::names(settings, &defs);
     }
-    let spinner = printer.spinner("reading the deployment…");
-    let ev = super::block_on(async {
-        let c = super::clients(global, settings).await?;
-        collect::collect(&c, settings, &plan, 15, jiff::Timestamp::now()).await
-    });
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    ev
+    let c = super::clients(global, settings).await?;
+    collect::collect(&c, settings, &plan, 15, jiff::Timestamp::now()).await
 }
 
 fn failing(verdicts: &[Verdict], level: Severity) -> bool {

@@ -200,6 +200,19 @@ pub fn report(printer: &Printer, ev: &Evidence, results: &[Diagnosis], fail_on: 
     report_with(printer, ev, results, fail_on, &[])
 }
 
+/// The `--output json` document of a diagnosis (contract §6): what `masst mcp`'s `diagnose`
+/// tool returns too.
+pub fn document(ev: &Evidence, results: &[Diagnosis], fail_on: Severity) -> serde_json::Value {
+    serde_json::json!({
+        "source": ev.source,
+        "taken_at": ev.taken_at,
+        "fail_on": fail_on,
+        "results": crate::ui::render::results_json(results),
+        "config_version": ev.config_version,
+        "config": ev.config,
+    })
+}
+
 /// [`report`], with the documents of the actions `--apply` ran (JSON: `applied`).
 fn report_with(
     printer: &Printer,
@@ -216,14 +229,7 @@ fn report_with(
             printer.out(&crate::ui::ci::junit("masst diagnose", &items));
         }
     } else if printer.json() {
-        let mut doc = serde_json::json!({
-            "source": ev.source,
-            "taken_at": ev.taken_at,
-            "fail_on": fail_on,
-            "results": crate::ui::render::results_json(results),
-            "config_version": ev.config_version,
-            "config": ev.config,
-        });
+        let mut doc = document(ev, results, fail_on);
         if !applied.is_empty() {
             doc["applied"] = applied.to_vec().into();
         }

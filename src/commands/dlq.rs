@@ -82,6 +82,18 @@ async fn publish_composition(c: &crate::aws::Clients, settings: &Settings, ins: 
     crate::aws::cloudwatch::put_counts(c, &ns, &data, "the DLQ composition metrics").await
 }
 
+/// What the DLQ holds, read without consuming it (each message received is handed back): the
+/// reading `masst dlq inspect` prints and `masst mcp`'s `dlq_inspect` tool returns.
+pub async fn read_dlq(
+    c: &crate::aws::Clients,
+    settings: &Settings,
+    sample: Option<usize>,
+    show: usize,
+) -> Result<Inspection> {
+    let url = queue_url(c, &settings.resources.dlq, "dlq").await?;
+    redrive::inspect(c, &url, &settings.resources.dlq, sample, show, None).await
+}
+
 /// `masst dlq inspect`.
 pub fn inspect(
     global: &Global,
@@ -94,8 +106,7 @@ pub fn inspect(
     let spinner = printer.spinner("reading the DLQ…");
     let ins = super::block_on(async {
         let c = super::clients(global, &settings).await?;
-        let url = queue_url(&c, &settings.resources.dlq, "dlq").await?;
-        let ins = redrive::inspect(&c, &url, &settings.resources.dlq, sample, show, None).await?;
+        let ins = read_dlq(&c, &settings, sample, show).await?;
         if publish {
             publish_composition(&c, &settings, &ins).await?;
         }

@@ -176,16 +176,25 @@ pub fn collect_live(
     window: u32,
     printer: &Printer,
 ) -> Result<Evidence> {
-    let plan = crate::engine::needs::plan(runbooks, &settings.model_keys());
     let spinner = printer.spinner("collecting evidence from AWS…");
-    let result = block_on(async {
-        let c = clients(global, settings).await?;
-        collect::collect(&c, settings, &plan, window, jiff::Timestamp::now()).await
-    });
+    let result = block_on(collect_evidence(global, settings, runbooks, window));
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
     result
+}
+
+/// The reading [`collect_live`] shows a spinner for: the calls `runbooks` need over `window`
+/// minutes. Async, so `masst mcp` can await it under a deadline and drop it when cancelled.
+pub async fn collect_evidence(
+    global: &Global,
+    settings: &Settings,
+    runbooks: &[&Runbook],
+    window: u32,
+) -> Result<Evidence> {
+    let plan = crate::engine::needs::plan(runbooks, &settings.model_keys());
+    let c = clients(global, settings).await?;
+    collect::collect(&c, settings, &plan, window, jiff::Timestamp::now()).await
 }
 
 /// Every runbook walked over the evidence the flags name (an embedded scenario, a snapshot, or

@@ -33,12 +33,7 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
         RunbookCommand::List => {
             let set = super::runbooks(global)?;
             if printer.json() {
-                let v: Vec<_> = set
-                    .runbooks
-                    .iter()
-                    .map(|r| serde_json::json!({"name": r.name, "title": r.title, "file": r.file, "nodes": r.nodes.len(), "outcomes": r.outcomes.len()}))
-                    .collect();
-                printer.json_value(&serde_json::json!({ "runbooks": v }));
+                printer.json_value(&list_json(&set));
             } else {
                 printer.line(crate::ui::tables::runbooks(&set));
             }
@@ -66,9 +61,74 @@ pub fn run(global: &Global, cmd: &RunbookCommand, printer: &Printer) -> Result<O
     Ok(Outcome::Clear)
 }
 
+/// `masst runbook list --output json` (the start of `masst mcp`'s `runbooks` tool).
+pub fn list_json(set: &engine::RunbookSet) -> serde_json::Value {
+    let v: Vec<_> = set
+        .runbooks
+        .iter()
+        .map(|r| serde_json::json!({"name": r.name, "title": r.title, "file": r.file, "nodes": r.nodes.len(), "outcomes": r.outcomes.len()}))
+        .collect();
+    serde_json::json!({ "runbooks": v })
+}
+
+/// One outcome explained: its cause, the seed's resolution and the commands that act on it,
+/// as written in the runbook (`{m}` and `${…}` are filled in by a diagnosis). `outcome` is an
+/// outcome id, or `RUNBOOK.ID` where two runbooks share the id. What `masst mcp`'s `explain`
+/// tool returns.
+pub fn explain_json(set: &engine::RunbookSet, outcome: &str) -> Result<serde_json::Value> {
+    let (only, id) = match outcome.split_once('.') {
+        Some((rb, id)) => (Some(rb), id),
+        None => (None, outcome),
+    };
+    let found: Vec<(&Runbook, &engine::runbook::Outcome)> = set
+        .runbooks
+        .iter()
+        .filter(|r| only.is_none_or(|n| n == r.name))
+        .filter_map(|r| r.outcomes.get(id).map(|o| (r, o)))
+        .collect();
+    let (rb, o) = match found.as_slice() {
+        [one] => *one,
+        [] => {
+            let all: Vec<String> = set.runbooks.iter().flat_map(|r| r.outcomes.keys().cloned()).collect();
+            return Err(Error::Usage(format!("there is no outcome `{outcome}`; the outcomes are {}", all.join(", "))));
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|(r, _)| format!("{}.{id}", r.name)).collect();
+            return Err(Error::Usage(format!(
+                "outcome `{id}` is in more than one runbook; name one of {}",
+                names.join(", ")
+            )));
+        }
+    };
+    let actions: Vec<serde_json::Value> = o
+        .actions
+        .iter()
+        .map(|a| {
+            let mut command = format!("masst {}", a.command);
+            for part in &a.args {
+                command.push(' ');
+                match part {
+                    engine::runbook::ArgPart::Text(t) => command.push_str(t),
+                    engine::runbook::ArgPart::Expr(e) => command.push_str(&format!("${{{}}}", e.source)),
+                }
+            }
+            let summary = crate::actions::catalog().iter().find(|i| i.id == a.id).map(|i| i.summary);
+            serde_json::json!({"id": a.id, "command": command, "does": summary})
+        })
+        .collect();
+    let recovery = o
+        .recovery
+        .as_ref()
+        .map(|r| serde_json::json!({"when": r.when.expr.source, "says": r.when.says, "within_s": r.within.as_secs()}));
+    Ok(serde_json::json!({
+        "runbook": rb.name, "outcome": o.id, "title": o.title, "severity": o.severity, "cause": o.cause,
+        "resolution": o.resolution, "actions": actions, "recovery": recovery,
+    }))
+}
+
 /// The runbook as one JSON document: its trigger, nodes and outcomes (with recovery), and the
 /// Mermaid flowchart when asked for.
-fn as_json(rb: &Runbook, mermaid: bool) -> serde_json::Value {
+pub fn as_json(rb: &Runbook, mermaid: bool) -> serde_json::Value {
     let nodes: Vec<serde_json::Value> = rb
         .nodes
         .iter()

@@ -28,16 +28,7 @@ pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outc
     let (_, ev, results) =
         super::walk_everything(global, args.scenario.as_deref(), args.from.as_deref(), args.window, printer)?;
     if printer.json() {
-        let rows: Vec<_> = results
-            .iter()
-            .map(|d| {
-                serde_json::json!({
-                    "runbook": d.runbook, "model": d.model, "watch": d.trigger.says, "condition": d.trigger.expr,
-                    "inputs": d.trigger.inputs, "triggered": d.triggered, "outcome": d.outcome, "severity": d.severity,
-                })
-            })
-            .collect();
-        printer.json_value(&serde_json::json!({ "source": ev.source, "taken_at": ev.taken_at, "rows": rows }));
+        printer.json_value(&document(&ev, &results));
         return Ok(Outcome::Clear);
     }
     let rows = crate::ui::board::rows(&results, None);
@@ -48,4 +39,19 @@ pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outc
         printer.line(crate::ui::wrap("Run `masst diagnose all` for the walk, the evidence and the fix."));
     }
     Ok(Outcome::Clear)
+}
+
+/// The `--output json` document: one row per result with its trigger's inputs (what `masst
+/// mcp`'s `status` tool returns too).
+pub fn document(ev: &crate::evidence::Evidence, results: &[crate::engine::Diagnosis]) -> serde_json::Value {
+    let rows: Vec<_> = results
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "runbook": d.runbook, "model": d.model, "watch": d.trigger.says, "condition": d.trigger.expr,
+                "inputs": d.trigger.inputs, "triggered": d.triggered, "outcome": d.outcome, "severity": d.severity,
+            })
+        })
+        .collect();
+    serde_json::json!({ "source": ev.source, "taken_at": ev.taken_at, "rows": rows })
 }

@@ -61,15 +61,29 @@ pub fn verify(
     opts: Options,
     printer: &Printer,
 ) -> Result<Report> {
-    super::block_on(async {
+    super::block_on(watch(global, settings, runbooks, only, opts, printer))
+}
+
+/// The loop of [`verify`], async: with a zero timeout it is one reading (`masst mcp`'s
+/// `verify_once`), awaited under the server's deadline.
+pub async fn watch(
+    global: &Global,
+    settings: &Settings,
+    runbooks: &[&Runbook],
+    only: Option<(&str, Option<&str>)>,
+    opts: Options,
+    printer: &Printer,
+) -> Result<Report> {
+    {
         let clients = super::clients(global, settings).await?;
         let models = settings.model_keys();
         let full = crate::engine::needs::plan(runbooks, &models);
         let refresh = crate::engine::needs::refresh_plan(runbooks, &models);
         let started = Instant::now();
-        // With --timeout, even the first reading must finish by the deadline.
+        // With --timeout, even the first reading must finish by the deadline (a zero timeout is
+        // one reading, `masst mcp`'s verify_once, bounded by the server's own deadline).
         let first = collect::collect(&clients, settings, &full, 60, jiff::Timestamp::now());
-        let first = match opts.timeout {
+        let first = match opts.timeout.filter(|t| !t.is_zero()) {
             Some(t) => tokio::time::timeout(t, first).await.map_err(|_| {
                 Error::Evidence(format!(
                     "the first reading did not finish within --timeout {} s: AWS (or the endpoint) did not answer in \
@@ -130,7 +144,7 @@ pub fn verify(
             readings.push(judge_all(&ev));
         }
         Ok(verify::report(watches, times, readings, recovered_at, timeout, opts.every))
-    })
+    }
 }
 
 /// One line per result that is not quietly clear, at each reading (stderr: it is progress).

@@ -35,21 +35,25 @@ pub fn audit_item(v: &Verdict) -> Item {
     }
 }
 
+/// The verdicts as `masst audit --output json` prints them (and `masst mcp`'s `audit` tool
+/// returns them): each check with its fix as the command line a person would run.
+pub fn audit_json(verdicts: &[Verdict]) -> serde_json::Value {
+    let checks: Vec<serde_json::Value> = verdicts
+        .iter()
+        .map(|v| {
+            let mut j = serde_json::to_value(v).expect("verdicts serialize");
+            j["fix"] = v.fix.as_ref().map(command_line).into();
+            j
+        })
+        .collect();
+    serde_json::json!({ "checks": checks })
+}
+
 /// The verdicts in the output format asked for: a table that fits the terminal (evidence
 /// sources with -v), one JSON document, SARIF or JUnit.
 pub fn audit(printer: &Printer, verdicts: &[Verdict]) {
     match printer.format {
-        OutputFormat::Json => {
-            let checks: Vec<serde_json::Value> = verdicts
-                .iter()
-                .map(|v| {
-                    let mut j = serde_json::to_value(v).expect("verdicts serialize");
-                    j["fix"] = v.fix.as_ref().map(command_line).into();
-                    j
-                })
-                .collect();
-            printer.json_value(&serde_json::json!({ "checks": checks }));
-        }
+        OutputFormat::Json => printer.json_value(&audit_json(verdicts)),
         OutputFormat::Sarif => {
             let items: Vec<Item> = verdicts.iter().map(audit_item).collect();
             printer.json_value(&ci::sarif("audit", &items));

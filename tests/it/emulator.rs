@@ -153,7 +153,7 @@ impl Drop for Emulator {
     }
 }
 
-const TEST_AWS_ENV: [(&str, &str); 7] = [
+pub(crate) const TEST_AWS_ENV: [(&str, &str); 7] = [
     ("AWS_ACCESS_KEY_ID", "testing"),
     ("AWS_SECRET_ACCESS_KEY", "testing"),
     ("AWS_REGION", "us-east-1"),

@@ -11,6 +11,7 @@ mod faults;
 mod fuzz;
 mod lab;
 mod live;
+mod mcp;
 mod offline;
 mod readme;
 mod report;
