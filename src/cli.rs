@@ -554,6 +554,9 @@ pub enum LabCommand {
     },
     /// Remove what `lab up` created (metric history stays: CloudWatch cannot delete it).
     Down,
+    /// Run a practice incident: build the scenario, then step it minute by minute against
+    /// what you change (with masst or anything else), and score how it went.
+    Drill(crate::commands::drill::DrillArgs),
 }
 
 #[derive(Debug, Subcommand)]

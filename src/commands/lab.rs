@@ -75,6 +75,7 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
                 printer.line(format!("Next: masst --endpoint-url {url} diagnose all"));
             }
         }
+        LabCommand::Drill(args) => return super::drill::run(&global_local, &settings, args, printer),
         LabCommand::Down => {
             let removed = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod ci;
+pub mod drill;
 pub mod render;
 pub mod report;
 pub mod tables;

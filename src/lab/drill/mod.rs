@@ -59,3 +59,84 @@ pub fn simulate(
     }
     out
 }
+
+/// The evidence an observer of the drill would collect now: the last hour the drill wrote
+/// (`hour`, oldest first, the newest stamped at the last full minute before `now`) and the
+/// live state. The drill judges its own recovery on it with the runbook, as `masst verify`.
+pub fn evidence(
+    hour: &[&BTreeMap<String, f64>],
+    now: jiff::Timestamp,
+    config: &serde_json::Value,
+    queues: &BTreeMap<String, (String, BTreeMap<String, String>)>,
+    services: &BTreeMap<String, (String, i64, i64, i64)>,
+    dlq_sample: Option<crate::evidence::dlq::DlqSample>,
+) -> crate::evidence::Evidence {
+    use crate::evidence::{Evidence, QueueState, ServiceState};
+    let end = now.as_second() - now.as_second().rem_euclid(60);
+    let mut ev = Evidence::new("lab drill", now);
+    let n = hour.len() as i64;
+    for (i, minute) in hour.iter().enumerate() {
+        for (k, v) in minute.iter() {
+            ev.metrics.entry(k.clone()).or_default().push((end - (n - i as i64) * 60, *v));
+        }
+    }
+    ev.config = Some(config.clone());
+    for (role, (name, attributes)) in queues {
+        ev.queues.insert(role.clone(), QueueState { name: name.clone(), attributes: attributes.clone() });
+    }
+    for (role, (name, desired, running, pending)) in services {
+        ev.services.insert(
+            role.clone(),
+            ServiceState {
+                name: name.clone(),
+                desired: *desired,
+                running: *running,
+                pending: *pending,
+                events: vec![],
+            },
+        );
+    }
+    ev.dlq_sample = dlq_sample;
+    ev
+}
+
+/// One line of the drill's progress: the signals that matter and what changed.
+#[derive(Debug, Clone, serde::Serialize, PartialEq)]
+pub struct Step {
+    pub minute: u32,
+    /// The simulated time, `HH:MM` JST.
+    pub jst: String,
+    pub throttle_rate: f64,
+    pub p99_ms: indexmap::IndexMap<String, f64>,
+    pub invocations_per_minute: f64,
+    pub batch_depth: f64,
+    pub dlq_depth: f64,
+    /// The watched result's verdict (`recovered`, `not-yet`, `worse`), when there is one.
+    pub verdict: Option<String>,
+    /// Changes first seen at this step, with their effect.
+    pub changes: Vec<String>,
+    /// The services' log lines of the minute.
+    pub logs: Vec<String>,
+}
+
+impl Step {
+    /// The step's view of a simulated minute.
+    pub fn of(minute: u32, clock: i64, m: &Minute, models: &[String]) -> Step {
+        let t = (clock + 9 * 3600).rem_euclid(86_400);
+        Step {
+            minute,
+            jst: format!("{:02}:{:02}", t / 3600, t % 3600 / 60),
+            throttle_rate: m.get("MangaAssist/Throughput:ThrottleRate"),
+            p99_ms: models
+                .iter()
+                .map(|k| (k.clone(), m.get(&format!("MangaAssist/Throughput:P99Latency_{}", model::cap(k)))))
+                .collect(),
+            invocations_per_minute: m.get("MangaAssist/Throughput:InvocationsPerMinute"),
+            batch_depth: m.get("MangaAssist/Batch:QueueDepth"),
+            dlq_depth: m.get("MangaAssist/DLQ:Depth"),
+            verdict: None,
+            changes: vec![],
+            logs: m.logs.iter().map(|l| format!("{}: {}", l.role, l.text)).collect(),
+        }
+    }
+}

@@ -79,6 +79,12 @@ fn flash_sale_stops_throttling_once_analytics_is_paused_and_sonnet_fits_the_quot
     assert!(series(&ms, THROTTLE).iter().all(|x| *x == 0.0), "{:?}", series(&ms, THROTTLE));
     assert_eq!(ms[3].get("MangaAssist/Throughput:CircuitState_Sonnet"), 0.0);
     assert_eq!(ms[9].get("MangaAssist/Analytics:ActiveConcurrency_Sonnet"), 0.0);
+    // Judged together (one deployment can carry both): helpful, though more requests wait.
+    let (effect, signals) = d.judge(|w| {
+        set(w, "/analytics/paused", json!(true));
+        set(w, "/pools/realtime/sonnet", json!(32));
+    });
+    assert_eq!(effect, Effect::Helpful, "{signals:?}");
 }
 
 #[test]

@@ -3,10 +3,14 @@
 //! p99 and throttle rate reached.
 //!
 //! A change is judged on the signals that matter, over [`HORIZON`] simulated minutes from the
-//! state the change met: `harmful` when it makes a real-time signal worse (the seed:
-//! real-time degradation is not acceptable, batch degradation is), or makes a batch signal
-//! worse and nothing better; `helpful` when it makes some signal better and no real-time one
-//! worse; `neutral` otherwise (pausing analytics where the quota was never short).
+//! state the change met. Real-time signals come first (the seed: real-time degradation is not
+//! acceptable, batch degradation is), in the order an on-call engineer weighs them: throttle
+//! rate, p99, degradation, requests waiting, invocations; the first of them that moved decides
+//! (`harmful` if it got worse, `helpful` if better), so bringing Sonnet within its quota is
+//! helpful although more requests now wait for a slot. When no real-time signal moved, a
+//! change that made a batch signal better is `helpful`, one that only made one worse is
+//! `harmful`, and one that moved nothing is `neutral` (pausing analytics where the quota was
+//! never short).
 
 use std::collections::BTreeMap;
 
@@ -111,15 +115,34 @@ pub fn judge(
             realtime: key.realtime,
         });
     }
-    let rt_worse = signals.iter().any(|s| s.realtime && s.verdict == "worse");
+    // Real-time signals in the order they matter: the first level that moved decides.
+    let level = |m: &str| -> Option<u8> {
+        let name = m.rsplit(':').next().unwrap_or(m);
+        Some(match name {
+            "ThrottleRate" if m.contains("Throughput") => 0,
+            n if n.starts_with("P99Latency_") => 1,
+            "DegradationRate" => 2,
+            "QueueDepth" if m.contains("Throughput") => 3,
+            "InvocationsPerMinute" => 4,
+            _ => return None,
+        })
+    };
+    let decided = (0..=4u8).find_map(|l| {
+        let moved: Vec<&SignalEffect> = signals.iter().filter(|s| level(&s.metric) == Some(l)).collect();
+        if moved.is_empty() {
+            None
+        } else if moved.iter().any(|s| s.verdict == "worse") {
+            Some(Effect::Harmful)
+        } else {
+            Some(Effect::Helpful)
+        }
+    });
     let any_better = signals.iter().any(|s| s.verdict == "better");
-    let any_worse = signals.iter().any(|s| s.verdict == "worse");
-    let effect = if rt_worse || (any_worse && !any_better) {
-        Effect::Harmful
-    } else if any_better {
-        Effect::Helpful
-    } else {
-        Effect::Neutral
+    let effect = match decided {
+        Some(e) => e,
+        None if any_better => Effect::Helpful,
+        None if signals.is_empty() => Effect::Neutral,
+        None => Effect::Harmful,
     };
     (effect, signals)
 }
@@ -314,4 +337,6 @@ pub struct Score {
     pub worst: Worst,
     /// Masst journal entries of the drill that no live change was seen for.
     pub unmatched_journal: Vec<ByMasst>,
+    /// Every step, as printed.
+    pub steps: Vec<super::Step>,
 }
