@@ -340,6 +340,9 @@ _masst() {
             masst__subcmd__help__subcmd__lab,down)
                 cmd="masst__subcmd__help__subcmd__lab__subcmd__down"
                 ;;
+            masst__subcmd__help__subcmd__lab,drill)
+                cmd="masst__subcmd__help__subcmd__lab__subcmd__drill"
+                ;;
             masst__subcmd__help__subcmd__lab,up)
                 cmd="masst__subcmd__help__subcmd__lab__subcmd__up"
                 ;;
@@ -376,6 +379,9 @@ _masst() {
             masst__subcmd__lab,down)
                 cmd="masst__subcmd__lab__subcmd__down"
                 ;;
+            masst__subcmd__lab,drill)
+                cmd="masst__subcmd__lab__subcmd__drill"
+                ;;
             masst__subcmd__lab,help)
                 cmd="masst__subcmd__lab__subcmd__help"
                 ;;
@@ -384,6 +390,9 @@ _masst() {
                 ;;
             masst__subcmd__lab__subcmd__help,down)
                 cmd="masst__subcmd__lab__subcmd__help__subcmd__down"
+                ;;
+            masst__subcmd__lab__subcmd__help,drill)
+                cmd="masst__subcmd__lab__subcmd__help__subcmd__drill"
                 ;;
             masst__subcmd__lab__subcmd__help,help)
                 cmd="masst__subcmd__lab__subcmd__help__subcmd__help"
@@ -2692,7 +2701,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__lab)
-            opts="up down"
+            opts="up down drill"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2706,6 +2715,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__lab__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__lab__subcmd__drill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3074,7 +3097,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down drill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3165,8 +3188,70 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__lab__subcmd__drill)
+            opts="-q -v -h --scenario --speed --minutes --seed --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scenario)
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
+                    return 0
+                    ;;
+                --speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__lab__subcmd__help)
-            opts="up down help"
+            opts="up down drill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3180,6 +3265,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__help__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__lab__subcmd__help__subcmd__drill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
