@@ -120,6 +120,14 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
         }
         built?;
         let h = crate::aws::drill::handles(&clients, settings).await?;
+        crate::ui::drill::header(
+            printer,
+            &scenario.name,
+            &scenario.title,
+            &endpoint,
+            (args.minutes, args.speed, args.seed),
+            &models,
+        );
         let first = crate::aws::drill::read(&clients, settings, &h).await?;
         let clock = scenario.at.unwrap_or(started).as_second();
         let mut state = State::start(&params, &first.world, &models, clock, args.seed);
@@ -177,12 +185,12 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
             let mut fresh = vec![];
             for d in score::detect(&expected, &live.world, expected.dlq_depth) {
                 let (effect, signals) = score::judge(&params, &models, &ids, &state, &d.without, &live.world);
-                let recent = changes.iter_mut().rev().find(|c| c.kind == d.kind && c.minute + 3 >= state.minute);
+                let seen_at = state.minute + 1;
+                let recent = changes.iter_mut().rev().find(|c| c.kind == d.kind && c.minute + 3 >= seen_at);
                 match recent {
                     Some(c) if d.kind == "dlq" => c.what = d.what,
                     _ => {
-                        let c =
-                            Change { minute: state.minute, kind: d.kind, what: d.what, by: vec![], effect, signals };
+                        let c = Change { minute: seen_at, kind: d.kind, what: d.what, by: vec![], effect, signals };
                         fresh.push(changes.len());
                         changes.push(c);
                     }

@@ -5,6 +5,36 @@ use crate::engine::expr::fmt_num;
 use crate::lab::drill::score::{Effect, Score};
 use crate::lab::drill::Step;
 
+/// What runs, and how to take part (before the first step).
+pub fn header(
+    printer: &Printer,
+    name: &str,
+    title: &str,
+    endpoint: &str,
+    (minutes, speed, seed): (u32, f64, u64),
+    models: &[String],
+) {
+    let lines = [
+        format!("lab drill: {title}"),
+        format!(
+            "  {} simulated minutes at {} a real minute (seed {}); p99 is {} in ms",
+            minutes,
+            fmt_num(speed),
+            seed,
+            models.join("/")
+        ),
+        format!("  in another terminal: masst --endpoint-url {endpoint} diagnose all   ({name})"),
+    ];
+    for l in lines {
+        let l = fit(&l, 100);
+        if printer.json() {
+            printer.note(l);
+        } else {
+            printer.line(l);
+        }
+    }
+}
+
 /// One step: on stdout, or on stderr when stdout carries the JSON score.
 pub fn step(printer: &Printer, s: &Step, verbose: bool) {
     let p99: Vec<String> = s.p99_ms.values().map(|v| fmt_num(v.round())).collect();
@@ -57,7 +87,10 @@ pub fn score(printer: &Printer, s: &Score) {
         }
     ));
     if let (Some(w), Some(e)) = (&s.watching, &s.expectation) {
-        printer.line(format!("  watching   {w}: {e}"));
+        let opts = textwrap::Options::new(100).initial_indent("  watching   ").subsequent_indent("             ");
+        for l in textwrap::wrap(&format!("{w}: {e}"), opts) {
+            printer.line(l);
+        }
     }
     printer.line(match s.minutes_to_recovery {
         Some(m) => format!("  recovered  at minute {m} (held {} minutes)", crate::lab::drill::score::HOLD),
