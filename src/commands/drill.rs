@@ -46,26 +46,42 @@ fn speed(text: &str) -> std::result::Result<f64, String> {
     Ok(v)
 }
 
-/// The watched runbook result and how long its recovery has held.
+/// The watched runbook result and how long its recovery has held: judged against the incident
+/// as first diagnosed, and against the state at the latest change (as a `masst verify` started
+/// then would: "the primary queue's depth falls" means since the redrive); either recovering
+/// counts.
 struct Recovery<'a> {
     rb: &'a Runbook,
     model: Option<String>,
     watch: Option<Watch>,
+    since_change: Option<Watch>,
     streak: u32,
 }
 
 impl Recovery<'_> {
-    fn begin(&mut self, ev: &crate::evidence::Evidence, models: &[String]) {
+    fn first(&self, ev: &crate::evidence::Evidence, models: &[String]) -> Option<Watch> {
         let cx = WalkContext { models: models.to_vec(), answers: Default::default() };
-        self.watch = verify::begin(&[self.rb], ev, &cx)
+        verify::begin(&[self.rb], ev, &cx)
             .into_iter()
-            .find(|w| self.model.is_none() || w.model.is_none() || w.model == self.model);
+            .find(|w| self.model.is_none() || w.model.is_none() || w.model == self.model)
+    }
+
+    fn begin(&mut self, ev: &crate::evidence::Evidence, models: &[String]) {
+        self.watch = self.first(ev, models);
+    }
+
+    fn changed(&mut self, ev: &crate::evidence::Evidence, models: &[String]) {
+        self.since_change = self.first(ev, models);
         self.streak = 0;
     }
 
     fn judge(&mut self, ev: &crate::evidence::Evidence) -> Option<Verdict> {
-        let w = self.watch.as_ref()?;
-        let v = verify::judge(self.rb, ev, w).verdict;
+        let verdicts: Vec<Verdict> = [&self.watch, &self.since_change]
+            .into_iter()
+            .flatten()
+            .map(|w| verify::judge(self.rb, ev, w).verdict)
+            .collect();
+        let v = if verdicts.contains(&Verdict::Recovered) { Verdict::Recovered } else { *verdicts.iter().max()? };
         self.streak = if v == Verdict::Recovered { self.streak + 1 } else { 0 };
         Some(v)
     }
@@ -157,7 +173,8 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
             }
             q
         };
-        let mut recovery = rb.map(|rb| Recovery { rb, model: params.model.clone(), watch: None, streak: 0 });
+        let mut recovery =
+            rb.map(|rb| Recovery { rb, model: params.model.clone(), watch: None, since_change: None, streak: 0 });
         if let Some(r) = recovery.as_mut() {
             let refs: Vec<&BTreeMap<String, f64>> = hour.iter().collect();
             let ev = drill::evidence(
@@ -225,7 +242,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
                         &live.services,
                         dlq_sample.clone(),
                     );
-                    r.begin(&ev, &models);
+                    r.changed(&ev, &models);
                 }
             }
             // The minute.

@@ -84,9 +84,22 @@ impl Drill {
     }
 
     fn verify(&self, runbook: &str) -> (i32, Value) {
-        let (code, out, err) =
-            self.masst(&["verify", runbook, "--every", "1s", "--timeout", "90s", "--output", "json"]);
-        (code, serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}")))
+        self.verify_started(runbook).finish()
+    }
+
+    /// `masst verify` started now, in the background.
+    fn verify_started(&self, runbook: &str) -> Verifying {
+        let child = self
+            .emu
+            .process()
+            .arg("--journal")
+            .arg(&self.journal)
+            .args(["verify", runbook, "--every", "1s", "--timeout", "90s", "--output", "json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        Verifying(child)
     }
 
     /// Waits for the drill's end (Ctrl-C first when `interrupt`) and returns its score.
@@ -106,21 +119,50 @@ impl Drill {
     }
 }
 
+/// A verification running in the background.
+struct Verifying(Child);
+
+impl Verifying {
+    fn finish(self) -> (i32, Value) {
+        let out = self.0.wait_with_output().unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        (
+            out.status.code().unwrap_or(-1),
+            serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}")),
+        )
+    }
+}
+
 fn labels(score: &Value, key: &str) -> String {
     score[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect::<Vec<_>>().join("\n")
 }
 
-/// Diagnose, apply everything offered (in `order` of action words when given), verify, score.
-fn fix_it(scenario: &str, runbook: &str, outcome: &str, first: Option<&str>, helpful: &[&str]) {
+/// When `masst verify` starts: after the fix, or before it (when the fix changes what the
+/// runbook concludes, so that a verification started afterwards would judge another outcome).
+#[derive(PartialEq)]
+enum Verify {
+    After,
+    Before,
+}
+
+/// Diagnose, apply everything offered (commands starting with `first` first), verify, score.
+fn fix_it(scenario: &str, runbook: &str, outcome: &str, first: Option<&str>, when: Verify, helpful: &[&str]) {
     let d = Drill::start(scenario, 120);
     let mut cmds = d.offered(runbook, outcome);
     if let Some(word) = first {
         cmds.sort_by_key(|c| c.first().map(String::as_str) != Some(word));
     }
+    let early = (when == Verify::Before).then(|| d.verify_started(runbook));
+    if early.is_some() {
+        std::thread::sleep(Duration::from_secs(2));
+    }
     for c in &cmds {
         d.apply(c, &[]);
     }
-    let (code, doc) = d.verify(runbook);
+    let (code, doc) = match early {
+        Some(v) => v.finish(),
+        None => d.verify(runbook),
+    };
     assert_eq!(code, 0, "{doc}\n{}", d.progress());
     assert_eq!(doc["verdict"], "recovered");
     let running = d.child.id();
@@ -141,6 +183,7 @@ fn flash_sale_drill_recovers_after_the_offered_fix() {
         "throttling",
         "other-workloads-consuming-quota",
         None,
+        Verify::After,
         &["analytics.pause", "concurrency.set"],
     );
 }
@@ -152,24 +195,40 @@ fn batch_backlog_drill_drains_after_the_offered_fix() {
         "batch-backlog",
         "batch-competing-with-realtime",
         None,
+        // The dedicated pool ends the competition: a walk after it finds workers merely slow.
+        Verify::Before,
         &["producer.pause", "batch.concurrency", "batch.scale"],
     );
 }
 
 #[test]
 fn conservative_limits_drill_ramps_after_the_offered_fix() {
-    fix_it("conservative-limits", "underutilization", "ceiling-too-low", None, &["concurrency.set"]);
+    fix_it("conservative-limits", "underutilization", "ceiling-too-low", None, Verify::After, &["concurrency.set"]);
 }
 
 #[test]
 fn priority_inversion_drill_recovers_after_the_offered_fix() {
-    fix_it("priority-inversion", "priority-inversion", "account-quota-contention", None, &["batch.pause"]);
+    fix_it(
+        "priority-inversion",
+        "priority-inversion",
+        "account-quota-contention",
+        None,
+        Verify::After,
+        &["batch.pause"],
+    );
 }
 
 #[test]
 fn dlq_drill_empties_after_the_offered_fix() {
     // The queue is fixed first, so that nothing lands in the DLQ while the redrive empties it.
-    fix_it("dlq-retryable", "dlq", "retry-count-is-receive-count", Some("queue"), &["queue.fix", "dlq.redrive"]);
+    fix_it(
+        "dlq-retryable",
+        "dlq",
+        "retry-count-is-receive-count",
+        Some("queue"),
+        Verify::After,
+        &["queue.fix", "dlq.redrive"],
+    );
 }
 
 #[test]
