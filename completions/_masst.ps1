@@ -266,6 +266,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Create the scenario''s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -305,9 +306,31 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'masst;lab;drill' {
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'The scenario to run')
+            [CompletionResult]::new('--speed', '--speed', [CompletionResultType]::ParameterName, 'Simulated minutes per real minute (60: one simulated minute each second)')
+            [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'Stop after this many simulated minutes (sooner once recovery has held for 5)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The seed of the demand''s noise: the same seed gives the same drill')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human text, or one JSON document on stdout')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)')
+            [CompletionResult]::new('--runbooks', '--runbooks', [CompletionResultType]::ParameterName, 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it')
+            [CompletionResult]::new('--only-runbooks', '--only-runbooks', [CompletionResultType]::ParameterName, 'Use exactly the runbooks of this folder (or file), none of the embedded ones')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region (default: AWS_REGION, then the profile, then [aws] region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log more (-v: each AWS call with its duration; -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'masst;lab;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Create the scenario''s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -315,6 +338,9 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
             break
         }
         'masst;lab;help;down' {
+            break
+        }
+        'masst;lab;help;drill' {
             break
         }
         'masst;lab;help;help' {
@@ -1441,12 +1467,16 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         'masst;help;lab' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Create the scenario''s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went')
             break
         }
         'masst;help;lab;up' {
             break
         }
         'masst;help;lab;down' {
+            break
+        }
+        'masst;help;lab;drill' {
             break
         }
         'masst;help;config' {

@@ -346,6 +346,9 @@ _masst() {
             masst__subcmd__help__subcmd__lab,down)
                 cmd="masst__subcmd__help__subcmd__lab__subcmd__down"
                 ;;
+            masst__subcmd__help__subcmd__lab,drill)
+                cmd="masst__subcmd__help__subcmd__lab__subcmd__drill"
+                ;;
             masst__subcmd__help__subcmd__lab,up)
                 cmd="masst__subcmd__help__subcmd__lab__subcmd__up"
                 ;;
@@ -382,6 +385,9 @@ _masst() {
             masst__subcmd__lab,down)
                 cmd="masst__subcmd__lab__subcmd__down"
                 ;;
+            masst__subcmd__lab,drill)
+                cmd="masst__subcmd__lab__subcmd__drill"
+                ;;
             masst__subcmd__lab,help)
                 cmd="masst__subcmd__lab__subcmd__help"
                 ;;
@@ -390,6 +396,9 @@ _masst() {
                 ;;
             masst__subcmd__lab__subcmd__help,down)
                 cmd="masst__subcmd__lab__subcmd__help__subcmd__down"
+                ;;
+            masst__subcmd__lab__subcmd__help,drill)
+                cmd="masst__subcmd__lab__subcmd__help__subcmd__drill"
                 ;;
             masst__subcmd__lab__subcmd__help,help)
                 cmd="masst__subcmd__lab__subcmd__help__subcmd__help"
@@ -2698,7 +2707,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__lab)
-            opts="up down"
+            opts="up down drill"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2712,6 +2721,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__lab__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__lab__subcmd__drill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3094,7 +3117,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down drill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3185,8 +3208,70 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        masst__subcmd__lab__subcmd__drill)
+            opts="-q -v -h --scenario --speed --minutes --seed --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scenario)
+                    COMPREPLY=($(compgen -W "batch-backlog conservative-limits dlq-retryable flash-sale healthy priority-inversion" -- "${cur}"))
+                    return 0
+                    ;;
+                --speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         masst__subcmd__lab__subcmd__help)
-            opts="up down help"
+            opts="up down drill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3200,6 +3285,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__help__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__lab__subcmd__help__subcmd__drill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -223,21 +223,22 @@ complete -c masst -n "__fish_masst_using_subcommand report" -l journal -d 'The c
 complete -c masst -n "__fish_masst_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand report" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s q -l quiet -d 'Print only results and errors'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
-complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "drill" -d 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l scenario -d 'The scenario to build' -r -f -a "batch-backlog\t''
 conservative-limits\t''
 dlq-retryable\t''
@@ -269,8 +270,30 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l scenario -d 'The scenario to run' -r -f -a "batch-backlog\t''
+conservative-limits\t''
+dlq-retryable\t''
+flash-sale\t''
+healthy\t''
+priority-inversion\t''"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l speed -d 'Simulated minutes per real minute (60: one simulated minute each second)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l minutes -d 'Stop after this many simulated minutes (sooner once recovery has held for 5)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l seed -d 'The seed of the demand\'s noise: the same seed gives the same drill' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "drill" -d 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -977,6 +1000,7 @@ complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcom
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
+complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "drill" -d 'Run a practice incident: build the scenario, then step it minute by minute against what you change (with masst or anything else), and score how it went'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "resume" -d 'Resume'

@@ -10,6 +10,7 @@ pub mod embedded;
 pub mod engine;
 pub mod error;
 pub mod evidence;
+pub mod lab;
 pub mod mcp;
 pub mod settings;
 pub mod text;

@@ -16,6 +16,7 @@ use crate::settings::Settings;
 
 pub mod appconfig;
 pub mod cloudwatch;
+pub mod drill;
 pub mod ecs;
 pub mod lab;
 pub mod lab_reset;

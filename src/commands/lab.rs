@@ -23,6 +23,9 @@ pub enum LabCommand {
     },
     /// Remove what `lab up` created (metric history stays: CloudWatch cannot delete it).
     Down,
+    /// Run a practice incident: build the scenario, then step it minute by minute against
+    /// what you change (with masst or anything else), and score how it went.
+    Drill(super::drill::DrillArgs),
 }
 
 /// Refuses any endpoint that is not on this machine: the lab writes fake incidents.
@@ -93,6 +96,7 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
                 printer.line(format!("Next: masst --endpoint-url {url} diagnose all"));
             }
         }
+        LabCommand::Drill(args) => return super::drill::run(&global_local, &settings, args, printer),
         LabCommand::Down => {
             let removed = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod config;
 pub mod diagnose;
 pub mod dlq;
+pub mod drill;
 pub mod lab;
 pub mod report;
 pub mod runbook;

@@ -33,6 +33,9 @@ struct RawScenario {
     #[serde(default)]
     services: BTreeMap<String, ServiceSpec>,
     dlq_messages: Option<Vec<DlqBatch>>,
+    /// `masst lab drill`'s parameters (src/lab/drill/model.rs `Params`), merged over `extends`.
+    #[serde(default)]
+    drill: toml::Table,
 }
 
 /// The shape of one metric over the 60-minute window.
@@ -131,6 +134,8 @@ pub struct Scenario {
     pub queues: BTreeMap<String, QueueSpec>,
     pub services: BTreeMap<String, ServiceSpec>,
     pub dlq_messages: Vec<DlqBatch>,
+    /// The `[drill]` table, merged over the scenario it extends (read by `lab drill` only).
+    pub drill: serde_json::Value,
 }
 
 /// A message to put on a queue, as `lab up` sends it.
@@ -189,6 +194,7 @@ impl Scenario {
                 queues: BTreeMap::new(),
                 services: BTreeMap::new(),
                 dlq_messages: vec![],
+                drill: serde_json::json!({}),
             },
         };
         base.name = raw.name;
@@ -215,6 +221,7 @@ impl Scenario {
             e.max_receive_count = q.max_receive_count.or(e.max_receive_count);
         }
         base.services.extend(raw.services);
+        merge(&mut base.drill, serde_json::to_value(raw.drill).map_err(|e| e.to_string())?);
         if let Some(d) = raw.dlq_messages {
             base.dlq_messages = d;
         }
@@ -345,7 +352,8 @@ impl Scenario {
     }
 }
 
-fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
+/// Deep-merges `overlay` into `base` (objects key by key; anything else replaces).
+pub(crate) fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
     match (base, overlay) {
         (serde_json::Value::Object(b), serde_json::Value::Object(o)) => {
             for (k, v) in o {

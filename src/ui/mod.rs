@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod ci;
+pub mod drill;
 pub mod fit;
 pub mod render;
 pub mod report;

@@ -275,6 +275,8 @@ class Bridge:
                 self.calls.clear()
                 self.log.clear()
             return respond(start_response, 200, b"{}")
+        if path == "/_masst/metrics/keep-latest" and method == "POST":
+            return self.keep_latest(body, start_response)
         if path == "/_masst/log" and method == "GET":
             with self.lock:
                 data = list(self.log)
@@ -300,6 +302,29 @@ class Bridge:
         return respond(start_response, 404, b'{"message": "unknown control path"}')
 
     # ------------------------------------------------------------------ Service Quotas
+
+    def keep_latest(self, body, start_response):
+        """`masst lab drill` rewrites the last hour of its namespaces every simulated minute:
+        after it has put the new hour, this drops every older datapoint of those namespaces,
+        keeping the newest `count` of each (CloudWatch cannot delete a datapoint; the drill
+        owns these namespaces in the emulator). Readers never see a namespace empty."""
+        from moto.cloudwatch.models import cloudwatch_backends
+        from moto.core import DEFAULT_ACCOUNT_ID
+
+        req = json.loads(body or b"{}")
+        keep = req.get("namespaces", {})
+        backend = cloudwatch_backends[req.get("account", DEFAULT_ACCOUNT_ID)][req.get("region", "us-east-1")]
+        counts = {ns: 0 for ns in keep}
+        kept = []
+        for d in reversed(backend.metric_data):
+            if d.namespace in keep:
+                if counts[d.namespace] >= keep[d.namespace]:
+                    continue
+                counts[d.namespace] += 1
+            kept.append(d)
+        kept.reverse()
+        backend.metric_data = kept
+        return respond(start_response, 200, json.dumps({"kept": counts}).encode())
 
     def service_quota(self, body, start_response):
         """moto knows VPC's default quotas only. Bedrock's (and any other service's) applied

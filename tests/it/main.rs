@@ -5,6 +5,7 @@ mod audit;
 mod cli;
 mod completions;
 mod dlq;
+mod drill;
 mod emulator;
 mod errors;
 mod faults;

@@ -1,0 +1,263 @@
+//! `masst lab drill`'s AWS calls: read the live world each simulated minute (the deployed
+//! configuration document, the ECS desired counts, the queues), move the minute's jobs on SQS
+//! as MangaAssist's producer and workers would, and rewrite the last hour of metrics.
+//!
+//! CloudWatch cannot delete a datapoint, so the rewrite puts the new hour first and then asks
+//! the emulator's bridge (`POST /_masst/metrics/keep-latest`, tests/emulator/bridge.py) to drop
+//! every older datapoint of the drill's namespaces: a reader never finds a namespace empty.
+//! Only ever used against a loopback endpoint (the command refuses anything else first).
+
+use std::collections::BTreeMap;
+
+use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
+use futures::stream::{self, StreamExt, TryStreamExt};
+
+use super::Clients;
+use crate::error::Error;
+use crate::evidence::parse_metric_key;
+use crate::lab::drill::model::{Moves, World};
+use crate::settings::Settings;
+
+/// The queues' URLs and the AppConfig ids, found once.
+#[derive(Debug, Clone)]
+pub struct Handles {
+    pub primary: String,
+    pub dlq: String,
+    pub appconfig: super::appconfig::AppConfigIds,
+}
+
+/// The world as read, with the raw attributes and counts the recovery check reads.
+#[derive(Debug, Clone)]
+pub struct Live {
+    pub world: World,
+    pub queues: BTreeMap<String, BTreeMap<String, String>>,
+    /// Role → (deployed name, desired, running, pending).
+    pub services: BTreeMap<String, (String, i64, i64, i64)>,
+}
+
+/// Finds the queues and the AppConfig application `lab up` made.
+pub async fn handles(clients: &Clients, settings: &Settings) -> Result<Handles, Error> {
+    let (primary, dlq, appconfig) = tokio::try_join!(
+        super::sqs::queue_url(clients, &settings.resources.queue, "primary"),
+        super::sqs::queue_url(clients, &settings.resources.dlq, "dlq"),
+        super::appconfig::ids(clients, settings),
+    )?;
+    Ok(Handles { primary, dlq, appconfig })
+}
+
+fn depth(attrs: &BTreeMap<String, String>) -> f64 {
+    ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"]
+        .iter()
+        .filter_map(|k| attrs.get(*k).and_then(|v| v.parse::<f64>().ok()))
+        .sum()
+}
+
+/// Reads the live world.
+pub async fn read(clients: &Clients, settings: &Settings, h: &Handles) -> Result<Live, Error> {
+    let roles: Vec<(String, String)> =
+        settings.resources.services.iter().map(|(role, name)| (role.clone(), name.clone())).collect();
+    let names: Vec<String> = roles.iter().map(|(_, n)| n.clone()).collect();
+    let all = ["All"];
+    let (doc, services, primary, dlq) = tokio::try_join!(
+        super::appconfig::deployed_document(clients, settings, &h.appconfig),
+        super::ecs::describe(clients, &settings.resources.cluster, &names),
+        super::sqs::attributes(clients, &h.primary, &all, &settings.resources.queue),
+        super::sqs::attributes(clients, &h.dlq, &all, &settings.resources.dlq),
+    )?;
+    let config: serde_json::Value = serde_json::from_str(&doc.1).map_err(|e| {
+        Error::Evidence(format!("the deployed configuration document is not JSON ({e}); the drill cannot read it"))
+    })?;
+    let mut by_role = BTreeMap::new();
+    for (role, name) in &roles {
+        if let Some(s) = services.iter().find(|s| &s.name == name && s.active) {
+            by_role.insert(role.clone(), (name.clone(), s.desired, s.running, s.pending));
+        }
+    }
+    let policy: serde_json::Value =
+        primary.get("RedrivePolicy").and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
+    let max_receive = policy
+        .get("maxReceiveCount")
+        .and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
+        .unwrap_or(f64::INFINITY);
+    let world = World {
+        config,
+        desired: by_role.iter().map(|(r, s)| (r.clone(), s.1)).collect(),
+        primary_depth: depth(&primary),
+        dlq_depth: depth(&dlq),
+        visibility_s: primary.get("VisibilityTimeout").and_then(|v| v.parse().ok()).unwrap_or(30.0),
+        max_receive,
+    };
+    let queues = BTreeMap::from([("primary".to_string(), primary), ("dlq".to_string(), dlq)]);
+    Ok(Live { world, queues, services: by_role })
+}
+
+fn job(id: &str) -> String {
+    serde_json::json!({"job_id": id, "kind": "catalog-enrichment", "payload": {}, "_retry_count": 0}).to_string()
+}
+
+async fn send(clients: &Clients, url: &str, bodies: Vec<(String, Option<&str>)>, what: &str) -> Result<u32, Error> {
+    let mut sent = 0;
+    for chunk in bodies.chunks(10) {
+        let messages: Vec<super::sqs::Outgoing> = chunk
+            .iter()
+            .map(|(body, error_type)| super::sqs::Outgoing {
+                body: body.clone(),
+                attributes: error_type
+                    .iter()
+                    .map(|t| {
+                        let attr =
+                            super::sqs::Attr { data_type: "String".into(), string: Some(t.to_string()), binary: None };
+                        ("error_type".to_string(), attr)
+                    })
+                    .collect(),
+                ..Default::default()
+            })
+            .collect();
+        sent += super::sqs::send_batch(clients, url, &messages, what).await?.ok.len() as u32;
+    }
+    Ok(sent)
+}
+
+/// Does the minute's moves on SQS: the producer's new jobs, the jobs the workers finish
+/// (deleted), the jobs that ran out of receives (sent to the DLQ as the seed's envelope,
+/// then deleted). Returns what was really moved: the queue may hold fewer than asked.
+pub async fn apply(clients: &Clients, h: &Handles, m: &Moves, minute: u32) -> Result<Moves, Error> {
+    let mut done = Moves::default();
+    let want = m.process + m.to_dlq;
+    let mut taken = Vec::new();
+    while (taken.len() as u32) < want {
+        let n = (want - taken.len() as u32).min(10) as i32;
+        let got = super::sqs::receive(clients, &h.primary, n, 60, 0, "the batch queue").await?;
+        if got.is_empty() {
+            break;
+        }
+        taken.extend(got);
+    }
+    let (finished, lost) = taken.split_at((m.process as usize).min(taken.len()));
+    if !lost.is_empty() {
+        let now = jiff::Timestamp::now().as_second();
+        let bodies = lost
+            .iter()
+            .map(|msg| {
+                let job: serde_json::Value = serde_json::from_str(&msg.body).unwrap_or_default();
+                let envelope = serde_json::json!({"original_request": job, "error_type": "ThrottlingException",
+                    "retry_count": 3, "exhausted_at": now});
+                (envelope.to_string(), None)
+            })
+            .collect();
+        done.to_dlq = send(clients, &h.dlq, bodies, "the DLQ").await?;
+    }
+    let handles: Vec<(usize, &str)> = taken
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.receipt_handle.is_empty())
+        .map(|(i, m)| (i, m.receipt_handle.as_str()))
+        .collect();
+    for chunk in handles.chunks(10) {
+        let chunk: Vec<(usize, &str)> = chunk.iter().enumerate().map(|(i, (_, h))| (i, *h)).collect();
+        super::sqs::delete_batch(clients, &h.primary, &chunk).await?;
+    }
+    done.process = finished.len() as u32;
+    if m.enqueue > 0 {
+        let bodies = (0..m.enqueue).map(|i| (job(&format!("drill-{minute:04}-{i:02}")), None)).collect();
+        done.enqueue = send(clients, &h.primary, bodies, "the batch queue").await?;
+    }
+    Ok(done)
+}
+
+/// Rewrites the drill's namespaces with `hour` (one metrics map per minute, oldest first), the
+/// newest minute stamped at the last full minute before `now`.
+pub async fn write_hour(
+    clients: &Clients,
+    settings: &Settings,
+    hour: &[&BTreeMap<String, f64>],
+    now: jiff::Timestamp,
+) -> Result<usize, Error> {
+    let end = now.as_second() - now.as_second().rem_euclid(60);
+    let mut by_ns: BTreeMap<String, Vec<MetricDatum>> = BTreeMap::new();
+    let n = hour.len() as i64;
+    for (i, minute) in hour.iter().enumerate() {
+        let t = end - (n - i as i64) * 60;
+        for (key, v) in minute.iter() {
+            let (ns, name, dims) =
+                parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
+            let (physical_ns, physical_name) = settings.physical_metric(&ns, &name);
+            let dims: Vec<Dimension> = dims
+                .into_iter()
+                .map(|(k, v)| {
+                    let v = settings.physical_dimension(&k, v);
+                    Dimension::builder().name(k).value(v).build()
+                })
+                .collect();
+            by_ns.entry(physical_ns).or_default().push(
+                MetricDatum::builder()
+                    .metric_name(physical_name)
+                    .set_dimensions(Some(dims))
+                    .timestamp(aws_sdk_cloudwatch::primitives::DateTime::from_secs(t))
+                    .value(*v)
+                    .unit(StandardUnit::None)
+                    .build(),
+            );
+        }
+    }
+    let counts: BTreeMap<String, usize> = by_ns.iter().map(|(ns, d)| (ns.clone(), d.len())).collect();
+    let batches: Vec<(String, Vec<MetricDatum>)> = by_ns
+        .into_iter()
+        .flat_map(|(ns, d)| d.chunks(1000).map(|c| (ns.clone(), c.to_vec())).collect::<Vec<_>>())
+        .collect();
+    stream::iter(batches)
+        .map(|(ns, data)| async move {
+            clients
+                .cloudwatch
+                .put_metric_data()
+                .namespace(ns)
+                .set_metric_data(Some(data))
+                .send()
+                .await
+                .map_err(|e| super::change_error(&e, "cloudwatch:PutMetricData", "the drill's metrics"))
+        })
+        .buffer_unordered(4)
+        .try_collect::<Vec<_>>()
+        .await?;
+    let body = serde_json::json!({"region": clients.region, "namespaces": counts}).to_string();
+    keep_latest(clients.endpoint.as_deref().unwrap_or_default(), &body)?;
+    Ok(counts.values().sum())
+}
+
+/// Asks the bridge to drop the older hours (see the module's note). An endpoint without the
+/// bridge is refused with what to run instead.
+pub fn keep_latest(endpoint: &str, body: &str) -> Result<(), Error> {
+    use std::io::{Read, Write};
+    let refuse = |why: String| {
+        Error::Usage(format!(
+            "masst lab drill rewrites the last hour of metrics every simulated minute, which needs masst's emulator \
+             bridge at {endpoint} ({why}). Start it with tests/emulator/serve --port PORT"
+        ))
+    };
+    let authority = super::authority(endpoint);
+    let addr =
+        if authority.starts_with('[') || authority.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) {
+            authority.to_string()
+        } else {
+            format!("{authority}:80")
+        };
+    let sock = std::net::ToSocketAddrs::to_socket_addrs(&addr.as_str())
+        .map_err(|e| refuse(e.to_string()))?
+        .next()
+        .ok_or_else(|| refuse("no address".into()))?;
+    let mut s = std::net::TcpStream::connect_timeout(&sock, std::time::Duration::from_secs(10))
+        .map_err(|e| refuse(e.to_string()))?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).map_err(|e| refuse(e.to_string()))?;
+    let req = format!(
+        "POST /_masst/metrics/keep-latest HTTP/1.0\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes()).map_err(|e| refuse(e.to_string()))?;
+    let mut reply = String::new();
+    s.read_to_string(&mut reply).map_err(|e| refuse(e.to_string()))?;
+    match reply.split_whitespace().nth(1) {
+        Some("200") => Ok(()),
+        Some(code) => Err(refuse(format!("POST /_masst/metrics/keep-latest answered HTTP {code}"))),
+        None => Err(refuse("no HTTP answer".into())),
+    }
+}
