@@ -217,8 +217,8 @@ impl Settings {
 
     /// Parses config text and checks it.
     pub fn parse(text: &str) -> std::result::Result<Settings, String> {
-        let s: Settings = toml::from_str(text)
-            .map_err(|e| crate::engine::toml_text::syntax_error("not a valid masst config", text, &e))?;
+        let s: Settings =
+            toml::from_str(text).map_err(|e| crate::text::toml::syntax_error("not a valid masst config", text, &e))?;
         let mut s = s;
         for (role, name) in Resources::default().services {
             s.resources.services.entry(role).or_insert(name);

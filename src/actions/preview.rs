@@ -29,7 +29,7 @@ pub struct Preview {
 
 /// Reads what `call` would change and plans it, as `--dry-run` does; AWS is only read.
 pub async fn preview(cx: &Ctx<'_>, call: &ActionCall) -> Preview {
-    let command = crate::ui::render::command_line(call);
+    let command = call.command_line();
     let planned = if !call.runnable() {
         Err(Error::Action(format!("`{command}` needs a value masst could not compute from the evidence")))
     } else {

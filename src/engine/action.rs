@@ -110,6 +110,24 @@ pub fn check_offer<'a>(catalog: &'a [ActionInfo], id: &str, words: &[Option<&str
     Ok(info)
 }
 
+impl ActionCall {
+    /// The command a person types for this call (`masst concurrency set sonnet 32`), `<N>` where
+    /// a value could not be computed. Plain words, no terminal styling: the printer shows it,
+    /// and a read-only preview (`masst mcp`) names it in its messages.
+    pub fn command_line(&self) -> String {
+        let mut s = format!("masst {}", self.command);
+        for a in &self.args {
+            s.push(' ');
+            match a {
+                Arg::Word(w) => s.push_str(w),
+                Arg::Number(n) => s.push_str(&crate::text::fmt_num(*n)),
+                Arg::Unknown => s.push_str("<N>"),
+            }
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,7 +123,7 @@ impl AuditSet {
     pub fn add(&mut self, file: &str, text: &str, actions: &[ActionInfo]) -> Result<(), LoadError> {
         let err = |what: String| LoadError::new(file, what);
         let raw: RawAudit = toml::from_str(text)
-            .map_err(|e| err(super::toml_text::syntax_error("not a valid audit file", text, &e)))?;
+            .map_err(|e| err(crate::text::toml::syntax_error("not a valid audit file", text, &e)))?;
         for (name, s) in raw.signals {
             if self.signals.contains_key(&name) {
                 return Err(err(format!("signal `{name}` is declared in another audit file too; rename one")));

@@ -12,7 +12,6 @@ pub mod expr;
 pub mod needs;
 pub mod runbook;
 pub mod signal;
-pub mod toml_text;
 pub mod verify;
 pub mod walk;
 

@@ -181,8 +181,7 @@ impl Scenario {
     }
 
     fn parse_unchecked(what: &str, text: &str) -> Result<Scenario, String> {
-        let raw: RawScenario =
-            toml::from_str(text).map_err(|e| crate::engine::toml_text::syntax_error(what, text, &e))?;
+        let raw: RawScenario = toml::from_str(text).map_err(|e| crate::text::toml::syntax_error(what, text, &e))?;
         let mut base = match &raw.extends {
             Some(parent) => Scenario::embedded(parent)?,
             None => Scenario {

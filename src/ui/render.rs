@@ -6,25 +6,15 @@ use console::style;
 use crate::engine::expr::SigValue;
 use crate::engine::signal::Resolved;
 use crate::engine::walk::{Check, Diagnosis};
+use crate::engine::ActionCall;
 use crate::engine::Severity;
 use crate::engine::Severity as Sev;
-use crate::engine::{ActionCall, Arg};
-use crate::text::fmt_num;
 
 /// An offered action as the command that runs it (`masst concurrency set sonnet 32`); an
 /// argument masst could not compute shows as `<N>`, so the line is never mistaken for one to
 /// paste as it is.
 pub fn command_line(call: &ActionCall) -> String {
-    let mut s = format!("masst {}", call.command);
-    for a in &call.args {
-        s.push(' ');
-        match a {
-            Arg::Word(w) => s.push_str(w),
-            Arg::Number(n) => s.push_str(&fmt_num(*n)),
-            Arg::Unknown => s.push_str("<N>"),
-        }
-    }
-    s
+    call.command_line()
 }
 
 /// Diagnoses as JSON (contract §6), each with its offers rendered as `commands` beside the

@@ -96,7 +96,7 @@ fn violations(files: &[(String, String)], floors: &BTreeMap<String, usize>) -> V
             out.push(format!("src/{path}: module `{from}` is on no floor of ARCHITECTURE.md's layers block"));
             continue;
         };
-        let in_tests = path.ends_with("/tests.rs") || path.contains("/tests/");
+        let in_tests = path.ends_with("/tests.rs") || path.ends_with("_tests.rs") || path.contains("/tests/");
         if in_tests {
             continue;
         }
@@ -134,15 +134,41 @@ fn sources(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// The arrows ARCHITECTURE.md owns up to as debts still to pay (its ```debts block: one
+/// `file: from -> to` per line): the check allows exactly these, and fails when one is paid
+/// and still listed, so the list can only shrink.
+fn debts(architecture: &str) -> Vec<String> {
+    let Some(block) = architecture.split("```debts\n").nth(1) else { return Vec::new() };
+    block.split("```").next().unwrap().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+}
+
+/// `src/aws/lab.rs:19: aws -> evidence runs back up` as the debt it is: `src/aws/lab.rs: aws -> evidence`.
+fn as_debt(violation: &str) -> String {
+    let (place, rest) = violation.split_once(": ").unwrap();
+    let file = place.split(':').next().unwrap();
+    let arrow = rest.trim_end_matches(" runs back up").trim_end_matches(" are neighbours on one floor");
+    format!("{file}: {arrow}")
+}
+
 #[test]
 fn every_import_in_shipped_code_looks_down_the_house_as_architecture_md_draws_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let floors = floors(&std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap());
+    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let floors = floors(&architecture);
+    let owned = debts(&architecture);
     let mut files = Vec::new();
     sources(&root.join("src"), &root.join("src"), &mut files);
     files.sort();
     let found = violations(&files, &floors);
-    assert!(found.is_empty(), "arrows that break ARCHITECTURE.md's layers:\n{}", found.join("\n"));
+    let unowned: Vec<&String> = found.iter().filter(|v| !owned.contains(&as_debt(v))).collect();
+    assert!(
+        unowned.is_empty(),
+        "arrows that break ARCHITECTURE.md's layers:\n{}",
+        unowned.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+    );
+    let seen: Vec<String> = found.iter().map(|v| as_debt(v)).collect();
+    let paid: Vec<&String> = owned.iter().filter(|d| !seen.contains(d)).collect();
+    assert!(paid.is_empty(), "debts ARCHITECTURE.md lists that the code no longer has (remove them): {paid:?}");
 }
 
 #[test]

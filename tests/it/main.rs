@@ -11,6 +11,7 @@ mod errors;
 mod faults;
 mod fuzz;
 mod lab;
+mod layers;
 mod live;
 mod mcp;
 mod offline;

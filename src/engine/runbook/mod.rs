@@ -206,9 +206,8 @@ impl Runbook {
     /// Parses and checks one runbook file's text. `file` is used in messages only; `actions`
     /// is the catalogue its outcomes may offer from.
     pub fn parse(file: &str, text: &str, actions: &[ActionInfo]) -> Result<Runbook, LoadError> {
-        let raw: RawRunbook = toml::from_str(text).map_err(|e| {
-            LoadError::new(file, crate::engine::toml_text::syntax_error("not a valid runbook file", text, &e))
-        })?;
+        let raw: RawRunbook = toml::from_str(text)
+            .map_err(|e| LoadError::new(file, crate::text::toml::syntax_error("not a valid runbook file", text, &e)))?;
         Runbook::try_from((file, raw, actions))
     }
 }

@@ -2,6 +2,8 @@
 //! numbers and durations as an engineer writes them. They live at the bottom of the house so
 //! that the AWS edge and the evidence can use them without reaching up into the printer.
 
+pub mod toml;
+
 /// Text that came from AWS or a file, made safe for a terminal: control characters, escape
 /// sequences and bidirectional overrides are shown escaped (`\x1b`, `\u{202e}`), never sent as
 /// they are, so a DLQ body cannot move the cursor, recolour the screen or reverse what is read.
