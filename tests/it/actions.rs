@@ -400,7 +400,7 @@ fn diagnose_apply_runs_the_offered_action_and_journals_the_diagnosis() {
     assert!(err.contains("did not offer it"), "{err}");
     let (code, _, err) = w.masst(&["diagnose", "--scenario", "flash-sale", "--apply", "analytics.pause", "--yes"]);
     assert_eq!(code, 2);
-    assert!(err.contains("needs a live diagnosis"), "{err}");
+    assert!(err.contains("needs a live deployment"), "{err}");
 }
 
 #[test]
