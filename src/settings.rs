@@ -278,6 +278,27 @@ pub fn check_endpoint(url: &str) -> Result<()> {
     }
 }
 
+/// Splits a logical key back into namespace, name and dimensions.
+pub fn parse_metric_key(key: &str) -> Option<(String, String, BTreeMap<String, String>)> {
+    let (ns, rest) = key.split_once(':')?;
+    let (name, dims) = match rest.split_once('{') {
+        Some((name, d)) => {
+            let d = d.strip_suffix('}')?;
+            let mut dims = BTreeMap::new();
+            for pair in d.split(',').filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('=')?;
+                dims.insert(k.to_string(), v.to_string());
+            }
+            (name, dims)
+        }
+        None => (rest, BTreeMap::new()),
+    };
+    if ns.is_empty() || name.is_empty() {
+        return None;
+    }
+    Some((ns.to_string(), name.to_string(), dims))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

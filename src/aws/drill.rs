@@ -9,12 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
-use futures::stream::{self, StreamExt, TryStreamExt};
-
 use super::Clients;
 use crate::error::Error;
-use crate::evidence::parse_metric_key;
 use crate::lab::drill::model::{Moves, World};
 use crate::settings::Settings;
 
@@ -174,51 +170,16 @@ pub async fn write_hour(
     now: jiff::Timestamp,
 ) -> Result<usize, Error> {
     let end = now.as_second() - now.as_second().rem_euclid(60);
-    let mut by_ns: BTreeMap<String, Vec<MetricDatum>> = BTreeMap::new();
     let n = hour.len() as i64;
-    for (i, minute) in hour.iter().enumerate() {
-        let t = end - (n - i as i64) * 60;
-        for (key, v) in minute.iter() {
-            let (ns, name, dims) =
-                parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
-            let (physical_ns, physical_name) = settings.physical_metric(&ns, &name);
-            let dims: Vec<Dimension> = dims
-                .into_iter()
-                .map(|(k, v)| {
-                    let v = settings.physical_dimension(&k, v);
-                    Dimension::builder().name(k).value(v).build()
-                })
-                .collect();
-            by_ns.entry(physical_ns).or_default().push(
-                MetricDatum::builder()
-                    .metric_name(physical_name)
-                    .set_dimensions(Some(dims))
-                    .timestamp(aws_sdk_cloudwatch::primitives::DateTime::from_secs(t))
-                    .value(*v)
-                    .unit(StandardUnit::None)
-                    .build(),
-            );
-        }
-    }
-    let counts: BTreeMap<String, usize> = by_ns.iter().map(|(ns, d)| (ns.clone(), d.len())).collect();
-    let batches: Vec<(String, Vec<MetricDatum>)> = by_ns
-        .into_iter()
-        .flat_map(|(ns, d)| d.chunks(1000).map(|c| (ns.clone(), c.to_vec())).collect::<Vec<_>>())
-        .collect();
-    stream::iter(batches)
-        .map(|(ns, data)| async move {
-            clients
-                .cloudwatch
-                .put_metric_data()
-                .namespace(ns)
-                .set_metric_data(Some(data))
-                .send()
-                .await
-                .map_err(|e| super::change_error(&e, "cloudwatch:PutMetricData", "the drill's metrics"))
+    let points: Vec<(&str, i64, f64)> = hour
+        .iter()
+        .enumerate()
+        .flat_map(|(i, minute)| {
+            let t = end - (n - i as i64) * 60;
+            minute.iter().map(move |(key, v)| (key.as_str(), t, *v))
         })
-        .buffer_unordered(4)
-        .try_collect::<Vec<_>>()
-        .await?;
+        .collect();
+    let counts = super::cloudwatch::put_logical(clients, settings, &points, 1000, "the drill's metrics").await?;
     let body = serde_json::json!({"region": clients.region, "namespaces": counts}).to_string();
     keep_latest(clients.endpoint.as_deref().unwrap_or_default(), &body)?;
     Ok(counts.values().sum())

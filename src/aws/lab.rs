@@ -9,14 +9,12 @@
 
 use std::collections::BTreeMap;
 
-use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
 use aws_sdk_ecs::types::ContainerDefinition;
 use aws_sdk_sqs::types::QueueAttributeName;
 use futures::stream::{self, StreamExt, TryStreamExt};
 
 use crate::aws::Clients;
 use crate::error::Error;
-use crate::evidence::parse_metric_key;
 use crate::evidence::scenario::{Scenario, SeedMessage};
 use crate::settings::Settings;
 
@@ -293,48 +291,10 @@ async fn metrics_up(
     now: jiff::Timestamp,
 ) -> Result<(usize, usize), Error> {
     let series = s.series(now, 60);
-    let mut by_ns: BTreeMap<String, Vec<MetricDatum>> = BTreeMap::new();
-    for (key, pts) in &series {
-        let (ns, name, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
-        let (physical_ns, physical_name) = settings.physical_metric(&ns, &name);
-        let dims: Vec<Dimension> = dims
-            .into_iter()
-            .map(|(k, v)| {
-                let v = settings.physical_dimension(&k, v);
-                Dimension::builder().name(k).value(v).build()
-            })
-            .collect();
-        for (t, v) in pts {
-            by_ns.entry(physical_ns.clone()).or_default().push(
-                MetricDatum::builder()
-                    .metric_name(&physical_name)
-                    .set_dimensions(Some(dims.clone()))
-                    .timestamp(aws_sdk_cloudwatch::primitives::DateTime::from_secs(*t))
-                    .value(*v)
-                    .unit(StandardUnit::None)
-                    .build(),
-            );
-        }
-    }
-    let points: usize = by_ns.values().map(Vec::len).sum();
-    let batches: Vec<(String, Vec<MetricDatum>)> = by_ns
-        .into_iter()
-        .flat_map(|(ns, d)| d.chunks(500).map(|c| (ns.clone(), c.to_vec())).collect::<Vec<_>>())
-        .collect();
-    stream::iter(batches)
-        .map(|(ns, data)| async move {
-            clients
-                .cloudwatch
-                .put_metric_data()
-                .namespace(ns)
-                .set_metric_data(Some(data))
-                .send()
-                .await
-                .map_err(|err| crate::aws::read_error(&err, "cloudwatch:PutMetricData", "the lab's metric history"))
-        })
-        .buffer_unordered(4)
-        .try_collect::<Vec<_>>()
-        .await?;
+    let points: Vec<(&str, i64, f64)> =
+        series.iter().flat_map(|(key, pts)| pts.iter().map(move |(t, v)| (key.as_str(), *t, *v))).collect();
+    let written = super::cloudwatch::put_logical(clients, settings, &points, 500, "the lab's metric history").await?;
+    let points: usize = written.values().sum();
     Ok((series.len(), points))
 }
 

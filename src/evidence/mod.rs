@@ -206,26 +206,9 @@ pub fn metric_key(namespace: &str, name: &str, dims: &BTreeMap<String, String>) 
     }
 }
 
-/// Splits a logical key back into namespace, name and dimensions.
-pub fn parse_metric_key(key: &str) -> Option<(String, String, BTreeMap<String, String>)> {
-    let (ns, rest) = key.split_once(':')?;
-    let (name, dims) = match rest.split_once('{') {
-        Some((name, d)) => {
-            let d = d.strip_suffix('}')?;
-            let mut dims = BTreeMap::new();
-            for pair in d.split(',').filter(|p| !p.is_empty()) {
-                let (k, v) = pair.split_once('=')?;
-                dims.insert(k.to_string(), v.to_string());
-            }
-            (name, dims)
-        }
-        None => (rest, BTreeMap::new()),
-    };
-    if ns.is_empty() || name.is_empty() {
-        return None;
-    }
-    Some((ns.to_string(), name.to_string(), dims))
-}
+/// Logical metric keys are the deployment naming's format, kept in settings beside the
+/// logical → physical mapping; re-exported here where evidence is keyed by them.
+pub use crate::settings::parse_metric_key;
 
 impl Evidence {
     /// An empty observation taken at `taken_at`, for collectors to fill.
