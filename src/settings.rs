@@ -154,6 +154,15 @@ pub struct Loaded {
 }
 
 impl Settings {
+    /// The CloudWatch Logs group of a log role (contract §9's defaults: `chat-api`,
+    /// `batch-worker`, `controller`); other roles are `/ecs/mangaassist/<role>`.
+    pub fn log_group(&self, role: &str) -> String {
+        match role {
+            "controller" => "/mangaassist/concurrency-controller".into(),
+            r => format!("/ecs/mangaassist/{r}"),
+        }
+    }
+
     /// A contract metric (`namespace`, `name`) in the deployment's names (`[metrics]`): the one
     /// place logical names become physical ones.
     pub fn physical_metric(&self, namespace: &str, name: &str) -> (String, String) {

@@ -20,6 +20,7 @@ pub mod drill;
 pub mod ecs;
 pub mod lab;
 pub mod lab_reset;
+pub mod logs;
 pub mod quotas;
 pub mod sqs;
 
@@ -41,6 +42,7 @@ pub struct Clients {
     pub sts: aws_sdk_sts::Client,
     pub servicequotas: aws_sdk_servicequotas::Client,
     pub autoscaling: aws_sdk_applicationautoscaling::Client,
+    pub logs: aws_sdk_cloudwatchlogs::Client,
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
@@ -122,6 +124,7 @@ impl Clients {
             sts: aws_sdk_sts::Client::new(conf),
             servicequotas: aws_sdk_servicequotas::Client::new(conf),
             autoscaling: aws_sdk_applicationautoscaling::Client::new(conf),
+            logs: aws_sdk_cloudwatchlogs::Client::new(conf),
             endpoint,
             region,
             resolved: Default::default(),
@@ -379,6 +382,12 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
             aws_sdk_applicationautoscaling::Config::builder()
                 .behavior_version(aws_sdk_applicationautoscaling::config::BehaviorVersion::latest())
                 .region(aws_sdk_applicationautoscaling::config::Region::new("us-east-1"))
+                .build(),
+        ),
+        logs: aws_sdk_cloudwatchlogs::Client::from_conf(
+            aws_sdk_cloudwatchlogs::Config::builder()
+                .behavior_version(aws_sdk_cloudwatchlogs::config::BehaviorVersion::latest())
+                .region(aws_sdk_cloudwatchlogs::config::Region::new("us-east-1"))
                 .build(),
         ),
         endpoint: None,

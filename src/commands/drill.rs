@@ -258,6 +258,17 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
             let now = jiff::Timestamp::now();
             let refs: Vec<&BTreeMap<String, f64>> = hour.iter().collect();
             crate::aws::drill::write_hour(&clients, settings, &refs, now).await?;
+            // The minute's log lines, where MangaAssist's services would write them (§9).
+            let mut by_group: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
+            for line in &minute.logs {
+                by_group
+                    .entry(settings.log_group(&line.role))
+                    .or_default()
+                    .push((now.as_millisecond(), line.text.clone()));
+            }
+            for (group, lines) in &by_group {
+                crate::aws::logs::put_lines(&clients, group, lines).await?;
+            }
             let verdict = recovery.as_mut().and_then(|r| {
                 let ev = drill::evidence(
                     &refs,

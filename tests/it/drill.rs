@@ -258,3 +258,25 @@ fn drill_refuses_a_non_loopback_endpoint_before_any_call() {
     assert!(err.contains("not a loopback address"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(5));
 }
+
+#[test]
+fn conservative_limits_drill_logs_the_controller_pinned_at_its_ceiling_in_cloudwatch_logs() {
+    // The seed's `grep "growing .* -> "` shows `growing 15 -> 15`: the drill writes the
+    // controller's line where MangaAssist's controller would (contract §9's group), so
+    // whatever reads logs reads the drill's.
+    let d = Drill::start("conservative-limits", 6);
+    let clients = d.emu.clients();
+    let lines: Vec<String> = masst::commands::block_on(async {
+        let out = clients
+            .logs
+            .filter_log_events()
+            .log_group_name("/mangaassist/concurrency-controller")
+            .send()
+            .await
+            .expect("the drill created the controller's log group");
+        out.events().iter().filter_map(|e| e.message().map(String::from)).collect()
+    });
+    assert!(lines.iter().any(|l| l.contains("growing 15 -> 15")), "{lines:?}");
+    let score = d.score(true);
+    assert!(score.is_object(), "Ctrl-C still ends it with a score: {score}");
+}
