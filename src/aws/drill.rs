@@ -188,37 +188,14 @@ pub async fn write_hour(
 /// Asks the bridge to drop the older hours (see the module's note). An endpoint without the
 /// bridge is refused with what to run instead.
 pub fn keep_latest(endpoint: &str, body: &str) -> Result<(), Error> {
-    use std::io::{Read, Write};
     let refuse = |why: String| {
         Error::Usage(format!(
             "masst lab drill rewrites the last hour of metrics every simulated minute, which needs masst's emulator \
              bridge at {endpoint} ({why}). Start it with tests/emulator/serve --port PORT"
         ))
     };
-    let authority = super::authority(endpoint);
-    let addr =
-        if authority.starts_with('[') || authority.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) {
-            authority.to_string()
-        } else {
-            format!("{authority}:80")
-        };
-    let sock = std::net::ToSocketAddrs::to_socket_addrs(&addr.as_str())
-        .map_err(|e| refuse(e.to_string()))?
-        .next()
-        .ok_or_else(|| refuse("no address".into()))?;
-    let mut s = std::net::TcpStream::connect_timeout(&sock, std::time::Duration::from_secs(10))
-        .map_err(|e| refuse(e.to_string()))?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(30))).map_err(|e| refuse(e.to_string()))?;
-    let req = format!(
-        "POST /_masst/metrics/keep-latest HTTP/1.0\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    s.write_all(req.as_bytes()).map_err(|e| refuse(e.to_string()))?;
-    let mut reply = String::new();
-    s.read_to_string(&mut reply).map_err(|e| refuse(e.to_string()))?;
-    match reply.split_whitespace().nth(1) {
-        Some("200") => Ok(()),
-        Some(code) => Err(refuse(format!("POST /_masst/metrics/keep-latest answered HTTP {code}"))),
-        None => Err(refuse("no HTTP answer".into())),
+    match super::lab_reset::post(endpoint, "/_masst/metrics/keep-latest", body).map_err(refuse)? {
+        200 => Ok(()),
+        code => Err(refuse(format!("POST /_masst/metrics/keep-latest answered HTTP {code}"))),
     }
 }

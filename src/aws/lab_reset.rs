@@ -32,7 +32,7 @@ pub async fn start_empty(clients: &Clients, settings: &Settings) -> Result<(), E
     let answered = tokio::task::spawn_blocking(move || {
         let mut reached = Err(String::new());
         for (route, _) in RESET_ROUTES {
-            match post(&ep, route) {
+            match post(&ep, route, "") {
                 Ok(200) => return Ok(Some(route)),
                 Ok(_) => reached = Ok(None),
                 Err(e) if reached.is_err() => reached = Err(e),
@@ -64,8 +64,10 @@ pub async fn start_empty(clients: &Clients, settings: &Settings) -> Result<(), E
     }
 }
 
-/// `POST route` on the endpoint; the HTTP status it answered.
-fn post(endpoint: &str, route: &str) -> Result<u16, String> {
+/// `POST route` on the endpoint with a JSON `body` (empty for none); the HTTP status it answered.
+/// The emulators' own control routes are plain HTTP on loopback, outside any AWS protocol: the
+/// lab's reset and the drill's hour rewrite both go through here.
+pub(crate) fn post(endpoint: &str, route: &str, body: &str) -> Result<u16, String> {
     use std::io::{Read, Write};
     let authority = crate::aws::authority(endpoint);
     let addr =
@@ -81,8 +83,11 @@ fn post(endpoint: &str, route: &str) -> Result<u16, String> {
     let mut s =
         std::net::TcpStream::connect_timeout(&sock, std::time::Duration::from_secs(10)).map_err(|e| e.to_string())?;
     s.set_read_timeout(Some(std::time::Duration::from_secs(60))).map_err(|e| e.to_string())?;
-    s.write_all(format!("POST {route} HTTP/1.0\r\nHost: {authority}\r\nContent-Length: 0\r\n\r\n").as_bytes())
-        .map_err(|e| e.to_string())?;
+    let request = format!(
+        "POST {route} HTTP/1.0\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
     let mut reply = String::new();
     s.read_to_string(&mut reply).map_err(|e| e.to_string())?;
     reply.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or_else(|| "no HTTP answer".to_string())
