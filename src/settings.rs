@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+pub mod targets;
+pub use targets::Target;
+
 /// The range `[aws] call_timeout_s` may take, in seconds.
 pub const CALL_TIMEOUT_S: std::ops::RangeInclusive<u64> = 1..=3600;
 
@@ -26,6 +29,9 @@ pub struct Settings {
     pub models: IndexMap<String, String>,
     pub metrics: MetricNames,
     pub quotas: Quotas,
+    /// The accounts and regions one run may read (`[targets.NAME]`, contract §10).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub targets: IndexMap<String, Target>,
 }
 
 /// Where each model's Bedrock quota lives in Service Quotas (`[quotas]`), for the audit's
@@ -140,6 +146,7 @@ impl Default for Settings {
             .collect(),
             metrics: MetricNames::default(),
             quotas: Quotas::default(),
+            targets: IndexMap::new(),
         }
     }
 }
@@ -255,6 +262,7 @@ impl Settings {
         if let Some(e) = &s.aws.endpoint_url {
             check_endpoint(e).map_err(|e| e.to_string())?;
         }
+        targets::check(&s.targets)?;
         Ok(s)
     }
 }
