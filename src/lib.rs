@@ -39,6 +39,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 .into(),
         ));
     }
+    if let Command::Diagnose(a) = &cli.command {
+        if a.from.len() > 1 {
+            return snapshots_side_by_side(&cli.global, a, &printer);
+        }
+    }
     let targets = commands::fanout::chosen(&cli.global)?;
     if !targets.is_empty() {
         return with_targets(cli, targets, &printer);
@@ -100,7 +105,7 @@ fn with_targets(cli: Cli, targets: Vec<settings::targets::Chosen>, printer: &ui:
     use std::sync::Arc;
     let global = cli.global.clone();
     let read = |name: &str, deadline: std::time::Duration, one: One| {
-        fanout::read(&global, printer, name, targets.clone(), deadline, one)
+        fanout::read(&global, printer, name, targets.clone(), deadline, (one, true))
     };
     let command = Arc::new(cli.command);
     let again = {
@@ -158,12 +163,44 @@ fn with_targets(cli: Cli, targets: Vec<settings::targets::Chosen>, printer: &ui:
             let bound = fanout::guard(&global, targets, &format!("`masst {}`", command_name(&command)))?;
             dispatch(&bound, &command, printer)
         }
-        Command::Watch(_) => {
-            let bound = fanout::guard(&global, targets, "`masst watch` (one target per board for now)")?;
-            dispatch(&bound, &command, printer)
+        Command::Watch(a) => {
+            let (every, once) = (a.every, a.once);
+            let frame: One = Arc::new(move |g: &commands::Global, p: &ui::Printer| {
+                let Command::Watch(a) = &*command else { unreachable!("a watch") };
+                let a = commands::watch::WatchArgs { once: true, ..a.clone() };
+                commands::watch::run(g, &a, p)
+            });
+            fanout::watch(&global, printer, targets, (every, once), frame)
         }
         _ => dispatch(&global, &command, printer),
     }
+}
+
+/// `diagnose --from A.json --from B.json`: each snapshot diagnosed as a target is (named by
+/// its file, as `snapshot capture --all-targets -o DIR` names them), a section each and the
+/// summary, one JSON, SARIF or JUnit document.
+fn snapshots_side_by_side(
+    global: &commands::Global,
+    args: &commands::diagnose::DiagnoseArgs,
+    printer: &ui::Printer,
+) -> Result<Outcome> {
+    use std::sync::Arc;
+    let mut chosen: Vec<settings::targets::Chosen> = Vec::new();
+    for (i, path) in args.from.iter().enumerate() {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = if chosen.iter().any(|c| c.name == stem) { format!("{stem}#{}", i + 1) } else { stem };
+        chosen.push(settings::targets::Chosen { name, target: Default::default(), config: global.config.clone() });
+    }
+    let files: Vec<(String, std::path::PathBuf)> =
+        chosen.iter().map(|c| c.name.clone()).zip(args.from.iter().cloned()).collect();
+    let args = args.clone();
+    let one: commands::fanout::One = Arc::new(move |g: &commands::Global, p: &ui::Printer| {
+        let mut a = args.clone();
+        let name = target_name(g);
+        a.from = files.iter().filter(|(n, _)| *n == name).map(|(_, f)| f.clone()).collect();
+        commands::diagnose::run(g, &a, p)
+    });
+    commands::fanout::read(global, printer, "diagnose", chosen, commands::fanout::DEADLINE, (one, false))
 }
 
 /// The bound target's name, for per-target file names.

@@ -14,7 +14,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 /// Which evidence to diagnose.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct DiagnoseArgs {
     /// The runbook to walk, or `all`.
     /// The seed's: throttling, batch-backlog, underutilization, priority-inversion, dlq.
@@ -23,9 +23,10 @@ pub struct DiagnoseArgs {
     /// Use an embedded scenario instead of live AWS (no account needed).
     #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
     pub scenario: Option<String>,
-    /// Use a snapshot file written by `masst snapshot capture`.
-    #[arg(long, value_name = "FILE", conflicts_with = "scenario_file")]
-    pub from: Option<PathBuf>,
+    /// Use a snapshot file written by `masst snapshot capture`; several (`--from DIR/*.json`)
+    /// are diagnosed side by side, a section each, as targets are.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "scenario_file")]
+    pub from: Vec<PathBuf>,
     /// Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one).
     #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
     pub scenario_file: Option<PathBuf>,
@@ -274,14 +275,14 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
     let ev = match super::offline_evidence_from(
         args.scenario.as_deref(),
         args.scenario_file.as_deref(),
-        args.from.as_deref(),
+        args.from.first().map(PathBuf::as_path),
     )? {
         Some(ev) => ev,
         None => super::collect_live(global, &settings, &selected, args.window, printer)?,
     };
     let mut cx = WalkContext { models: settings.model_keys(), answers };
     let results = walk_interactive(&selected, &ev, &mut cx, printer);
-    let live = args.scenario.is_none() && args.from.is_none() && args.scenario_file.is_none();
+    let live = args.scenario.is_none() && args.from.is_empty() && args.scenario_file.is_none();
     if printer.json() && !args.apply.is_empty() {
         // One document: the diagnosis, with what each action it ran did (`applied`).
         crate::ui::capture_json(true);
@@ -297,7 +298,7 @@ pub fn run(global: &Global, args: &DiagnoseArgs, printer: &Printer) -> Result<Ou
 
 /// The offline evidence asked for, in words (`--scenario flash-sale`), or `None` when live.
 fn offline_source(args: &DiagnoseArgs) -> Option<String> {
-    match (&args.scenario, &args.scenario_file, &args.from) {
+    match (&args.scenario, &args.scenario_file, args.from.first()) {
         (Some(s), _, _) => Some(format!("--scenario {s}")),
         (_, Some(f), _) => Some(format!("--scenario-file {}", f.display())),
         (_, _, Some(f)) => Some(format!("the snapshot --from {}", f.display())),

@@ -110,11 +110,12 @@ struct Done {
     result: std::result::Result<(Outcome, String, Option<Value>), Error>,
 }
 
-/// Reads one target on this thread: who it is, then the command, its output kept.
-fn read_one(global: &Global, c: &Chosen, printer: &Printer, one: &One) -> Done {
+/// Reads one target on this thread: who it is (when `who`), then the command, its output kept.
+fn read_one(global: &Global, c: &Chosen, printer: &Printer, one: &One, who: bool) -> Done {
     let g = bind(global, c);
     let mut done = Done { name: c.name.clone(), account: None, region: c.target.region.clone(), result: Ok(empty()) };
-    match identity(&g) {
+    match if who { identity(&g) } else { Err(Error::Usage(String::new())) } {
+        Err(_) if !who => {}
         Ok((account, region)) => {
             done.region = Some(region);
             if let Some(want) = c.target.account_id.as_deref().filter(|w| *w != account) {
@@ -147,15 +148,50 @@ fn empty() -> (Outcome, String, Option<Value>) {
 
 /// Runs `one` over `chosen` (at most [`AT_ONCE`] at a time, each within `deadline`), prints
 /// every target's result and the summary, and gives the exit over targets: 3 when any could
-/// not be read, otherwise the worst.
+/// not be read, otherwise the worst. `who`: ask each target who it is first (live reads);
+/// snapshots side by side (`diagnose --from A --from B`) are not asked.
 pub fn read(
     global: &Global,
     printer: &Printer,
     command: &str,
     chosen: Vec<Chosen>,
     deadline: Duration,
-    one: One,
+    (one, who): (One, bool),
 ) -> Result<Outcome> {
+    let done = gather(global, printer, chosen, deadline, (one, who));
+    match printer.format {
+        OutputFormat::Json => printer.json_value(&json_document(&done)),
+        OutputFormat::Sarif => printer.json_value(&sarif(&done)),
+        OutputFormat::Junit => printer.out(&junit(command, &done)),
+        OutputFormat::Human => human(printer, command, &done),
+    }
+    exit_over(&done)
+}
+
+/// The exit over targets: 3 when any could not be read, otherwise the worst.
+fn exit_over(done: &[Done]) -> Result<Outcome> {
+    let failed: Vec<&str> = done.iter().filter(|d| d.result.is_err()).map(|d| d.name.as_str()).collect();
+    if !failed.is_empty() {
+        return Err(Error::Evidence(format!(
+            "{} of {} targets could not be read ({}); the others are reported above",
+            failed.len(),
+            done.len(),
+            failed.join(", ")
+        )));
+    }
+    let findings = done.iter().any(|d| matches!(d.result, Ok((Outcome::Findings, _, _))));
+    Ok(if findings { Outcome::Findings } else { Outcome::Clear })
+}
+
+/// Runs `one` over every target (at most [`AT_ONCE`] at once, each within `deadline`) and
+/// hands back what each gave, in the targets' order.
+fn gather(
+    global: &Global,
+    printer: &Printer,
+    chosen: Vec<Chosen>,
+    deadline: Duration,
+    (one, who): (One, bool),
+) -> Vec<Done> {
     let quiet = Printer { progress: false, interactive: false, ..printer.clone() };
     let (tx, rx) = mpsc::channel::<(usize, Done)>();
     let mut results: Vec<Option<Done>> = chosen.iter().map(|_| None).collect();
@@ -168,7 +204,7 @@ pub fn read(
                 (next, chosen[next].clone(), global.clone(), quiet.clone(), one.clone(), tx.clone());
             // Detached: a target past its deadline is reported and left to its own timeouts.
             std::thread::spawn(move || {
-                let _ = tx.send((i, read_one(&g, &c, &p, &one)));
+                let _ = tx.send((i, read_one(&g, &c, &p, &one, who)));
             });
             running.push((i, Instant::now()));
             next += 1;
@@ -200,24 +236,48 @@ pub fn read(
     if let Some(s) = spinner {
         s.finish_and_clear();
     }
-    let done: Vec<Done> = results.into_iter().flatten().collect();
-    match printer.format {
-        OutputFormat::Json => printer.json_value(&json_document(&done)),
-        OutputFormat::Sarif => printer.json_value(&sarif(&done)),
-        OutputFormat::Junit => printer.out(&junit(command, &done)),
-        OutputFormat::Human => human(printer, command, &done),
+    results.into_iter().flatten().collect()
+}
+
+/// `masst watch --all-targets`: every `every`, one frame of every target read together (each
+/// its own `watch --once` as JSON), drawn as one row per target with its triggers' states and
+/// sparklines; `once` (or JSON) draws one frame. A target that fails a refresh says so in its
+/// row and is read again at the next.
+pub fn watch(
+    global: &Global,
+    printer: &Printer,
+    chosen: Vec<Chosen>,
+    (every, once): (Duration, bool),
+    one: One,
+) -> Result<Outcome> {
+    let json = Printer { format: OutputFormat::Json, ..printer.clone() };
+    loop {
+        let done = gather(global, &json, chosen.clone(), DEADLINE.max(every), (one.clone(), true));
+        if printer.json() {
+            printer.json_value(&json_document(&done));
+            return exit_over(&done).map(|_| Outcome::Clear);
+        }
+        let rows: Vec<crate::ui::board::TargetRow> = done
+            .iter()
+            .map(|d| crate::ui::board::TargetRow {
+                target: d.name.clone(),
+                account: d.account.clone().unwrap_or_else(|| "-".into()),
+                region: d.region.clone().unwrap_or_else(|| "-".into()),
+                rows: match &d.result {
+                    Ok((_, text, doc)) => serde_json::from_value(result_doc(text, doc)["rows"].clone())
+                        .map_err(|e| format!("the frame could not be read: {e}")),
+                    Err(e) => Err(format!("{}: {e}", e.kind())),
+                },
+            })
+            .collect();
+        let at = jiff::Timestamp::now().strftime("%H:%M:%S UTC");
+        printer.line(format!("{} targets at {at}, every {} s", rows.len(), every.as_secs()));
+        printer.line(crate::ui::board::targets_table(&rows, crate::ui::width()));
+        if once {
+            return exit_over(&done).map(|_| Outcome::Clear);
+        }
+        std::thread::sleep(every);
     }
-    let failed: Vec<&str> = done.iter().filter(|d| d.result.is_err()).map(|d| d.name.as_str()).collect();
-    if !failed.is_empty() {
-        return Err(Error::Evidence(format!(
-            "{} of {} targets could not be read ({}); the others are reported above",
-            failed.len(),
-            done.len(),
-            failed.join(", ")
-        )));
-    }
-    let findings = done.iter().any(|d| matches!(d.result, Ok((Outcome::Findings, _, _))));
-    Ok(if findings { Outcome::Findings } else { Outcome::Clear })
 }
 
 /// A target's one-target document: the one its command built, else what it printed as JSON.
@@ -358,8 +418,12 @@ fn summarize(command: &str, outcome: Outcome, doc: Option<&Value>) -> (String, S
         let worst = hits.iter().filter_map(|v| v["severity"].as_str()).max_by_key(|s| rank(s)).unwrap_or("none");
         (worst.to_string(), hits.len().to_string())
     };
-    let Some(doc) = doc else {
-        let said = if outcome == Outcome::Findings { "findings" } else { "clear" };
+    let Some(doc) = doc.filter(|_| !matches!(command, "snapshot capture" | "report")) else {
+        let said = match (command, outcome) {
+            ("snapshot capture" | "report", _) => "written",
+            (_, Outcome::Findings) => "findings",
+            _ => "clear",
+        };
         return ("-".into(), said.into());
     };
     match command {

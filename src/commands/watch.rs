@@ -22,7 +22,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 /// `masst watch` options.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct WatchArgs {
     /// Refresh this often, e.g. `60s`.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = duration)]

@@ -16,7 +16,7 @@ use crate::text::fmt_num;
 const SPARK: usize = 12;
 
 /// One signal of a row.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
 pub struct Cell {
     pub name: String,
     pub now: String,
@@ -25,7 +25,7 @@ pub struct Cell {
 }
 
 /// One runbook result.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
 pub struct Row {
     pub result: String,
     pub state: String,
@@ -189,4 +189,50 @@ mod tests {
         let again = super::rows(&results, Some(&rows));
         assert!(again.iter().all(|r| !r.changed));
     }
+}
+
+/// One target of `watch --all-targets`: its frame's rows, or why it could not be read.
+#[derive(Debug, Clone)]
+pub struct TargetRow {
+    pub target: String,
+    pub account: String,
+    pub region: String,
+    pub rows: Result<Vec<Row>, String>,
+}
+
+/// One row per target: who it is, and a line per trigger (result, state, its first metric
+/// now with a sparkline), fitted to `width`.
+pub fn targets_table(targets: &[TargetRow], width: u16) -> String {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(["target", "triggers"]);
+    let room = (width as usize).saturating_sub(24).max(20);
+    for tr in targets {
+        let who = format!("{}\n{}\n{}", tr.target, tr.account, tr.region);
+        let lines: Vec<String> = match &tr.rows {
+            Ok(rows) => rows
+                .iter()
+                .map(|r| {
+                    let signal = r
+                        .signals
+                        .iter()
+                        .find(|c| !c.spark.is_empty())
+                        .or(r.signals.first())
+                        .map(|c| format!("  {} {} {}", c.name, c.now, c.spark))
+                        .unwrap_or_default();
+                    let line = format!("{}: {}{signal}", r.result, r.state);
+                    if line.chars().count() > room {
+                        line.chars().take(room - 1).collect::<String>() + "…"
+                    } else {
+                        line
+                    }
+                })
+                .collect(),
+            Err(e) => vec![e.chars().take(room).collect()],
+        };
+        t.add_row([who, lines.join("\n")]);
+    }
+    t.to_string()
 }

@@ -147,6 +147,21 @@ fn every_account_gets_its_own_verdict_and_a_dead_target_is_an_error_beside_them(
     // Concurrent: about the slowest single target, not the sum of them.
     assert!(took < slowest * 2.0 + 1.0, "all targets took {took:.2} s; the slowest alone {slowest:.2} s");
 
+    // Snapshots per target, then diagnosed side by side: the same verdicts, offline.
+    let snaps = dir.path().join("snaps");
+    let (code, _, err) = masst(&cfg, &["snapshot", "capture", "--all-targets", "-o", snaps.to_str().unwrap()]);
+    assert_eq!(code, 3, "the dead target has no snapshot: {err}");
+    let files: Vec<String> =
+        ["osaka", "staging", "tokyo"].iter().map(|t| snaps.join(format!("{t}.json")).display().to_string()).collect();
+    assert!(!snaps.join("dead.json").exists());
+    let mut args = vec!["diagnose", "all", "--output", "json", "--from"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out, err) = masst(&cfg, &args);
+    assert_eq!(code, 1, "{err}");
+    let side: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(verdicts(&entry(&side, "osaka")["result"]), offline(&cfg, "batch-backlog"));
+    assert_eq!(verdicts(&entry(&side, "tokyo")["result"]), offline(&cfg, "flash-sale"));
+
     // Human: a section per target and the summary, within 100 columns.
     let (code, out, _) = masst(&cfg, &["diagnose", "all", "--all-targets"]);
     assert_eq!(code, 3);
@@ -225,6 +240,16 @@ fn a_denied_role_is_one_line_in_the_summary_and_the_others_are_read() {
     assert!(said.contains("sts:AssumeRole was refused (AccessDenied"), "the section says why: {out}");
     assert!(!said.contains("Configure the standard chain"), "the role was refused, not missing: {out}");
     assert!(out.lines().any(|l| l.starts_with('│') && l.contains("tokyo") && l.contains(TOKYO)), "{out}");
+
+    // The board over every target: one row each, its triggers' states and sparklines.
+    emu.set_json(r#"{"deny_assume_role": []}"#);
+    let (code, out, err) = masst(&cfg, &["watch", "--once", "--target", "tokyo", "--target", "osaka"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let tokyo = out.lines().skip_while(|l| !l.contains("│ tokyo")).take(3).collect::<Vec<_>>().join("\n");
+    assert!(tokyo.contains("throttling (sonnet): CRITICAL other-workloads-consuming-quota"), "{out}");
+    assert!(out.contains("batch-backlog: WARNING batch-competing-with-realtime"), "osaka's row: {out}");
+    assert!(out.contains('▄') || out.contains('█'), "sparklines: {out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
 }
 
 /// Every call masst makes is in `aws::operations::OPERATIONS`, the list `masst iam-policy`
