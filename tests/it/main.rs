@@ -13,6 +13,7 @@ mod fuzz;
 mod lab;
 mod layers;
 mod live;
+mod logs;
 mod mcp;
 mod offline;
 mod readme;
