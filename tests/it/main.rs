@@ -10,6 +10,7 @@ mod emulator;
 mod errors;
 mod faults;
 mod fuzz;
+mod golden;
 mod lab;
 mod layers;
 mod live;
