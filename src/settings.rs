@@ -29,6 +29,9 @@ pub struct Settings {
     pub models: IndexMap<String, String>,
     pub metrics: MetricNames,
     pub quotas: Quotas,
+    /// `[logs]`: log role (`chat-api`, `batch-worker`, `controller`) → the deployed CloudWatch
+    /// Logs group, where it is not contract §9's default.
+    pub logs: BTreeMap<String, String>,
     /// The accounts and regions one run may read (`[targets.NAME]`, contract §10).
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub targets: IndexMap<String, Target>,
@@ -146,6 +149,7 @@ impl Default for Settings {
             .collect(),
             metrics: MetricNames::default(),
             quotas: Quotas::default(),
+            logs: BTreeMap::new(),
             targets: IndexMap::new(),
         }
     }
@@ -161,9 +165,12 @@ pub struct Loaded {
 }
 
 impl Settings {
-    /// The CloudWatch Logs group of a log role (contract §9's defaults: `chat-api`,
-    /// `batch-worker`, `controller`); other roles are `/ecs/mangaassist/<role>`.
+    /// The CloudWatch Logs group of a log role: `[logs]` when it names one, else contract §9's
+    /// defaults (`chat-api`, `batch-worker`, `controller`); other roles are `/ecs/mangaassist/<role>`.
     pub fn log_group(&self, role: &str) -> String {
+        if let Some(g) = self.logs.get(role) {
+            return g.clone();
+        }
         match role {
             "controller" => "/mangaassist/concurrency-controller".into(),
             r => format!("/ecs/mangaassist/{r}"),

@@ -25,6 +25,14 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   command can start cleanly and meet them mid-run).
 * Service Quotas: moto knows VPC's default quotas only; `GetServiceQuota` of any other service
   answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
+* CloudWatch Logs `FilterLogEvents`: moto reads a filter pattern as one term or one quoted
+  phrase and matches everything for a pattern it does not understand (`?a ?b`, or two
+  terms). The front reads term patterns as CloudWatch Logs does: every term must appear,
+  `"quoted phrases"` as written, `?term` any of them, `-term` none; JSON and space-delimited
+  patterns are refused. It pages as AWS does when events are many: `logs_page_size` events a
+  page (default 100, settable at `/_masst/settings`), and after every second full page one empty
+  page that still carries a `nextToken` (AWS's "still scanning"). A missing group is
+  `ResourceNotFoundException`.
 * `/_masst/log` lists every call with its start and end time and the account it was served
   from (for sequential depth, and the operations a command used).
 * Accounts: moto keeps resources per account and serves an assumed role's key from the role's
@@ -193,6 +201,8 @@ class Bridge:
         self.fault_kind = "mixed"
         self.faults_from = 0.0
         self.hang_s = 600.0
+        # FilterLogEvents: events per page (an empty page follows every second full one).
+        self.logs_page_size = 100
         # Set when faults are turned off: releases every call held by a hang.
         self.unhang = threading.Event()
 
@@ -263,6 +273,8 @@ class Bridge:
                 return respond(start_response, 403, text.encode(), "text/xml")
         if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
             return self.cbor(environ, body, op, start_response)
+        if service == "logs" and op == "FilterLogEvents":
+            return self.filter_log_events((account_of(environ), region), body, start_response)
         if service == "servicequotas" and op == "GetServiceQuota":
             handled = self.service_quota(body, start_response)
             if handled is not None:
@@ -315,6 +327,7 @@ class Bridge:
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
             self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
             self.quotas = s.get("quotas", self.quotas)
+            self.logs_page_size = max(1, int(s.get("logs_page_size", self.logs_page_size)))
             kind = s.get("fault_kind", self.fault_kind)
             if kind not in ("mixed", "http-500", "drop", "hang"):
                 return respond(start_response, 400, b'{"message": "fault_kind: mixed, http-500, drop or hang"}')
@@ -330,6 +343,56 @@ class Bridge:
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
 
+    # ------------------------------------------------------------------ CloudWatch Logs
+
+    def filter_log_events(self, where, body, start_response):
+        """`FilterLogEvents` as CloudWatch Logs answers it: the filter pattern's terms read as
+        AWS reads them (moto matches everything for most patterns), pages of
+        `logs_page_size` events, and an empty page with a token after every second full page."""
+        from moto.logs.models import logs_backends
+
+        account, region = where
+        req = json.loads(body or b"{}")
+        name = req.get("logGroupName", "")
+        group = logs_backends[account][region].groups.get(name)
+        if group is None:
+            return aws_json_error(start_response, "ResourceNotFoundException", "The specified log group does not exist.")
+        try:
+            match = filter_pattern(req.get("filterPattern", ""))
+        except ValueError as e:
+            return aws_json_error(start_response, "InvalidParameterException", str(e))
+        start, end = req.get("startTime"), req.get("endTime")
+        events = []
+        for stream in group.streams.values():
+            for e in stream.events:
+                if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end) and match(e.message):
+                    events.append((e.timestamp, e.event_id, stream.log_stream_name, e))
+        events.sort(key=lambda t: (t[0], t[1]))
+        size = min(self.logs_page_size, int(req.get("limit") or 10000))
+        token = req.get("nextToken")
+        at, page = 0, 0
+        if token:
+            try:
+                t = json.loads(base64.b64decode(token))
+                at, page = int(t["at"]), int(t["page"])
+            except (ValueError, KeyError):
+                return aws_json_error(start_response, "InvalidParameterException", "The specified nextToken is invalid.")
+        many = len(events) > size
+        if many and page % 3 == 2:
+            chunk = []  # AWS is still scanning: nothing this page, but go on.
+        else:
+            chunk = events[at : at + size]
+            at += len(chunk)
+        out = {
+            "events": [
+                {"logStreamName": sn, "timestamp": ts, "message": e.message, "ingestionTime": e.ingestion_time, "eventId": str(eid)}
+                for ts, eid, sn, e in chunk
+            ],
+            "searchedLogStreams": [{"logStreamName": n, "searchedCompletely": True} for n in group.streams],
+        }
+        if at < len(events):
+            out["nextToken"] = base64.b64encode(json.dumps({"at": at, "page": page + 1}).encode()).decode()
+        return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.1")
     def reset_account(self, account, start_response):
         """Forgets one account's resources (`masst lab up` through a target's role): every moto
         backend of that account but IAM's and STS's, which hold the very credentials that
@@ -733,6 +796,34 @@ def message_bytes(entry):
         if v.get("BinaryValue") is not None:
             size += len(base64.b64decode(v["BinaryValue"]))
     return size
+
+
+def filter_pattern(pattern):
+    """A CloudWatch Logs term pattern as a predicate over a message: every plain term and
+    `"quoted phrase"` must appear (case-sensitive), at least one `?term` when there are any,
+    no `-term`. An empty pattern matches everything."""
+    pattern = pattern.strip()
+    if pattern.startswith("{") or pattern.startswith("["):
+        raise ValueError("the masst bridge models term and phrase filter patterns only, not JSON or space-delimited ones")
+    terms = re.findall(r'([?-]?)(?:"((?:[^"\\]|\\.)*)"|(\S+))', pattern)
+    need, anyof, none = [], [], []
+    for sign, quoted, plain in terms:
+        word = quoted.replace('\\"', '"') if quoted or not plain else plain
+        {"?": anyof, "-": none}.get(sign, need).append(word)
+
+    def match(message):
+        return (
+            all(w in message for w in need)
+            and (not anyof or any(w in message for w in anyof))
+            and not any(w in message for w in none)
+        )
+
+    return match
+
+
+def aws_json_error(start_response, code, message):
+    body = json.dumps({"__type": code, "message": message}).encode()
+    return respond(start_response, 400, body, "application/x-amz-json-1.1")
 
 
 def sqs_error(start_response, code, message):

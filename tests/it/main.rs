@@ -14,6 +14,7 @@ mod golden;
 mod lab;
 mod layers;
 mod live;
+mod logs;
 mod mcp;
 mod offline;
 mod readme;
