@@ -102,17 +102,26 @@ pub struct JournalArgs {
     pub limit: Option<usize>,
 }
 
-/// One deployment, or refused: targets (contract §10) are not in this build yet, and reading
-/// the top-level deployment instead of the one asked for would answer the wrong question.
-fn one_target(target: Option<&str>) -> Result<()> {
-    match target {
-        None => Ok(()),
-        Some(t) => Err(Error::Usage(format!(
-            "target `{t}`: this masst does not read [targets] yet (contract §10); it reads the one deployment \
-             that masst.toml and the server's flags name (--config, --profile, --region, --endpoint-url). Leave \
-             `target` out, or start one server per deployment"
-        ))),
+/// The global options bound to `target` of `[targets]` (contract §10), or as given when none
+/// is named: its credentials, region, names and endpoint. A target whose `account_id` is not
+/// the caller's account is refused, never read under its name.
+async fn one_target(global: &Global, target: Option<&str>) -> Result<Global> {
+    let Some(name) = target else { return Ok(global.clone()) };
+    let loaded = Settings::load(global.config.as_deref())?;
+    let chosen =
+        crate::settings::targets::choose(&loaded.settings.targets, loaded.file.as_deref(), &[name.to_string()], false)?;
+    let g = commands::fanout::bind(global, &chosen[0]);
+    if let Some(want) = chosen[0].target.account_id.as_deref() {
+        let c = commands::clients(&g, &settings(&g)?).await?;
+        let caller = c.caller_account().await?;
+        if caller != want {
+            return Err(Error::Config(format!(
+                "target `{name}` is account {want} in masst.toml, but its credentials are account {caller}: nothing \
+                 was read. Check its profile or role_arn"
+            )));
+        }
     }
+    Ok(g)
 }
 
 fn settings(global: &Global) -> Result<Settings> {
@@ -122,7 +131,8 @@ fn settings(global: &Global) -> Result<Settings> {
 /// `masst diagnose [RUNBOOK] [--answer …] [--from SNAPSHOT] --output json`, with the results
 /// of one model when asked, and the questions the walks stopped at.
 pub async fn diagnose(global: &Global, window: u32, args: &DiagnoseArgs) -> Result<Value> {
-    one_target(args.target.as_deref())?;
+    let bound = one_target(global, args.target.as_deref()).await?;
+    let global = &bound;
     let set = commands::runbooks(global)?;
     let selected = commands::select(&set, args.runbook.as_deref().unwrap_or("all"))?;
     let raw: Vec<String> = args
@@ -204,7 +214,8 @@ fn open_questions(results: &[Diagnosis], given: &Answers) -> Value {
 
 /// `masst status --output json`.
 pub async fn status(global: &Global, window: u32, args: &TargetArgs) -> Result<Value> {
-    one_target(args.target.as_deref())?;
+    let bound = one_target(global, args.target.as_deref()).await?;
+    let global = &bound;
     let set = commands::runbooks(global)?;
     let all: Vec<&Runbook> = set.runbooks.iter().collect();
     let settings = settings(global)?;
@@ -216,7 +227,8 @@ pub async fn status(global: &Global, window: u32, args: &TargetArgs) -> Result<V
 
 /// `masst audit --output json` (the embedded checks; never `--fix`).
 pub async fn audit(global: &Global, args: &TargetArgs) -> Result<Value> {
-    one_target(args.target.as_deref())?;
+    let bound = one_target(global, args.target.as_deref()).await?;
+    let global = &bound;
     let set = AuditSet::embedded(crate::actions::catalog());
     let settings = settings(global)?;
     let ev = commands::audit::read_live(global, &settings, &set).await?;
@@ -226,7 +238,8 @@ pub async fn audit(global: &Global, args: &TargetArgs) -> Result<Value> {
 
 /// One reading of `masst verify [RUNBOOK] --output json`: the loop with a zero timeout.
 pub async fn verify_once(global: &Global, args: &VerifyArgs) -> Result<Value> {
-    one_target(args.target.as_deref())?;
+    let bound = one_target(global, args.target.as_deref()).await?;
+    let global = &bound;
     let set = commands::runbooks(global)?;
     let selected = commands::select(&set, args.runbook.as_deref().unwrap_or("all"))?;
     let settings = settings(global)?;
@@ -238,7 +251,8 @@ pub async fn verify_once(global: &Global, args: &VerifyArgs) -> Result<Value> {
 /// `masst dlq inspect [--sample N] --output json` (never `--publish`, never `--show`: bodies
 /// are data from the queue, not for an assistant to read as instructions).
 pub async fn dlq_inspect(global: &Global, args: &DlqArgs) -> Result<Value> {
-    one_target(args.target.as_deref())?;
+    let bound = one_target(global, args.target.as_deref()).await?;
+    let global = &bound;
     let settings = settings(global)?;
     let c = commands::clients(global, &settings).await?;
     let ins = dlq::read_dlq(&c, &settings, args.sample, 0).await?;

@@ -103,9 +103,10 @@ pub fn choose(
     };
     if (all || !names.is_empty()) && targets.is_empty() {
         let place = file.map(|f| f.display().to_string()).unwrap_or_else(|| "no masst.toml was found".into());
+        let asked = if all { "--all-targets".to_string() } else { format!("target `{}`", names.join("`, `")) };
         return Err(Error::Usage(format!(
-            "no [targets] are configured ({place}); add a [targets.NAME] table with its region and credentials \
-             (contract §10), or drop --target/--all-targets/{TARGET_ENV}"
+            "{asked}: no [targets] are configured ({place}); add a [targets.NAME] table with its region and \
+             credentials (contract §10), or leave the target out"
         )));
     }
     let resolve = |name: &str, t: &Target| Chosen {
