@@ -35,6 +35,8 @@ pub struct AwsOptions {
     pub assume: Option<Assume>,
     /// The `[targets]` name these options were bound to, for the journal.
     pub target: Option<String>,
+    /// The target's `account_id`: a change is refused unless the caller is this account.
+    pub expect_account: Option<String>,
 }
 
 /// A role to assume with the SDK's own provider (`aws_config::sts::AssumeRoleProvider`): it
@@ -62,6 +64,8 @@ pub struct Clients {
     pub region: String,
     /// The `[targets]` name these clients reach, when one was chosen (the journal records it).
     pub target: Option<String>,
+    /// The account the target says it is (`account_id`), checked before any change.
+    pub expect_account: Option<String>,
     /// Names already resolved to URLs and ids, so a refresh (`watch`, `verify`) does not
     /// resolve them again: its critical path stays at two round trips.
     pub resolved: std::sync::Arc<Resolved>,
@@ -134,6 +138,7 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
     };
     let mut clients = Clients::from_conf(&conf, endpoint, region);
     clients.target = opts.target.clone();
+    clients.expect_account = opts.expect_account.clone();
     Ok(clients)
 }
 
@@ -166,6 +171,7 @@ impl Clients {
             endpoint,
             region,
             target: None,
+            expect_account: None,
             resolved: Default::default(),
         }
     }
@@ -482,6 +488,7 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
         endpoint: None,
         region: "us-east-1".into(),
         target: None,
+        expect_account: None,
         resolved: Default::default(),
     }
 }

@@ -67,8 +67,8 @@ pub fn identity(g: &Global) -> Result<(String, String)> {
     })
 }
 
-/// Before any change: exactly one target, and the caller is the account it names. Without a
-/// target the change goes where the top-level settings point, as before.
+/// Before any change: exactly one target, bound (its account is checked just before the first
+/// change). Without a target the change goes where the top-level settings point, as before.
 pub fn guard(global: &Global, chosen: Vec<Chosen>, what: &str) -> Result<Global> {
     let c = match chosen.len() {
         0 => return Ok(global.clone()),
@@ -82,9 +82,9 @@ pub fn guard(global: &Global, chosen: Vec<Chosen>, what: &str) -> Result<Global>
             )));
         }
     };
-    let g = bind(global, c);
-    expect_account(&g, c.target.account_id.as_deref(), &format!("target `{}`", c.name), what)?;
-    Ok(g)
+    // The account is checked by the action runner just before the first change
+    // (`actions::runner::before_first_change`), where every change passes.
+    Ok(bind(global, c))
 }
 
 /// Refuses (exit 2) when the caller's account is not `expected`, naming both; nothing has

@@ -213,6 +213,7 @@ pub fn aws_options(global: &Global) -> AwsOptions {
             })
         }),
         target: global.bound.as_ref().map(|c| c.name.clone()),
+        expect_account: target.and_then(|t| t.account_id.clone()),
     }
 }
 

@@ -283,11 +283,20 @@ async fn apply<F: Family>(
 /// The one place that runs before the first change of any action: after the plan and its
 /// preview (a dry run never reaches it), before the engineer is asked and before the
 /// journal's write-ahead entry, so a refusal here asks nothing, journals nothing and leaves
-/// nothing to undo. Every change of every family passes here exactly once. It checks nothing
-/// yet; issue 23's account guard (`sts:GetCallerIdentity` against the target's `account_id`,
-/// refused with exit 2) belongs here.
+/// nothing to undo. Every change of every family passes here exactly once. Issue 23's account
+/// guard: with a target chosen (`--target`, contract §10), the caller's account
+/// (`sts:GetCallerIdentity`) must be the target's `account_id`, else the change is refused
+/// (exit 2) naming both.
 pub async fn before_first_change(cx: &Ctx<'_>, target: &str) -> Result<(), Error> {
-    let _ = (cx, target);
+    let Some(want) = cx.clients.expect_account.as_deref() else { return Ok(()) };
+    let caller = cx.clients.caller_account().await?;
+    if caller != want {
+        let name = cx.clients.target.as_deref().unwrap_or("the target");
+        return Err(Error::Usage(format!(
+            "refusing to change {target}: target `{name}` is account {want}, but the credentials in use are \
+             account {caller}. Nothing was changed; check the target's profile or role_arn"
+        )));
+    }
     Ok(())
 }
 
