@@ -68,7 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'masst' -ScriptBlock {
         }
         'masst;diagnose' {
             [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'Use an embedded scenario instead of live AWS (no account needed)')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Use a snapshot file written by `masst snapshot capture`; several (`--from DIR/*.json`) are diagnosed side by side, a section each, as targets are')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Use a snapshot file written by `masst snapshot capture`; repeated (`--from a.json --from b.json`), the snapshots are diagnosed side by side, a section each, as targets are')
             [CompletionResult]::new('--scenario-file', '--scenario-file', [CompletionResultType]::ParameterName, 'Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one)')
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a finding is at least this severe')

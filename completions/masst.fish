@@ -72,7 +72,7 @@ dlq-retryable\t''
 flash-sale\t''
 healthy\t''
 priority-inversion\t''"
-complete -c masst -n "__fish_masst_using_subcommand diagnose" -l from -d 'Use a snapshot file written by `masst snapshot capture`; several (`--from DIR/*.json`) are diagnosed side by side, a section each, as targets are' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l from -d 'Use a snapshot file written by `masst snapshot capture`; repeated (`--from a.json --from b.json`), the snapshots are diagnosed side by side, a section each, as targets are' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l scenario-file -d 'Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l answer -d 'Answer a runbook question up front: NODE=yes|no (or RUNBOOK.NODE=yes|no). Repeatable' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l fail-on -d 'Exit 1 when a finding is at least this severe' -r -f -a "info\t''

@@ -23,9 +23,9 @@ pub struct DiagnoseArgs {
     /// Use an embedded scenario instead of live AWS (no account needed).
     #[arg(long, value_name = "NAME", conflicts_with = "from", value_parser = crate::evidence::scenario::names())]
     pub scenario: Option<String>,
-    /// Use a snapshot file written by `masst snapshot capture`; several (`--from DIR/*.json`)
-    /// are diagnosed side by side, a section each, as targets are.
-    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "scenario_file")]
+    /// Use a snapshot file written by `masst snapshot capture`; repeated (`--from a.json --from
+    /// b.json`), the snapshots are diagnosed side by side, a section each, as targets are.
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario_file")]
     pub from: Vec<PathBuf>,
     /// Use a scenario file (TOML, as in scenarios/; `extends` may name an embedded one).
     #[arg(long, value_name = "FILE", conflicts_with = "scenario")]

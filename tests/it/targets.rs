@@ -154,8 +154,10 @@ fn every_account_gets_its_own_verdict_and_a_dead_target_is_an_error_beside_them(
     let files: Vec<String> =
         ["osaka", "staging", "tokyo"].iter().map(|t| snaps.join(format!("{t}.json")).display().to_string()).collect();
     assert!(!snaps.join("dead.json").exists());
-    let mut args = vec!["diagnose", "all", "--output", "json", "--from"];
-    args.extend(files.iter().map(String::as_str));
+    let mut args = vec!["diagnose", "all", "--output", "json"];
+    for f in &files {
+        args.extend(["--from", f.as_str()]);
+    }
     let (code, out, err) = masst(&cfg, &args);
     assert_eq!(code, 1, "{err}");
     let side: Value = serde_json::from_str(&out).unwrap();
