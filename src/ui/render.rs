@@ -72,7 +72,13 @@ fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
 
 fn check_lines(c: &Check, indent: &str, out: &mut String) {
     let says = c.says.as_deref().map(|s| format!("  {}", style(format!("({s})")).dim())).unwrap_or_default();
-    out.push_str(&format!("{indent}{} {}{says}\n", mark(c.result), c.expr));
+    // An optional test without its inputs was passed over: the node went on without it.
+    let (mark, over) = if c.passed_over {
+        (style("–").dim().to_string(), format!("  {}", style("passed over").yellow()))
+    } else {
+        (mark(c.result), String::new())
+    };
+    out.push_str(&format!("{indent}{mark} {}{says}{over}\n", c.expr));
     for i in &c.inputs {
         input_lines(i, &format!("{indent}    "), out);
     }
@@ -184,6 +190,12 @@ fn verdict_lines(d: &Diagnosis, out: &mut String) {
     }
     if let Some(c) = &d.cause {
         out.push_str(&format!("  {} {c}\n", style("Root cause:").bold()));
+    }
+    if !d.shows.is_empty() {
+        out.push_str(&format!("  {}\n", style("Evidence:").bold()));
+        for r in &d.shows {
+            input_lines(r, "    ", out);
+        }
     }
     if !d.resolution.is_empty() {
         out.push_str(&format!("  {}\n", style("Resolution:").bold()));

@@ -7,7 +7,9 @@
 pub mod alarms;
 pub mod config;
 pub mod dlq_sample;
+pub mod health;
 pub mod metrics;
+pub mod named_quotas;
 pub mod queues;
 pub mod quotas;
 pub mod scaling;
@@ -55,4 +57,6 @@ pub static SOURCES: &[&dyn Source] = &[
     &alarms::Alarms,
     &quotas::Quotas,
     &scaling::Scaling,
+    &health::Health,
+    &named_quotas::NamedQuotas,
 ];
