@@ -30,4 +30,7 @@ pub struct Plan {
     pub health: bool,
     /// Whether each model's on-demand quotas are found by name (`ListServiceQuotas`).
     pub named_quotas: bool,
+    /// CloudWatch Logs reads: log role → filter pattern → the widest window (minutes) a signal
+    /// of it looks back over.
+    pub logs: BTreeMap<String, BTreeMap<String, u32>>,
 }

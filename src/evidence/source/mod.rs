@@ -8,6 +8,7 @@ pub mod alarms;
 pub mod config;
 pub mod dlq_sample;
 pub mod health;
+pub mod logs;
 pub mod metrics;
 pub mod named_quotas;
 pub mod queues;
@@ -59,4 +60,5 @@ pub static SOURCES: &[&dyn Source] = &[
     &scaling::Scaling,
     &health::Health,
     &named_quotas::NamedQuotas,
+    &logs::Logs,
 ];
