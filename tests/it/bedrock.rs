@@ -209,3 +209,19 @@ fn a_healthy_world_with_both_views_gives_no_finding() {
         r["trigger"]["inputs"].as_array().unwrap().iter().filter(|i| i["name"] == "bedrock_seen").collect();
     assert_eq!(seen[0]["value"], true, "both views have data: {seen:?}");
 }
+
+#[test]
+fn lab_up_writes_the_worlds_health_events_and_quotas_and_live_agrees_with_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("outage.toml");
+    let text = "name = \"outage\"\ntitle = \"flash sale during a Bedrock event\"\nextends = \"flash-sale\"\n\n\
+                [health]\nevents = [{ type = \"AWS_BEDROCK_OPERATIONAL_ISSUE\", minutes_ago = 20 }]\n";
+    std::fs::write(&file, text).unwrap();
+    let emu = Emulator::start();
+    let (code, out, err) = crate::cli::run(emu.masst().args(["lab", "up", "--scenario-file"]).arg(&file));
+    assert_eq!(code, 0, "{out}{err}");
+    let (_, live) = json(emu.masst().args(["diagnose", "throttling"]));
+    let (_, offline) = json(crate::cli::masst().args(["diagnose", "throttling", "--scenario-file"]).arg(&file));
+    assert_eq!(result(&live, "throttling")["outcome"], "bedrock-service-degraded", "{live:#}");
+    assert_eq!(crate::live::verdicts(&live), crate::live::verdicts(&offline));
+}
