@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+pub mod targets;
+pub use targets::Target;
+
 /// The range `[aws] call_timeout_s` may take, in seconds.
 pub const CALL_TIMEOUT_S: std::ops::RangeInclusive<u64> = 1..=3600;
 
@@ -29,6 +32,9 @@ pub struct Settings {
     /// `[logs]`: log role (`chat-api`, `batch-worker`, `controller`) → the deployed CloudWatch
     /// Logs group, where it is not contract §9's default.
     pub logs: BTreeMap<String, String>,
+    /// The accounts and regions one run may read (`[targets.NAME]`, contract §10).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub targets: IndexMap<String, Target>,
 }
 
 /// Where each model's Bedrock quota lives in Service Quotas (`[quotas]`), for the audit's
@@ -144,6 +150,7 @@ impl Default for Settings {
             metrics: MetricNames::default(),
             quotas: Quotas::default(),
             logs: BTreeMap::new(),
+            targets: IndexMap::new(),
         }
     }
 }
@@ -262,6 +269,7 @@ impl Settings {
         if let Some(e) = &s.aws.endpoint_url {
             check_endpoint(e).map_err(|e| e.to_string())?;
         }
+        targets::check(&s.targets)?;
         Ok(s)
     }
 }

@@ -22,6 +22,7 @@ mod report;
 mod runbooks;
 mod sarif;
 mod shape;
+mod targets;
 mod trust;
 mod verify;
 mod widths;
