@@ -89,6 +89,7 @@ pub const OPERATIONS: &[Operation] = &[
     op("appconfig.DeleteHostedConfigurationVersion", "appconfig:DeleteHostedConfigurationVersion", Lab),
     op("application-autoscaling.DescribeScalingPolicies", "application-autoscaling:DescribeScalingPolicies", Read),
     op("servicequotas.GetServiceQuota", "servicequotas:GetServiceQuota", Read),
+    op("logs.FilterLogEvents", "logs:FilterLogEvents", Read),
     op("logs.CreateLogGroup", "logs:CreateLogGroup", Lab),
     op("logs.CreateLogStream", "logs:CreateLogStream", Lab),
     op("logs.PutLogEvents", "logs:PutLogEvents", Lab),

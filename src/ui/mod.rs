@@ -8,6 +8,7 @@ pub mod fit;
 pub mod logs;
 pub mod render;
 pub mod report;
+mod runner;
 pub mod tables;
 
 use std::io::{IsTerminal, Write};
