@@ -46,6 +46,9 @@ _masst() {
             masst,help)
                 cmd="masst__subcmd__help"
                 ;;
+            masst,iam-policy)
+                cmd="masst__subcmd__iam__subcmd__policy"
+                ;;
             masst,journal)
                 cmd="masst__subcmd__journal"
                 ;;
@@ -255,6 +258,9 @@ _masst() {
                 ;;
             masst__subcmd__help,help)
                 cmd="masst__subcmd__help__subcmd__help"
+                ;;
+            masst__subcmd__help,iam-policy)
+                cmd="masst__subcmd__help__subcmd__iam__subcmd__policy"
                 ;;
             masst__subcmd__help,journal)
                 cmd="masst__subcmd__help__subcmd__journal"
@@ -509,7 +515,7 @@ _masst() {
 
     case "${cmd}" in
         masst)
-            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help"
+            opts="-q -v -h -V --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help --version diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +553,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -555,7 +565,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__alarms)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help install help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help install help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,6 +600,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -643,7 +657,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__alarms__subcmd__install)
-            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --sns-topic --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,6 +711,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -705,7 +723,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +758,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -807,7 +829,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -854,6 +876,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -865,7 +891,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__analytics__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,6 +941,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -923,7 +953,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__audit)
-            opts="-y -q -v -h --check --fail-on --fix --yes --dry-run --audits --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --check --fail-on --fix --yes --dry-run --audits --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,6 +1011,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -989,7 +1023,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume concurrency schedule model scale help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help pause resume concurrency schedule model scale help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1061,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1035,7 +1073,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__concurrency)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1120,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1233,7 +1275,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__model)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1322,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1291,7 +1337,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +1384,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1349,7 +1399,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__resume)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,6 +1446,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1407,7 +1461,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__scale)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1457,6 +1511,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1465,7 +1523,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help show apply help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help show apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1503,6 +1561,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1511,7 +1573,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule__subcmd__apply)
-            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --file --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1562,6 +1624,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1629,7 +1695,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__batch__subcmd__schedule__subcmd__show)
-            opts="-q -v -h --file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,6 +1737,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1679,7 +1749,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__completions)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help bash zsh fish powershell"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help bash zsh fish powershell"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +1784,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1725,7 +1799,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__concurrency)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help set help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1760,6 +1834,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1813,7 +1891,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__concurrency__subcmd__set)
-            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --pool --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1867,6 +1945,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1875,7 +1957,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__config)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help show help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,6 +1992,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1963,7 +2049,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__config__subcmd__show)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2001,6 +2087,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2009,7 +2099,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__diagnose)
-            opts="-y -q -v -h --scenario --from --scenario-file --answer --fail-on --window --apply --yes --dry-run --no-verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --scenario --from --scenario-file --answer --fail-on --window --apply --yes --dry-run --no-verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2083,6 +2173,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2091,7 +2185,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help inspect redrive help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help inspect redrive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2126,6 +2220,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2193,7 +2291,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__inspect)
-            opts="-q -v -h --sample --show --publish --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --sample --show --publish --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,6 +2337,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2247,7 +2349,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__dlq__subcmd__redrive)
-            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --retryable-only --error-type --all --max --rate --concurrency --to --visibility-timeout --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2321,6 +2423,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2329,7 +2435,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help)
-            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help"
+            opts="diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2679,6 +2785,20 @@ _masst() {
             return 0
             ;;
         masst__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__help__subcmd__iam__subcmd__policy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3070,8 +3190,8 @@ _masst() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        masst__subcmd__journal)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+        masst__subcmd__iam__subcmd__policy)
+            opts="-q -v -h --read-only --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3106,6 +3226,60 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        masst__subcmd__journal)
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only-runbooks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3117,7 +3291,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help up down drill help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help up down drill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3155,6 +3329,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3163,7 +3341,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__down)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3201,6 +3379,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3209,7 +3391,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__drill)
-            opts="-q -v -h --scenario --speed --minutes --seed --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --scenario --speed --minutes --seed --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3260,6 +3442,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3341,7 +3527,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__lab__subcmd__up)
-            opts="-q -v -h --scenario --scenario-file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --scenario --scenario-file --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3387,6 +3573,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3395,7 +3585,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__mcp)
-            opts="-q -v -h --deadline --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --deadline --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3441,6 +3631,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3449,7 +3643,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help pause resume help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help pause resume help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3484,6 +3678,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3551,7 +3749,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__pause)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3601,6 +3799,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3609,7 +3811,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__producer__subcmd__resume)
-            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3663,6 +3865,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3671,7 +3877,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__queue)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help fix help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help fix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3709,6 +3915,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3717,7 +3927,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__queue__subcmd__fix)
-            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --visibility-timeout --max-receive-count --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3775,6 +3985,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3825,7 +4039,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__quota)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help sync help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3860,6 +4074,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3913,7 +4131,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__quota__subcmd__sync)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3963,6 +4181,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3971,7 +4193,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__report)
-            opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-o -q -v -h --out --scenario --from --since --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4033,6 +4255,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4041,7 +4267,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__routing)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help haiku help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help haiku help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4079,6 +4305,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4087,7 +4317,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__routing__subcmd__haiku)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help on off"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4134,6 +4364,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4187,7 +4421,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help list show validate help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help list show validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4222,6 +4456,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4303,7 +4541,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__list)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4338,6 +4576,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4349,7 +4591,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__show)
-            opts="-q -v -h --mermaid --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --mermaid --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4384,6 +4626,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4395,7 +4641,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__runbook__subcmd__validate)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4433,6 +4679,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4441,7 +4691,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help capture upgrade help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help capture upgrade help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4479,6 +4729,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4487,7 +4741,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot__subcmd__capture)
-            opts="-o -q -v -h --out --window --scenario --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-o -q -v -h --out --window --scenario --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4538,6 +4792,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4605,7 +4863,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__snapshot__subcmd__upgrade)
-            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4643,6 +4901,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4651,7 +4913,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__status)
-            opts="-q -v -h --scenario --from --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --scenario --from --window --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4701,6 +4963,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4709,7 +4975,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__undo)
-            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-y -q -v -h --yes --dry-run --force --no-wait --diagnosis --verify --verify-timeout --verify-every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4759,6 +5025,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4767,7 +5037,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__verify)
-            opts="-q -v -h --timeout --every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --timeout --every --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4813,6 +5083,10 @@ _masst() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4821,7 +5095,7 @@ _masst() {
             return 0
             ;;
         masst__subcmd__watch)
-            opts="-q -v -h --every --once --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --help"
+            opts="-q -v -h --every --once --scenario --from --output --quiet --verbose --config --runbooks --only-runbooks --profile --region --endpoint-url --journal --target --all-targets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4868,6 +5142,10 @@ _masst() {
                     return 0
                     ;;
                 --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

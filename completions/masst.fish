@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_masst_global_optspecs
-    string join \n output= q/quiet v/verbose config= runbooks= only-runbooks= profile= region= endpoint-url= journal= h/help V/version
+    string join \n output= q/quiet v/verbose config= runbooks= only-runbooks= profile= region= endpoint-url= journal= target= all-targets h/help V/version
 end
 
 function __fish_masst_needs_command
@@ -35,8 +35,10 @@ complete -c masst -n "__fish_masst_needs_command" -l profile -d 'AWS profile (de
 complete -c masst -n "__fish_masst_needs_command" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_needs_command" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_needs_command" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_needs_command" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_needs_command" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_needs_command" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_needs_command" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_needs_command" -s V -l version -d 'Print version'
 complete -c masst -n "__fish_masst_needs_command" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
@@ -60,6 +62,7 @@ complete -c masst -n "__fish_masst_needs_command" -f -a "dlq" -d 'The dead-lette
 complete -c masst -n "__fish_masst_needs_command" -f -a "journal" -d 'List the changes masst made'
 complete -c masst -n "__fish_masst_needs_command" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
 complete -c masst -n "__fish_masst_needs_command" -f -a "runbook" -d 'List, show or validate runbooks'
+complete -c masst -n "__fish_masst_needs_command" -f -a "iam-policy" -d 'Print the least-privilege IAM policy (JSON) for what masst calls: the read-only one for diagnosis, or the one that also allows its actions'
 complete -c masst -n "__fish_masst_needs_command" -f -a "mcp" -d 'Serve masst\'s reads to an AI assistant over MCP on stdio; it changes nothing'
 complete -c masst -n "__fish_masst_needs_command" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
 complete -c masst -n "__fish_masst_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -90,11 +93,13 @@ complete -c masst -n "__fish_masst_using_subcommand diagnose" -l profile -d 'AWS
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s y -l yes -d 'With --apply: do not ask'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l dry-run -d 'With --apply: show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -l no-verify -d 'With --apply: skip the verification that follows the change by default'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand diagnose" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand diagnose" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -105,8 +110,10 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and not __fish_seen_subcommand_from capture upgrade help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
@@ -128,8 +135,10 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from capture" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -140,8 +149,10 @@ complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from upgrade" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand snapshot; and __fish_seen_subcommand_from help" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
@@ -163,8 +174,10 @@ complete -c masst -n "__fish_masst_using_subcommand status" -l profile -d 'AWS p
 complete -c masst -n "__fish_masst_using_subcommand status" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand status" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand status" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand status" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand status" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand status" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand verify" -l timeout -d 'Give up after this long, e.g. `6m` (default: the longest recovery budget of the results that fired, from the runbook files)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l every -d 'Read the evidence again this often, e.g. `30s`' -r
@@ -177,8 +190,10 @@ complete -c masst -n "__fish_masst_using_subcommand verify" -l profile -d 'AWS p
 complete -c masst -n "__fish_masst_using_subcommand verify" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand verify" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand verify" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand verify" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand verify" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand watch" -l every -d 'Refresh this often, e.g. `60s`' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
@@ -197,9 +212,11 @@ complete -c masst -n "__fish_masst_using_subcommand watch" -l profile -d 'AWS pr
 complete -c masst -n "__fish_masst_using_subcommand watch" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand watch" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand watch" -l once -d 'Print one frame and exit'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand watch" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand watch" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand report" -s o -l out -d 'The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid)' -r -F
 complete -c masst -n "__fish_masst_using_subcommand report" -l scenario -d 'Use an embedded scenario instead of live AWS' -r -f -a "batch-backlog\t''
@@ -220,8 +237,10 @@ complete -c masst -n "__fish_masst_using_subcommand report" -l profile -d 'AWS p
 complete -c masst -n "__fish_masst_using_subcommand report" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand report" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand report" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand report" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand report" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand report" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -232,8 +251,10 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and not __fish_seen_subcommand_from up down drill help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
@@ -255,8 +276,10 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -267,8 +290,10 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l scenario -d 'The scenario to run' -r -f -a "batch-backlog\t''
 conservative-limits\t''
@@ -288,8 +313,10 @@ complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'
 complete -c masst -n "__fish_masst_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Remove what `lab up` created (metric history stays: CloudWatch cannot delete it)'
@@ -304,8 +331,10 @@ complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -318,8 +347,10 @@ complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting with its value and origin'
 complete -c masst -n "__fish_masst_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -332,8 +363,10 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_se
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Resume'
@@ -350,6 +383,7 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -357,6 +391,7 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
@@ -370,6 +405,7 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -377,6 +413,7 @@ complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume'
@@ -390,8 +427,10 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -410,6 +449,7 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -417,6 +457,7 @@ complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a pool\'s max_concurrency for a model; refused if the model\'s pools would exceed its quota'
 complete -c masst -n "__fish_masst_using_subcommand concurrency; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -429,8 +470,10 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and not __fish_seen_subcommand_from haiku help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -446,6 +489,7 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -453,6 +497,7 @@ complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from haiku" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "haiku" -d 'Route simple queries (FAQ, store hours) to Haiku, or stop'
 complete -c masst -n "__fish_masst_using_subcommand routing; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -465,8 +510,10 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and not __fish_seen_subcommand_from pause resume concurrency schedule model scale help" -f -a "resume" -d 'Resume batch processing'
@@ -487,6 +534,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -494,6 +542,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
@@ -507,6 +556,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -514,6 +564,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
@@ -527,6 +578,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -534,6 +586,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from concurrency" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -544,8 +597,10 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "show" -d 'Show the table (the seed\'s, or --file) with the current JST hour marked'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Deploy the table (the seed\'s, or --file) as batch.schedule_jst'
@@ -562,6 +617,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -569,6 +625,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from model" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
@@ -582,6 +639,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -589,6 +647,7 @@ complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause batch processing'
 complete -c masst -n "__fish_masst_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume batch processing'
@@ -606,8 +665,10 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_see
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and not __fish_seen_subcommand_from pause resume help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
@@ -624,6 +685,7 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -631,6 +693,7 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l count -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
@@ -645,6 +708,7 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -652,6 +716,7 @@ complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_su
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop the batch producer (ECS desired count 0); the count is saved in the journal'
 complete -c masst -n "__fish_masst_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Restore the count saved by the last `producer pause` (or --count N)'
@@ -665,8 +730,10 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and not __fish_seen_subcommand_from fix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -684,6 +751,7 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -691,6 +759,7 @@ complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from fix" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "fix" -d 'Set VisibilityTimeout and maxReceiveCount on the primary queue, keeping its DLQ'
 complete -c masst -n "__fish_masst_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -703,8 +772,10 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and not __fish_seen_subcommand_from install help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -721,6 +792,7 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -728,6 +800,7 @@ complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subc
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "install" -d 'Create (or bring back in line) the seed\'s alarms: ThrottleRate, DegradationRate, circuit OPEN per model, batch QueueDepth and QueueAge, DLQ depth'
 complete -c masst -n "__fish_masst_using_subcommand alarms; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -740,8 +813,10 @@ complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_s
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and not __fish_seen_subcommand_from sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -757,6 +832,7 @@ complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -764,6 +840,7 @@ complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subco
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy each model\'s applied Service Quotas value (quota codes in `[quotas]` of masst.toml) into `account_quota` (journaled; `masst undo` reverses it)'
 complete -c masst -n "__fish_masst_using_subcommand quota; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -790,11 +867,13 @@ complete -c masst -n "__fish_masst_using_subcommand audit" -l profile -d 'AWS pr
 complete -c masst -n "__fish_masst_using_subcommand audit" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand audit" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand audit" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand audit" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand audit" -l fix -d 'Offer each failing check\'s fix in turn (preview, confirmation, journal), then check again'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s y -l yes -d 'With --fix: do not ask'
 complete -c masst -n "__fish_masst_using_subcommand audit" -l dry-run -d 'With --fix: show each fix\'s change and apply none (contract §7)'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand audit" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -805,8 +884,10 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and not __fish_seen_subcommand_from inspect redrive help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
@@ -822,9 +903,11 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l publish -d 'Publish the composition as MangaAssist/DLQ metrics Retryable, NonRetryable and Unknown (the seed\'s "DLQ composition monitoring"; `alarms install` alarms on Retryable > 0)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l error-type -d 'Move messages of this error type, even a non-retryable one. Repeatable' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max -d 'Move exactly min(N, selected) messages (1 to 1,000,000,000)' -r
@@ -844,6 +927,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l retryable-only -d 'Move messages whose error type is retryable (the default selection)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l all -d 'Move every message that carries a job body, whatever its error type'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
@@ -853,6 +937,7 @@ complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcomm
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show what the DLQ holds without consuming it: error types, retryable or not, formats, ages, receive counts; `--show N` prints example bodies'
 complete -c masst -n "__fish_masst_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move DLQ messages back to their source queue: job body with _retry_count reset, message attributes kept (but error_type), each DLQ copy deleted only after SQS confirmed the send'
@@ -866,8 +951,10 @@ complete -c masst -n "__fish_masst_using_subcommand journal" -l profile -d 'AWS 
 complete -c masst -n "__fish_masst_using_subcommand journal" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand journal" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand journal" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand journal" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand journal" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand journal" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand journal" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand journal" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l diagnosis -d 'The diagnosis that offered this action (set by `diagnose --apply`)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify-timeout -d 'With --verify: give up after this long (default: the outcome\'s recovery budget)' -r
@@ -881,6 +968,7 @@ complete -c masst -n "__fish_masst_using_subcommand undo" -l profile -d 'AWS pro
 complete -c masst -n "__fish_masst_using_subcommand undo" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand undo" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand undo" -s y -l yes -d 'Apply without asking (needed when stdin is not a terminal)'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l dry-run -d 'Show the plan and change nothing'
 complete -c masst -n "__fish_masst_using_subcommand undo" -l force -d 'Override the quota guard (for undo: a state that changed since)'
@@ -888,6 +976,7 @@ complete -c masst -n "__fish_masst_using_subcommand undo" -l no-wait -d 'Return 
 complete -c masst -n "__fish_masst_using_subcommand undo" -l verify -d 'After the change, watch the runbook that offered it (or those whose outcomes list the action) until the incident recovers; on `worse`, offer `masst undo` on a terminal'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand undo" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand undo" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -898,8 +987,10 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and not __fish_seen_subcommand_from list show validate help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
@@ -914,8 +1005,10 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -926,9 +1019,11 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l mermaid -d 'Print a Mermaid flowchart instead (like the seed\'s)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -939,13 +1034,30 @@ complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_sub
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the loaded runbooks'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a runbook\'s tree, or print it as a Mermaid flowchart'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a runbook file or a folder of them; exit 2 with the fix on the first error'
 complete -c masst -n "__fish_masst_using_subcommand runbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
+json\t''"
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l config -d 'Configuration file (default: ./masst.toml, then $XDG_CONFIG_HOME/masst/masst.toml)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l runbooks -d 'Add the runbooks of this folder (or file) to the embedded ones; one with the name of an embedded runbook replaces it' -r -F
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l only-runbooks -d 'Use exactly the runbooks of this folder (or file), none of the embedded ones' -r -F
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l profile -d 'AWS profile (default: AWS_PROFILE, then [aws] profile in masst.toml)' -r
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l read-only -d 'Only what diagnosis needs (diagnose, status, audit, verify, watch, snapshot, report, dlq inspect): the policy of the read-only role each account creates for masst'
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -s q -l quiet -d 'Print only results and errors'
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
+complete -c masst -n "__fish_masst_using_subcommand iam-policy" -s h -l help -d 'Print help'
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l deadline -d 'Give each tool call this long before answering with an error, e.g. `2m`' -r
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l window -d 'How much metric history `diagnose` and `status` read, e.g. `60m`, `2h`' -r
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
@@ -957,8 +1069,10 @@ complete -c masst -n "__fish_masst_using_subcommand mcp" -l profile -d 'AWS prof
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand mcp" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand mcp" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand mcp" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand mcp" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand mcp" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c masst -n "__fish_masst_using_subcommand completions" -l output -d 'Output format: human text, or one JSON document on stdout' -r -f -a "human\t''
 json\t''"
@@ -969,33 +1083,36 @@ complete -c masst -n "__fish_masst_using_subcommand completions" -l profile -d '
 complete -c masst -n "__fish_masst_using_subcommand completions" -l region -d 'AWS region (default: AWS_REGION, then the profile, then [aws] region)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l endpoint-url -d 'Send every AWS call to this endpoint (default: AWS_ENDPOINT_URL, then [aws] endpoint_url)' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -l journal -d 'The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl)' -r -F
+complete -c masst -n "__fish_masst_using_subcommand completions" -l target -d 'Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET, comma-separated). Read-only commands read every target given; changes take one' -r
 complete -c masst -n "__fish_masst_using_subcommand completions" -s q -l quiet -d 'Print only results and errors'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s v -l verbose -d 'Log more (-v: each AWS call with its duration; -vv: debug)'
+complete -c masst -n "__fish_masst_using_subcommand completions" -l all-targets -d 'Run against every target of [targets] (read-only commands only)'
 complete -c masst -n "__fish_masst_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "report" -d 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "routing" -d 'Route simple queries to Haiku'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "queue" -d 'The primary batch queue'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "quota" -d 'The account quota in the configuration document'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "audit" -d 'Check the deployment against the seed\'s Prevention controls (contract §8); for CI as SARIF or JUnit too'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "journal" -d 'List the changes masst made'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "runbook" -d 'List, show or validate runbooks'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "mcp" -d 'Serve masst\'s reads to an AI assistant over MCP on stdio; it changes nothing'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
-complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook mcp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "diagnose" -d 'Walk runbooks against evidence and report root causes'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "snapshot" -d 'Capture evidence to a snapshot file, to replay with `diagnose --from`'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "status" -d 'One screen of every runbook\'s trigger: current values, thresholds, state'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "verify" -d 'After a fix: watch the signals that matter until the incident has recovered, got worse, or the time is up (exit 0 recovered, 1 not recovered or worse, 3 could not look)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "watch" -d 'The on-call dashboard, redrawn every `--every`: every trigger\'s signals, a sparkline of each metric\'s window, the threshold, the state (q or Ctrl-C leaves)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "report" -d 'Write the incident report: one self-contained HTML page (or Markdown, by extension) with the charts, the walk and what was done'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "lab" -d 'Write a scenario\'s world into a local AWS emulator (for tests, demos, drills)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "config" -d 'Show the effective configuration and where each value came from'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "analytics" -d 'Pause or resume the analytics pipeline\'s Bedrock calls'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "concurrency" -d 'Change a pool\'s max_concurrency'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "routing" -d 'Route simple queries to Haiku'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "batch" -d 'Batch processing: pause, resume, concurrency, schedule, model, scale'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "producer" -d 'The batch producer (catalog-enrichment): pause, resume'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "queue" -d 'The primary batch queue'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "alarms" -d 'CloudWatch alarms for the seed\'s detection signals'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "quota" -d 'The account quota in the configuration document'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "audit" -d 'Check the deployment against the seed\'s Prevention controls (contract §8); for CI as SARIF or JUnit too'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "dlq" -d 'The dead-letter queue: inspect it, redrive it losslessly'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "journal" -d 'List the changes masst made'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "undo" -d 'Reverse a change (the latest by default), through the same preview and confirmation'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "runbook" -d 'List, show or validate runbooks'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "iam-policy" -d 'Print the least-privilege IAM policy (JSON) for what masst calls: the read-only one for diagnosis, or the one that also allows its actions'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "mcp" -d 'Serve masst\'s reads to an AI assistant over MCP on stdio; it changes nothing'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "completions" -d 'Print shell completions (also committed under completions/)'
+complete -c masst -n "__fish_masst_using_subcommand help; and not __fish_seen_subcommand_from diagnose snapshot status verify watch report lab config analytics concurrency routing batch producer queue alarms quota audit dlq journal undo runbook iam-policy mcp completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "capture" -d 'Collect the evidence the runbooks need and write it as a snapshot (stdout by default)'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "upgrade" -d 'Rewrite a snapshot file (format 1 or 2) as the compact format 2, in place'
 complete -c masst -n "__fish_masst_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Create the scenario\'s queues, messages, AppConfig document, ECS services and an hour of metric history. Refuses any endpoint that is not on this machine'

@@ -116,6 +116,9 @@ pub enum Command {
     /// List, show or validate runbooks.
     #[command(subcommand)]
     Runbook(RunbookCommand),
+    /// Print the least-privilege IAM policy (JSON) for what masst calls: the read-only one
+    /// for diagnosis, or the one that also allows its actions.
+    IamPolicy(crate::commands::iam_policy::IamPolicyArgs),
     /// Serve masst's reads to an AI assistant over MCP on stdio; it changes nothing.
     ///
     /// The tools: diagnose, status, audit, verify_once, dlq_inspect, runbooks, runbook,

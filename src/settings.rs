@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+pub mod targets;
+pub use targets::Target;
+
 /// The range `[aws] call_timeout_s` may take, in seconds.
 pub const CALL_TIMEOUT_S: std::ops::RangeInclusive<u64> = 1..=3600;
 
@@ -26,6 +29,12 @@ pub struct Settings {
     pub models: IndexMap<String, String>,
     pub metrics: MetricNames,
     pub quotas: Quotas,
+    /// `[logs]`: log role (`chat-api`, `batch-worker`, `controller`) → the deployed CloudWatch
+    /// Logs group, where it is not contract §9's default.
+    pub logs: BTreeMap<String, String>,
+    /// The accounts and regions one run may read (`[targets.NAME]`, contract §10).
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub targets: IndexMap<String, Target>,
 }
 
 /// Where each model's Bedrock quota lives in Service Quotas (`[quotas]`), for the audit's
@@ -140,6 +149,8 @@ impl Default for Settings {
             .collect(),
             metrics: MetricNames::default(),
             quotas: Quotas::default(),
+            logs: BTreeMap::new(),
+            targets: IndexMap::new(),
         }
     }
 }
@@ -154,9 +165,12 @@ pub struct Loaded {
 }
 
 impl Settings {
-    /// The CloudWatch Logs group of a log role (contract §9's defaults: `chat-api`,
-    /// `batch-worker`, `controller`); other roles are `/ecs/mangaassist/<role>`.
+    /// The CloudWatch Logs group of a log role: `[logs]` when it names one, else contract §9's
+    /// defaults (`chat-api`, `batch-worker`, `controller`); other roles are `/ecs/mangaassist/<role>`.
     pub fn log_group(&self, role: &str) -> String {
+        if let Some(g) = self.logs.get(role) {
+            return g.clone();
+        }
         match role {
             "controller" => "/mangaassist/concurrency-controller".into(),
             r => format!("/ecs/mangaassist/{r}"),
@@ -255,6 +269,7 @@ impl Settings {
         if let Some(e) = &s.aws.endpoint_url {
             check_endpoint(e).map_err(|e| e.to_string())?;
         }
+        targets::check(&s.targets)?;
         Ok(s)
     }
 }

@@ -45,6 +45,9 @@ pub struct Entry {
     pub command: String,
     /// What was changed (`AppConfig MangaAssist/prod/throughput`, `ECS mangaassist/batch-worker`).
     pub target: String,
+    /// The `[targets]` entry the change was sent to (contract §10); `undo` goes back there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_name: Option<String>,
     pub before: Value,
     pub after: Value,
     /// The diagnosis that offered this action (`throttling/sonnet/other-workloads-consuming-quota`).
@@ -120,6 +123,7 @@ impl Entry {
             family: Some(family.to_string()),
             command,
             target: target.to_string(),
+            target_name: clients.target.clone(),
             before,
             after,
             diagnosis: None,
@@ -269,6 +273,7 @@ pub(crate) mod tests {
             family: None,
             command: "masst batch scale 5".into(),
             target: "ECS mangaassist/batch-worker".into(),
+            target_name: None,
             before: serde_json::json!({"desired": 3}),
             after: serde_json::json!({"desired": 5}),
             diagnosis: None,

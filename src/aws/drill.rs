@@ -6,12 +6,12 @@
 //! the emulator's bridge (`POST /_masst/metrics/keep-latest`, tests/emulator/bridge.py) to drop
 //! every older datapoint of the drill's namespaces: a reader never finds a namespace empty.
 //! Only ever used against a loopback endpoint (the command refuses anything else first).
+//! Plain data in and out: `lab::drill::live` turns what is read into the model's `World`.
 
 use std::collections::BTreeMap;
 
 use super::Clients;
 use crate::error::Error;
-use crate::lab::drill::model::{Moves, World};
 use crate::settings::Settings;
 
 /// The queues' URLs and the AppConfig ids, found once.
@@ -22,13 +22,24 @@ pub struct Handles {
     pub appconfig: super::appconfig::AppConfigIds,
 }
 
-/// The world as read, with the raw attributes and counts the recovery check reads.
+/// The live world as read: the deployed document's text, each queue's attributes, the services.
 #[derive(Debug, Clone)]
-pub struct Live {
-    pub world: World,
+pub struct Read {
+    /// The deployed configuration document, as deployed (the drill parses it).
+    pub document: String,
+    /// Queue role (`primary`, `dlq`) → every attribute.
     pub queues: BTreeMap<String, BTreeMap<String, String>>,
-    /// Role → (deployed name, desired, running, pending).
+    /// Role → (deployed name, desired, running, pending), active services only.
     pub services: BTreeMap<String, (String, i64, i64, i64)>,
+}
+
+/// A minute's queue moves, asked for or done: the producer's new jobs, the jobs finished and
+/// deleted, the jobs that ran out of receives and went to the DLQ.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Moved {
+    pub enqueue: u32,
+    pub process: u32,
+    pub to_dlq: u32,
 }
 
 /// Finds the queues and the AppConfig application `lab up` made.
@@ -41,15 +52,8 @@ pub async fn handles(clients: &Clients, settings: &Settings) -> Result<Handles, 
     Ok(Handles { primary, dlq, appconfig })
 }
 
-fn depth(attrs: &BTreeMap<String, String>) -> f64 {
-    ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"]
-        .iter()
-        .filter_map(|k| attrs.get(*k).and_then(|v| v.parse::<f64>().ok()))
-        .sum()
-}
-
-/// Reads the live world.
-pub async fn read(clients: &Clients, settings: &Settings, h: &Handles) -> Result<Live, Error> {
+/// Reads the live world: document, services and both queues, concurrently.
+pub async fn read(clients: &Clients, settings: &Settings, h: &Handles) -> Result<Read, Error> {
     let roles: Vec<(String, String)> =
         settings.resources.services.iter().map(|(role, name)| (role.clone(), name.clone())).collect();
     let names: Vec<String> = roles.iter().map(|(_, n)| n.clone()).collect();
@@ -60,31 +64,14 @@ pub async fn read(clients: &Clients, settings: &Settings, h: &Handles) -> Result
         super::sqs::attributes(clients, &h.primary, &all, &settings.resources.queue),
         super::sqs::attributes(clients, &h.dlq, &all, &settings.resources.dlq),
     )?;
-    let config: serde_json::Value = serde_json::from_str(&doc.1).map_err(|e| {
-        Error::Evidence(format!("the deployed configuration document is not JSON ({e}); the drill cannot read it"))
-    })?;
     let mut by_role = BTreeMap::new();
     for (role, name) in &roles {
         if let Some(s) = services.iter().find(|s| &s.name == name && s.active) {
             by_role.insert(role.clone(), (name.clone(), s.desired, s.running, s.pending));
         }
     }
-    let policy: serde_json::Value =
-        primary.get("RedrivePolicy").and_then(|p| serde_json::from_str(p).ok()).unwrap_or_default();
-    let max_receive = policy
-        .get("maxReceiveCount")
-        .and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
-        .unwrap_or(f64::INFINITY);
-    let world = World {
-        config,
-        desired: by_role.iter().map(|(r, s)| (r.clone(), s.1)).collect(),
-        primary_depth: depth(&primary),
-        dlq_depth: depth(&dlq),
-        visibility_s: primary.get("VisibilityTimeout").and_then(|v| v.parse().ok()).unwrap_or(30.0),
-        max_receive,
-    };
     let queues = BTreeMap::from([("primary".to_string(), primary), ("dlq".to_string(), dlq)]);
-    Ok(Live { world, queues, services: by_role })
+    Ok(Read { document: doc.1, queues, services: by_role })
 }
 
 fn job(id: &str) -> String {
@@ -117,8 +104,8 @@ async fn send(clients: &Clients, url: &str, bodies: Vec<(String, Option<&str>)>,
 /// Does the minute's moves on SQS: the producer's new jobs, the jobs the workers finish
 /// (deleted), the jobs that ran out of receives (sent to the DLQ as the seed's envelope,
 /// then deleted). Returns what was really moved: the queue may hold fewer than asked.
-pub async fn apply(clients: &Clients, h: &Handles, m: &Moves, minute: u32) -> Result<Moves, Error> {
-    let mut done = Moves::default();
+pub async fn apply(clients: &Clients, h: &Handles, m: &Moved, minute: u32) -> Result<Moved, Error> {
+    let mut done = Moved::default();
     let want = m.process + m.to_dlq;
     let mut taken = Vec::new();
     while (taken.len() as u32) < want {

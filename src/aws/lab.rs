@@ -1,13 +1,8 @@
-//! `masst lab`: writes a scenario's world into an AWS emulator, and removes it again.
-//!
-//! The same scenario description that gives the offline evidence is written through the real
-//! APIs (queues with their redrive policy and messages, the AppConfig application, environment,
-//! profile and a deployed document, the ECS cluster and services, an hour of one-minute metric
-//! history), so a live diagnosis of the lab must reach the same verdict as the offline one.
-//! It only ever talks to a loopback endpoint: the command refuses anything else, and it
-//! starts from an empty emulator (`lab_reset.rs`).
-
-use std::collections::BTreeMap;
+//! The lab's writes to an emulator, on plain data: create or take over a queue, send
+//! messages, deploy a configuration document, create the cluster and a service, and `down`,
+//! which removes them again. What to write is decided from the scenario in `lab::world`; this
+//! file knows only the SDK. Only ever used against a loopback endpoint (the command refuses
+//! anything else first).
 
 use aws_sdk_ecs::types::ContainerDefinition;
 use aws_sdk_sqs::types::QueueAttributeName;
@@ -15,19 +10,7 @@ use futures::stream::{self, StreamExt, TryStreamExt};
 
 use crate::aws::Clients;
 use crate::error::Error;
-use crate::evidence::scenario::{Scenario, SeedMessage};
-use crate::settings::Settings;
-
-/// What `lab up` made, for the report and for tests.
-#[derive(Debug, Default, serde::Serialize)]
-pub struct Report {
-    pub scenario: String,
-    pub queues: BTreeMap<String, usize>,
-    pub services: BTreeMap<String, i64>,
-    pub config_version: i32,
-    pub metric_series: usize,
-    pub datapoints: usize,
-}
+use crate::settings::{AppConfigNames, Settings};
 
 fn ev<'a, E, R>(action: &'static str, what: &'a str) -> impl Fn(aws_sdk_sqs::error::SdkError<E, R>) -> Error + 'a
 where
@@ -37,33 +20,14 @@ where
     move |e| crate::aws::read_error(&e, action, what)
 }
 
-/// Creates the scenario's world at `now`.
-pub async fn up(
-    clients: &Clients,
-    settings: &Settings,
-    scenario: &Scenario,
-    now: jiff::Timestamp,
-) -> Result<Report, Error> {
-    let mut report = Report { scenario: scenario.name.clone(), ..Default::default() };
-    super::lab_reset::start_empty(clients, settings).await?;
-    let (queues, config_version, services, (series, points)) = tokio::try_join!(
-        queues_up(clients, settings, scenario),
-        appconfig_up(clients, settings, scenario),
-        ecs_up(clients, settings, scenario),
-        metrics_up(clients, settings, scenario, now),
-    )?;
-    report.queues = queues;
-    report.config_version = config_version;
-    report.services = services;
-    report.metric_series = series;
-    report.datapoints = points;
-    Ok(report)
-}
-
-async fn create_queue(clients: &Clients, name: &str, attrs: &[(QueueAttributeName, String)]) -> Result<String, Error> {
+/// Creates the queue `name` with `attrs` (SQS attribute names and values), or takes over and
+/// empties the one that exists; returns its URL.
+pub async fn create_queue(clients: &Clients, name: &str, attrs: &[(String, String)]) -> Result<String, Error> {
+    let attrs: Vec<(QueueAttributeName, &String)> =
+        attrs.iter().map(|(k, v)| (QueueAttributeName::from(k.as_str()), v)).collect();
     let mut req = clients.sqs.create_queue().queue_name(name);
-    for (k, v) in attrs {
-        req = req.attributes(k.clone(), v);
+    for (k, v) in &attrs {
+        req = req.attributes(k.clone(), *v);
     }
     match req.send().await {
         Ok(out) => Ok(out.queue_url().unwrap_or_default().to_string()),
@@ -71,8 +35,8 @@ async fn create_queue(clients: &Clients, name: &str, attrs: &[(QueueAttributeNam
             // It exists with other attributes: take it over and empty it.
             let url = super::sqs::queue_url(clients, name, "lab").await?;
             let mut set = clients.sqs.set_queue_attributes().queue_url(&url);
-            for (k, v) in attrs {
-                set = set.attributes(k.clone(), v);
+            for (k, v) in &attrs {
+                set = set.attributes(k.clone(), *v);
             }
             set.send().await.map_err(ev("sqs:SetQueueAttributes", name))?;
             clients.sqs.purge_queue().queue_url(&url).send().await.map_err(ev("sqs:PurgeQueue", name))?;
@@ -81,27 +45,11 @@ async fn create_queue(clients: &Clients, name: &str, attrs: &[(QueueAttributeNam
     }
 }
 
-/// Sends messages in batches of ten, eight batches in flight.
-pub async fn send_all(clients: &Clients, url: &str, messages: &[SeedMessage]) -> Result<(), Error> {
+/// Sends messages in batches of ten, eight batches in flight; any refused entry fails the lab.
+pub async fn send_all(clients: &Clients, url: &str, messages: &[super::sqs::Outgoing]) -> Result<(), Error> {
     stream::iter(messages.chunks(10))
         .map(|chunk| async move {
-            let messages: Vec<super::sqs::Outgoing> = chunk
-                .iter()
-                .map(|m| super::sqs::Outgoing {
-                    body: String::from_utf8_lossy(&m.body).into_owned(),
-                    attributes: m
-                        .error_type
-                        .iter()
-                        .map(|t| {
-                            let attr =
-                                super::sqs::Attr { data_type: "String".into(), string: Some(t.clone()), binary: None };
-                            ("error_type".to_string(), attr)
-                        })
-                        .collect(),
-                    ..Default::default()
-                })
-                .collect();
-            let out = super::sqs::send_batch(clients, url, &messages, url).await?;
+            let out = super::sqs::send_batch(clients, url, chunk, url).await?;
             if let Some((_, why, _)) = out.failed.first() {
                 return Err(Error::Evidence(format!("SQS refused a lab message: {why}")));
             }
@@ -113,44 +61,23 @@ pub async fn send_all(clients: &Clients, url: &str, messages: &[SeedMessage]) ->
     Ok(())
 }
 
-async fn queues_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<BTreeMap<String, usize>, Error> {
-    let spec = |role: &str| s.queues.get(role).cloned().unwrap_or_default();
-    let attrs = |role: &str| -> Vec<(QueueAttributeName, String)> {
-        spec(role).attributes.iter().map(|(k, v)| (QueueAttributeName::from(k.as_str()), v.clone())).collect()
-    };
-    let dlq_name = &settings.resources.dlq;
-    let dlq_url = create_queue(clients, dlq_name, &attrs("dlq")).await?;
-    let arn = super::sqs::attributes(clients, &dlq_url, &["QueueArn"], dlq_name)
-        .await?
-        .remove("QueueArn")
-        .unwrap_or_default();
-    let mut primary = attrs("primary");
-    let max_receive = spec("primary").max_receive_count.unwrap_or(5);
-    primary.push((
-        QueueAttributeName::RedrivePolicy,
-        serde_json::json!({"deadLetterTargetArn": arn, "maxReceiveCount": max_receive}).to_string(),
-    ));
-    let primary_url = create_queue(clients, &settings.resources.queue, &primary).await?;
-    let dlq_msgs = s.dlq_seed();
-    let jobs = s.primary_seed();
-    tokio::try_join!(send_all(clients, &dlq_url, &dlq_msgs), send_all(clients, &primary_url, &jobs))?;
-    // Report what the queues hold, read back, not what was meant to be written.
-    let (primary, dlq) =
-        tokio::try_join!(depth(clients, &primary_url, &settings.resources.queue), depth(clients, &dlq_url, dlq_name))?;
-    Ok([("primary".to_string(), primary), ("dlq".to_string(), dlq)].into_iter().collect())
-}
-
 /// Messages in a queue, visible and in flight.
-async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error> {
+pub async fn depth(clients: &Clients, url: &str, name: &str) -> Result<usize, Error> {
     let names =
         ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed"];
     let attrs = super::sqs::attributes(clients, url, &names, name).await?;
     Ok(attrs.values().filter_map(|v| v.parse::<usize>().ok()).sum())
 }
 
-async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<i32, Error> {
+/// Creates (or finds) the application, profile and environment `n` names, stores `content` as a
+/// new hosted version and deploys it; returns the version number.
+pub async fn deploy_config(
+    clients: &Clients,
+    n: &AppConfigNames,
+    content: Vec<u8>,
+    description: &str,
+) -> Result<i32, Error> {
     let ac = &clients.appconfig;
-    let n = &settings.appconfig;
     let apps = ac.list_applications().send().await.map_err(ev("appconfig:ListApplications", "the lab"))?;
     let app = match apps.items().iter().find(|a| a.name() == Some(n.application.as_str())) {
         Some(a) => a.id().unwrap_or_default().to_string(),
@@ -204,7 +131,6 @@ async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> R
             .unwrap_or_default()
             .to_string(),
     };
-    let content = serde_json::to_vec_pretty(&s.config).expect("config serializes");
     let version = ac
         .create_hosted_configuration_version()
         .application_id(&app)
@@ -222,83 +148,82 @@ async fn appconfig_up(clients: &Clients, settings: &Settings, s: &Scenario) -> R
         .deployment_strategy_id(&strategy)
         .configuration_profile_id(&profile)
         .configuration_version(version.to_string())
-        .description(format!("masst lab up --scenario {}", s.name))
+        .description(description)
         .send()
         .await
         .map_err(ev("appconfig:StartDeployment", "the lab"))?;
     Ok(version)
 }
 
-async fn ecs_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<BTreeMap<String, i64>, Error> {
+/// Creates the ECS cluster (creating one that exists is a no-op in ECS).
+pub async fn create_cluster(clients: &Clients, cluster: &str) -> Result<(), Error> {
+    clients.ecs.create_cluster().cluster_name(cluster).send().await.map_err(ev("ecs:CreateCluster", "the lab"))?;
+    Ok(())
+}
+
+/// One ECS service as a scenario describes it.
+pub struct Service<'a> {
+    pub cluster: &'a str,
+    /// The service's role (`chat-api`, `batch-worker`): its task family and container name.
+    pub role: &'a str,
+    /// The deployed service name.
+    pub name: &'a str,
+    pub desired: i64,
+    pub running: i64,
+}
+
+/// Registers the role's task definition and creates the service (or takes over an active one)
+/// so that it runs `running` tasks and wants `desired`.
+pub async fn ecs_service(clients: &Clients, s: &Service<'_>) -> Result<(), Error> {
     let ecs = &clients.ecs;
-    let cluster = &settings.resources.cluster;
-    ecs.create_cluster().cluster_name(cluster).send().await.map_err(ev("ecs:CreateCluster", "the lab"))?;
-    let mut out = BTreeMap::new();
-    for (role, spec) in &s.services {
-        let name = settings.resources.services.get(role).cloned().unwrap_or_else(|| role.clone());
-        ecs.register_task_definition()
-            .family(format!("mangaassist-{role}"))
-            .container_definitions(
-                ContainerDefinition::builder().name(role).image(format!("mangaassist/{role}:lab")).memory(512).build(),
-            )
-            .send()
-            .await
-            .map_err(ev("ecs:RegisterTaskDefinition", "the lab"))?;
-        let existing = ecs
-            .describe_services()
+    let (cluster, role, name) = (s.cluster, s.role, s.name);
+    ecs.register_task_definition()
+        .family(format!("mangaassist-{role}"))
+        .container_definitions(
+            ContainerDefinition::builder().name(role).image(format!("mangaassist/{role}:lab")).memory(512).build(),
+        )
+        .send()
+        .await
+        .map_err(ev("ecs:RegisterTaskDefinition", "the lab"))?;
+    let existing = ecs
+        .describe_services()
+        .cluster(cluster)
+        .services(name)
+        .send()
+        .await
+        .map_err(ev("ecs:DescribeServices", "the lab"))?;
+    let active = existing.services().iter().any(|x| x.status() == Some("ACTIVE"));
+    if !active {
+        ecs.create_service()
             .cluster(cluster)
-            .services(&name)
+            .service_name(name)
+            .task_definition(format!("mangaassist-{role}"))
+            .desired_count(s.desired as i32)
             .send()
             .await
-            .map_err(ev("ecs:DescribeServices", "the lab"))?;
-        let active = existing.services().iter().any(|x| x.status() == Some("ACTIVE"));
-        if !active {
-            ecs.create_service()
-                .cluster(cluster)
-                .service_name(&name)
-                .task_definition(format!("mangaassist-{role}"))
-                .desired_count(spec.desired as i32)
-                .send()
-                .await
-                .map_err(ev("ecs:CreateService", "the lab"))?;
-        }
-        // The emulator starts tasks on update: set the running count the scenario describes.
+            .map_err(ev("ecs:CreateService", "the lab"))?;
+    }
+    // The emulator starts tasks on update: set the running count the scenario describes.
+    ecs.update_service()
+        .cluster(cluster)
+        .service(name)
+        .desired_count(s.running as i32)
+        .send()
+        .await
+        .map_err(ev("ecs:UpdateService", "the lab"))?;
+    if s.running != s.desired {
         ecs.update_service()
             .cluster(cluster)
-            .service(&name)
-            .desired_count(spec.running as i32)
+            .service(name)
+            .desired_count(s.desired as i32)
             .send()
             .await
             .map_err(ev("ecs:UpdateService", "the lab"))?;
-        if spec.running != spec.desired {
-            ecs.update_service()
-                .cluster(cluster)
-                .service(&name)
-                .desired_count(spec.desired as i32)
-                .send()
-                .await
-                .map_err(ev("ecs:UpdateService", "the lab"))?;
-        }
-        out.insert(role.clone(), spec.desired);
     }
-    Ok(out)
+    Ok(())
 }
 
-async fn metrics_up(
-    clients: &Clients,
-    settings: &Settings,
-    s: &Scenario,
-    now: jiff::Timestamp,
-) -> Result<(usize, usize), Error> {
-    let series = s.series(now, 60);
-    let points: Vec<(&str, i64, f64)> =
-        series.iter().flat_map(|(key, pts)| pts.iter().map(move |(t, v)| (key.as_str(), *t, *v))).collect();
-    let written = super::cloudwatch::put_logical(clients, settings, &points, 500, "the lab's metric history").await?;
-    let points: usize = written.values().sum();
-    Ok((series.len(), points))
-}
-
-/// Removes what `up` made (metric history cannot be deleted from CloudWatch; it ages out).
+/// Removes what `lab up` made (metric history cannot be deleted from CloudWatch; it ages out).
 pub async fn down(clients: &Clients, settings: &Settings) -> Result<Vec<String>, Error> {
     // Below, a missing resource is simply skipped; so first make sure the endpoint answers,
     // or "nothing to remove" would be said of an emulator that is not there.

@@ -21,6 +21,7 @@ pub mod ecs;
 pub mod lab;
 pub mod lab_reset;
 pub mod logs;
+pub mod operations;
 pub mod quotas;
 pub mod sqs;
 
@@ -30,6 +31,19 @@ pub struct AwsOptions {
     pub profile: Option<String>,
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
+    /// A role to assume over the credentials found (a target's `role_arn`).
+    pub assume: Option<Assume>,
+    /// The `[targets]` name these options were bound to, for the journal.
+    pub target: Option<String>,
+}
+
+/// A role to assume with the SDK's own provider (`aws_config::sts::AssumeRoleProvider`): it
+/// calls `sts:AssumeRole` with the base credentials and refreshes the session before it expires.
+#[derive(Debug, Clone)]
+pub struct Assume {
+    pub role_arn: String,
+    pub external_id: Option<String>,
+    pub session_name: String,
 }
 
 /// The service clients a command may need, all from one `SdkConfig`.
@@ -46,6 +60,8 @@ pub struct Clients {
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
+    /// The `[targets]` name these clients reach, when one was chosen (the journal records it).
+    pub target: Option<String>,
     /// Names already resolved to URLs and ids, so a refresh (`watch`, `verify`) does not
     /// resolve them again: its critical path stays at two round trips.
     pub resolved: std::sync::Arc<Resolved>,
@@ -92,7 +108,9 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
         _ => RetryConfig::adaptive(),
     };
     let timeout_s = settings.aws.call_timeout_s.unwrap_or(DEFAULT_CALL_TIMEOUT_S);
-    let _ = REACH.set((endpoint.clone().unwrap_or_else(|| "AWS's regional endpoint".into()), timeout_s));
+    let reach = (endpoint.clone().unwrap_or_else(|| "AWS's regional endpoint".into()), timeout_s);
+    let _ = REACH.set(reach.clone());
+    REACH_HERE.with(|r| *r.borrow_mut() = Some(reach));
     let per_call = Duration::from_secs(timeout_s);
     let conf: SdkConfig = loader
         .retry_config(retry.with_max_attempts(attempts))
@@ -110,7 +128,27 @@ pub async fn load(opts: &AwsOptions, settings: &Settings) -> Result<Clients, Err
             "no AWS region is set: pass --region, set AWS_REGION, or add `region` to [aws] in masst.toml".into(),
         ));
     };
-    Ok(Clients::from_conf(&conf, endpoint, region))
+    let conf = match &opts.assume {
+        Some(a) => assume(conf, a).await,
+        None => conf,
+    };
+    let mut clients = Clients::from_conf(&conf, endpoint, region);
+    clients.target = opts.target.clone();
+    Ok(clients)
+}
+
+/// The configuration with the role's credentials in place of the ones found: the SDK's
+/// assume-role provider, over the base chain, sends `sts:AssumeRole` (to the same endpoint
+/// and region) on first use and again before the session expires.
+async fn assume(base: SdkConfig, a: &Assume) -> SdkConfig {
+    let mut b = aws_config::sts::AssumeRoleProvider::builder(a.role_arn.clone()).session_name(a.session_name.clone());
+    if let Some(id) = &a.external_id {
+        b = b.external_id(id.clone());
+    }
+    let provider = b.configure(&base).build().await;
+    base.to_builder()
+        .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(provider))
+        .build()
 }
 
 impl Clients {
@@ -127,6 +165,7 @@ impl Clients {
             logs: aws_sdk_cloudwatchlogs::Client::new(conf),
             endpoint,
             region,
+            target: None,
             resolved: Default::default(),
         }
     }
@@ -159,13 +198,35 @@ impl Clients {
     pub async fn account(&self) -> Option<String> {
         self.sts.get_caller_identity().send().await.ok().and_then(|o| o.account().map(String::from))
     }
+
+    /// The account the credentials belong to (`sts:GetCallerIdentity`), or why it could not
+    /// be read: what the account guard before a change and the fan-out's account column use.
+    pub async fn caller_account(&self) -> Result<String, Error> {
+        let out = timed("sts:GetCallerIdentity", self.sts.get_caller_identity().send())
+            .await
+            .map_err(|e| read_error(&e, "sts:GetCallerIdentity", "the caller's account"))?;
+        out.account().map(String::from).ok_or_else(|| {
+            Error::Evidence(
+                "sts:GetCallerIdentity answered without an account id; masst cannot tell whose account this is".into(),
+            )
+        })
+    }
 }
 
 /// What `explain` needs to know of the connection to word a failure: where masst was
 /// talking to and how long one call may take. Set once by [`load`].
 static REACH: std::sync::OnceLock<(String, u64)> = std::sync::OnceLock::new();
 
+thread_local! {
+    /// The same, for the thread that loaded it: each target of a fan-out reads on its own
+    /// thread, and its failures name its own endpoint.
+    static REACH_HERE: std::cell::RefCell<Option<(String, u64)>> = const { std::cell::RefCell::new(None) };
+}
+
 fn reach() -> (String, u64) {
+    if let Some(r) = REACH_HERE.with(|r| r.borrow().clone()) {
+        return r;
+    }
     REACH.get().cloned().unwrap_or_else(|| ("AWS's regional endpoint".into(), DEFAULT_CALL_TIMEOUT_S))
 }
 
@@ -189,7 +250,10 @@ where
             C::CredentialsNotLoaded(_) => "no credentials were found in the chain (environment, profile, SSO, web identity, container, instance role)".to_string(),
             C::ProviderTimedOut(_) => "the credential provider timed out".to_string(),
             C::InvalidConfiguration(_) => "the credential configuration is invalid".to_string(),
-            _ => "the credential provider failed".to_string(),
+            _ => match assume_role_refusal(err) {
+                Some(why) => why,
+                None => "the credential provider failed".to_string(),
+            },
         };
         return Failure::NoCredentials(why);
     }
@@ -247,6 +311,28 @@ where
     }
 }
 
+/// Why `sts:AssumeRole` gave no credentials, when that is what failed: AWS's error code and
+/// message (AccessDenied, ExpiredToken), or the endpoint that could not be reached.
+fn assume_role_refusal(err: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use aws_sdk_sts::operation::assume_role::AssumeRoleError;
+    let e = source_chain(err)
+        .find_map(|e| e.downcast_ref::<SdkError<AssumeRoleError, aws_smithy_runtime_api::http::Response>>())?;
+    Some(match e {
+        SdkError::ServiceError(se) => {
+            let code = se.err().code().unwrap_or("an error");
+            let message: String = se.err().message().unwrap_or("").trim().chars().take(160).collect();
+            format!(
+                "sts:AssumeRole was refused ({code}: {}); check the role's trust policy, its external id and \
+                 the base credentials",
+                crate::text::escape(&message)
+            )
+        }
+        SdkError::TimeoutError(_) => "sts:AssumeRole timed out".into(),
+        SdkError::DispatchFailure(_) => "sts:AssumeRole could not reach STS (the connection failed)".into(),
+        _ => "sts:AssumeRole failed".into(),
+    })
+}
+
 /// The HTTP status of the reply behind an SDK error, when there was one.
 fn http_status<E, R: 'static>(err: &SdkError<E, R>) -> Option<u16> {
     let raw = err.raw_response()? as &dyn std::any::Any;
@@ -271,6 +357,9 @@ where
     tracing::info!(target: "masst::aws", "{action} failed: {}", DisplayErrorContext(err));
     let (endpoint, timeout) = reach();
     match classify(err) {
+        Failure::NoCredentials(why) if why.starts_with("sts:AssumeRole") => {
+            format!("{action} ({what}) could not be signed: {why}.")
+        }
         Failure::NoCredentials(why) => format!(
             "{action} ({what}) could not be signed: {why}. Configure the standard chain (AWS_ACCESS_KEY_ID and \
              AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, `aws sso login`, an instance role) and retry."
@@ -392,6 +481,7 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
         ),
         endpoint: None,
         region: "us-east-1".into(),
+        target: None,
         resolved: Default::default(),
     }
 }

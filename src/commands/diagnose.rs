@@ -249,6 +249,7 @@ fn report_with(
         }
         printer.line(render::summary(results, fail_on));
     }
+    crate::ui::tap(|| document(ev, results, fail_on));
     if results.iter().any(|d| d.is_finding(fail_on)) {
         Outcome::Findings
     } else {

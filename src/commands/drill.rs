@@ -130,7 +130,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
         let clients = super::clients(global, settings).await?;
         let started = jiff::Timestamp::now();
         let spinner = printer.spinner(&format!("building scenario {} at {endpoint}…", scenario.name));
-        let built = crate::aws::lab::up(&clients, settings, &scenario, started).await;
+        let built = crate::lab::world::up(&clients, settings, &scenario, started).await;
         if let Some(sp) = spinner {
             sp.finish_and_clear();
         }
@@ -144,7 +144,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
             (args.minutes, args.speed, args.seed),
             &models,
         );
-        let first = crate::aws::drill::read(&clients, settings, &h).await?;
+        let first = crate::lab::drill::live::read(&clients, settings, &h).await?;
         let clock = scenario.at.unwrap_or(started).as_second();
         let mut state = State::start(&params, &first.world, &models, clock, args.seed);
         let mut hour: Vec<BTreeMap<String, f64>> = vec![BTreeMap::new(); 60];
@@ -160,7 +160,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
         let seen_before: BTreeSet<String> = journal.read()?.0.into_iter().map(|e| e.id).collect();
         let mut attributed: BTreeSet<String> = seen_before.clone();
         let mut pending: Vec<(String, ByMasst)> = vec![];
-        let queue_names = |live: &crate::aws::drill::Live, after: Option<&World>| {
+        let queue_names = |live: &crate::lab::drill::live::Live, after: Option<&World>| {
             let mut q = BTreeMap::new();
             for (role, name) in [("primary", &settings.resources.queue), ("dlq", &settings.resources.dlq)] {
                 let mut attrs = live.queues.get(role).cloned().unwrap_or_default();
@@ -197,7 +197,8 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
         tokio::pin!(ctrl_c);
         let mut tick = tokio::time::Instant::now();
         for i in 0..args.minutes {
-            let live = if i == 0 { first.clone() } else { crate::aws::drill::read(&clients, settings, &h).await? };
+            let live =
+                if i == 0 { first.clone() } else { crate::lab::drill::live::read(&clients, settings, &h).await? };
             // What changed since the last step, and what it did.
             let mut fresh = vec![];
             for d in score::detect(&expected, &live.world, expected.dlq_depth) {
@@ -247,7 +248,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
             }
             // The minute.
             let (next, minute) = model::step(&params, &state, &live.world, &models, &ids);
-            let done = crate::aws::drill::apply(&clients, &h, &minute.moves, state.minute).await?;
+            let done = crate::lab::drill::live::apply(&clients, &h, &minute.moves, state.minute).await?;
             let mut minute = Minute { moves: done, ..minute };
             let after = live.world.after(&done);
             minute.metrics.insert("MangaAssist/Batch:QueueDepth".into(), after.primary_depth);

@@ -65,7 +65,7 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
             let spinner = printer.spinner(&format!("building scenario {scenario} at {url}…"));
             let report = super::block_on(async {
                 let c = super::clients(&global_local, &settings).await?;
-                crate::aws::lab::up(&c, &settings, &s, jiff::Timestamp::now()).await
+                crate::lab::world::up(&c, &settings, &s, jiff::Timestamp::now()).await
             });
             if let Some(sp) = spinner {
                 sp.finish_and_clear();

@@ -7,6 +7,8 @@ pub mod config;
 pub mod diagnose;
 pub mod dlq;
 pub mod drill;
+pub mod fanout;
+pub mod iam_policy;
 pub mod lab;
 pub mod report;
 pub mod runbook;
@@ -62,6 +64,17 @@ pub struct Global {
     /// The change journal (default: $XDG_STATE_HOME/masst/journal.jsonl).
     #[arg(long, global = true, value_name = "PATH")]
     pub journal: Option<PathBuf>,
+    /// Run against this target of [targets] in masst.toml (repeatable; default: MASST_TARGET,
+    /// comma-separated). Read-only commands read every target given; changes take one.
+    #[arg(long = "target", global = true, value_name = "NAME", conflicts_with = "all_targets")]
+    pub targets: Vec<String>,
+    /// Run against every target of [targets] (read-only commands only).
+    #[arg(long, global = true)]
+    pub all_targets: bool,
+    /// The one target this run is bound to, once chosen (set by the fan-out, not a flag): its
+    /// role, account and name reach the edge and the journal through here.
+    #[arg(skip)]
+    pub bound: Option<crate::settings::targets::Chosen>,
 }
 
 /// Flags every change to AWS takes.
@@ -187,10 +200,19 @@ pub fn block_on<T>(fut: impl std::future::Future<Output = T>) -> T {
 
 /// The AWS options from the global flags.
 pub fn aws_options(global: &Global) -> AwsOptions {
+    let target = global.bound.as_ref().map(|c| &c.target);
     AwsOptions {
         profile: global.profile.clone(),
         region: global.region.clone(),
         endpoint_url: global.endpoint_url.clone(),
+        assume: target.and_then(|t| {
+            Some(crate::aws::Assume {
+                role_arn: t.role_arn.clone()?,
+                external_id: t.external_id.clone(),
+                session_name: t.session_name.clone().unwrap_or_else(|| "masst".into()),
+            })
+        }),
+        target: global.bound.as_ref().map(|c| c.name.clone()),
     }
 }
 

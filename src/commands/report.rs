@@ -14,7 +14,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 /// `masst report` options.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
     /// The file to write: `.html` (self-contained, the default) or `.md` (Markdown + Mermaid).
     #[arg(short = 'o', long = "out", value_name = "FILE")]

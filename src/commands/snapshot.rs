@@ -21,7 +21,7 @@ pub enum SnapshotCommand {
 }
 
 /// Where to capture from and to.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CaptureArgs {
     /// Write to FILE instead of stdout.
     #[arg(short = 'o', long = "out", value_name = "FILE")]

@@ -31,6 +31,7 @@ pub fn run(global: &Global, args: &StatusArgs, printer: &Printer) -> Result<Outc
         printer.json_value(&document(&ev, &results));
         return Ok(Outcome::Clear);
     }
+    crate::ui::tap(|| document(&ev, &results));
     let rows = crate::ui::board::rows(&results, None);
     let table = crate::ui::board::table(&rows, crate::ui::width(), printer.verbose > 0);
     printer.line(crate::ui::wrap(&format!("{} (taken {})", ev.source, ev.taken_at)));

@@ -86,6 +86,13 @@ pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a Signal>, models: &[Str
             Source::Autoscaling { role } => {
                 p.autoscaling.insert(role.clone());
             }
+            Source::Logs { role, filter, minutes, .. } => {
+                let reads = p.logs.entry(role.clone()).or_default();
+                for f in expansions(filter, models) {
+                    let m = reads.entry(f).or_insert(0);
+                    *m = (*m).max(*minutes);
+                }
+            }
         }
     }
     p

@@ -112,6 +112,16 @@ pub enum Source {
     Autoscaling {
         role: String,
     },
+    /// Lines of a log role's CloudWatch Logs group: those `filter` returns that `matches`
+    /// (a regular expression; `{id}`/`{m}` the walked model) in the last `minutes`. The value is
+    /// their count, or with `capture` the number the latest one's capture group holds.
+    Logs {
+        role: String,
+        filter: String,
+        matches: String,
+        minutes: u32,
+        capture: Option<usize>,
+    },
     /// One of the runbook's `[thresholds]`: a number stated once, read by its conditions and
     /// its alarms alike.
     Threshold {
@@ -155,6 +165,66 @@ pub struct Resolved {
     /// A threshold of the runbook: a number stated in the file, not read from AWS.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub threshold: bool,
+    /// For a logs signal: the group and what matched in it (contract §9's `logs` input).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub logs: Option<LogsSeen>,
+}
+
+/// What a logs signal saw: the group, how many lines matched (absent when the group could not
+/// be read), the latest lines (cut and escaped, safe to print) and the numbers they captured.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LogsSeen {
+    /// Always `logs`: the input's kind in `--output json`.
+    pub kind: &'static str,
+    pub group: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+    /// The read stopped at the event cap or the deadline: the count is "at least".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
+    /// The latest matching lines, newest last.
+    pub lines: Vec<SeenLine>,
+    /// The numbers the latest matching line's capture groups hold, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<f64>,
+}
+
+/// One matching log line as shown: its time and its text, cut to [`LINE_CHARS`] characters with
+/// control characters escaped.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SeenLine {
+    pub at: jiff::Timestamp,
+    pub text: String,
+}
+
+/// How many of the latest matching lines a logs signal keeps as evidence.
+pub const LATEST_LINES: usize = 3;
+/// The most characters of a log line kept as evidence.
+pub const LINE_CHARS: usize = 200;
+
+/// A logs signal's expression with the walked model filled in: `{id}` its Bedrock model id and
+/// `{m}` its key, both as literal text.
+pub fn log_regex(matches: &str, model: &str, id: &str) -> Result<regex::Regex, regex::Error> {
+    let src = matches.replace("{id}", &regex::escape(id)).replace("{m}", &regex::escape(model));
+    regex::RegexBuilder::new(&src).size_limit(1 << 20).build()
+}
+
+impl Resolved {
+    /// Is every missing input of this one a log signal's? Logs corroborate: a test that only
+    /// they leave undecided does not hold, and the node goes on to its other tests.
+    pub fn missing_only_logs(inputs: &[Resolved]) -> bool {
+        fn only(r: &Resolved) -> bool {
+            if r.missing.is_empty() {
+                return true;
+            }
+            if r.parts.is_empty() {
+                r.logs.is_some()
+            } else {
+                r.parts.iter().all(only)
+            }
+        }
+        inputs.iter().any(|r| !r.missing.is_empty()) && inputs.iter().all(only)
+    }
 }
 
 /// The placeholders a signal template may use, filled per walk.
@@ -290,6 +360,7 @@ impl<'a> Resolver<'a> {
             series: vec![],
             metric: None,
             threshold: false,
+            logs: None,
         };
         match &sig.source {
             Source::Metric { namespace, name, dims, stat, over } => {
@@ -301,6 +372,9 @@ impl<'a> Resolver<'a> {
             Source::Alarms => self.read_alarms(r),
             Source::Quota { model } => self.read_quota(r, model),
             Source::Autoscaling { role } => self.read_autoscaling(r, role),
+            Source::Logs { role, filter, matches, minutes, capture } => {
+                self.read_logs(r, role, filter, matches, *minutes, *capture)
+            }
             Source::Threshold { value } => Resolved {
                 source: "threshold of the runbook".into(),
                 value: Some(SigValue::Num(*value)),
@@ -470,6 +544,110 @@ impl<'a> Resolver<'a> {
                 r.missing.push(format!("{NOT_CONFIGURED} no quota code for {model} in [quotas.codes] of masst.toml"))
             }
         }
+        r
+    }
+
+    /// Lines of a log group in the signal's window that its expression matches.
+    fn read_logs(
+        &self,
+        mut r: Resolved,
+        role: &str,
+        filter: &str,
+        matches: &str,
+        minutes: u32,
+        capture: Option<usize>,
+    ) -> Resolved {
+        let ev = self.evidence;
+        let model = self.placeholders.model.clone().unwrap_or_default();
+        let filter = filter.replace("{m}", &model).replace("{M}", &capitalise(&model));
+        let what = match capture {
+            Some(n) => format!("capture {n} of latest line,"),
+            None => "lines in".into(),
+        };
+        let Some(st) = ev.logs.get(role) else {
+            r.source = format!("{role} log · {what} last {minutes} min");
+            r.logs = Some(LogsSeen {
+                kind: "logs",
+                group: String::new(),
+                count: None,
+                at_least: false,
+                lines: vec![],
+                captures: vec![],
+            });
+            r.missing.push(format!("the {role} log was not read (this evidence has no log lines)"));
+            return r;
+        };
+        r.source = format!("{} · {what} last {minutes} min", st.group);
+        let mut seen = LogsSeen {
+            kind: "logs",
+            group: st.group.clone(),
+            count: None,
+            at_least: false,
+            lines: vec![],
+            captures: vec![],
+        };
+        if let Some(why) = &st.missing {
+            r.missing.push(format!("log group {}: {why}", st.group));
+            r.logs = Some(seen);
+            return r;
+        }
+        let id = if uses_model(matches) || matches.contains("{id}") {
+            match ev.model_ids.get(&model) {
+                Some(id) => id.clone(),
+                None if matches.contains("{id}") => {
+                    r.missing.push(format!("the Bedrock model id of {model} is not in the evidence"));
+                    r.logs = Some(seen);
+                    return r;
+                }
+                None => String::new(),
+            }
+        } else {
+            String::new()
+        };
+        let re = match log_regex(matches, &model, &id) {
+            Ok(re) => re,
+            Err(e) => return fail(r, format!("{} /{matches}/", st.group), e.to_string()),
+        };
+        let since = ev.taken_at.as_second() - minutes as i64 * 60;
+        let hits: Vec<&crate::evidence::LogLine> = st
+            .lines
+            .iter()
+            .filter(|l| l.at.as_second() >= since && l.at <= ev.taken_at && re.is_match(&l.text))
+            .collect();
+        seen.count = Some(hits.len());
+        seen.at_least = st.capped.contains_key(&filter);
+        seen.lines = hits[hits.len().saturating_sub(LATEST_LINES)..]
+            .iter()
+            .map(|l| {
+                let cut: String = l.text.chars().take(LINE_CHARS).collect();
+                SeenLine { at: l.at, text: crate::text::escape(&cut).into_owned() }
+            })
+            .collect();
+        if let Some(latest) = hits.last() {
+            if let Some(c) = re.captures(&latest.text) {
+                seen.captures = c.iter().skip(1).flatten().filter_map(|m| m.as_str().parse::<f64>().ok()).collect();
+            }
+        }
+        if let Some(why) = st.capped.get(&filter) {
+            r.source = format!("{} (read stopped at {why})", r.source);
+        }
+        match capture {
+            None => r.value = Some(SigValue::Num(hits.len() as f64)),
+            Some(n) => {
+                let got = hits
+                    .last()
+                    .and_then(|l| re.captures(&l.text))
+                    .and_then(|c| c.get(n))
+                    .and_then(|m| m.as_str().parse::<f64>().ok());
+                match got {
+                    Some(v) => r.value = Some(SigValue::Num(v)),
+                    None => {
+                        r.missing.push(format!("no line of {} matches /{matches}/ in the last {minutes} min", st.group))
+                    }
+                }
+            }
+        }
+        r.logs = Some(seen);
         r
     }
 

@@ -62,6 +62,43 @@ pub struct Evidence {
     /// Application Auto Scaling policies per ECS service role (audit).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub scaling_policies: BTreeMap<String, u32>,
+    /// CloudWatch Logs by log role (`chat-api`, `batch-worker`, `controller`): the lines read,
+    /// or why the group could not be (contract §9). Absent in snapshots older than logs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub logs: BTreeMap<String, LogGroupState>,
+    /// Model key → the Bedrock model id `[models]` named when the evidence was taken: log lines
+    /// carry the id (`Circuit OPEN for anthropic.claude-...`), runbooks name the key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub model_ids: BTreeMap<String, String>,
+}
+
+/// What masst read of one log group: every line its filter patterns returned over their
+/// windows (each line once), and which reads stopped early. The runbook's own expression is
+/// applied when a signal is resolved, so a snapshot replays to the same verdict.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LogGroupState {
+    /// The deployed group name (`/ecs/mangaassist/chat-api`).
+    pub group: String,
+    /// Oldest first.
+    #[serde(default)]
+    pub lines: Vec<LogLine>,
+    /// Why the group could not be read (it does not exist, or the read was denied): every
+    /// signal of it is then *missing*, never zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+    /// Filter patterns whose read stopped before its last page, and why (`1000 matching
+    /// events`, `the call deadline`): their counts are "at least".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub capped: BTreeMap<String, String>,
+}
+
+/// One log event as CloudWatch Logs returned it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LogLine {
+    pub at: jiff::Timestamp,
+    pub text: String,
 }
 
 /// The alarms masst installs, and those of them CloudWatch holds.
@@ -227,6 +264,8 @@ impl Evidence {
             alarms: None,
             quotas: BTreeMap::new(),
             scaling_policies: BTreeMap::new(),
+            logs: BTreeMap::new(),
+            model_ids: BTreeMap::new(),
         }
     }
 

@@ -26,4 +26,7 @@ pub struct Plan {
     pub quotas: bool,
     /// ECS service roles whose scaling policies are read.
     pub autoscaling: BTreeSet<String>,
+    /// CloudWatch Logs reads: log role → filter pattern → the widest window (minutes) a signal
+    /// of it looks back over.
+    pub logs: BTreeMap<String, BTreeMap<String, u32>>,
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::evidence::dlq::{self, Incoming, MessageSummary};
-use crate::evidence::{parse_metric_key, Evidence, QueueState, ServiceState};
+use crate::evidence::{parse_metric_key, Evidence, LogGroupState, LogLine, QueueState, ServiceState};
 
 /// The scenarios compiled into the binary; `healthy` is the base the others extend.
 pub const EMBEDDED: &[(&str, &str)] = crate::embedded::SCENARIOS;
@@ -33,6 +33,9 @@ struct RawScenario {
     #[serde(default)]
     services: BTreeMap<String, ServiceSpec>,
     dlq_messages: Option<Vec<DlqBatch>>,
+    /// Log lines of the world (`[[logs]]`), added to those of the scenario it extends.
+    #[serde(default)]
+    logs: Vec<LogSpec>,
     /// `masst lab drill`'s parameters (src/lab/drill/model.rs `Params`), merged over `extends`.
     #[serde(default)]
     drill: toml::Table,
@@ -107,6 +110,22 @@ pub struct ServiceSpec {
     pub pending: i64,
 }
 
+/// The log roles a world has a group for (contract §9): every scenario's evidence holds the
+/// three, with no lines where the scenario declares none.
+pub const LOG_ROLES: &[&str] = &["chat-api", "batch-worker", "controller"];
+
+/// A line one of MangaAssist's services logged: its role, the minute of the 60-minute window
+/// (0 the oldest, like a shape's `from`), and its text; with `until`, logged once a minute from
+/// `at` up to (not including) `until`.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LogSpec {
+    pub role: String,
+    pub at: usize,
+    pub until: Option<usize>,
+    pub text: String,
+}
+
 /// `count` DLQ messages of one format and error type.
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
@@ -134,6 +153,8 @@ pub struct Scenario {
     pub queues: BTreeMap<String, QueueSpec>,
     pub services: BTreeMap<String, ServiceSpec>,
     pub dlq_messages: Vec<DlqBatch>,
+    /// The log lines of the world.
+    pub logs: Vec<LogSpec>,
     /// The `[drill]` table, merged over the scenario it extends (read by `lab drill` only).
     pub drill: serde_json::Value,
 }
@@ -193,6 +214,7 @@ impl Scenario {
                 queues: BTreeMap::new(),
                 services: BTreeMap::new(),
                 dlq_messages: vec![],
+                logs: vec![],
                 drill: serde_json::json!({}),
             },
         };
@@ -221,6 +243,7 @@ impl Scenario {
         }
         base.services.extend(raw.services);
         merge(&mut base.drill, serde_json::to_value(raw.drill).map_err(|e| e.to_string())?);
+        base.logs.extend(raw.logs);
         if let Some(d) = raw.dlq_messages {
             base.dlq_messages = d;
         }
@@ -282,6 +305,23 @@ impl Scenario {
         out
     }
 
+    /// The log lines of this world by role, as (epoch milliseconds, text), oldest first: each
+    /// in the middle of its minute, the window ending the minute before `at`.
+    pub fn log_lines(&self, at: jiff::Timestamp, minutes: usize) -> BTreeMap<String, Vec<(i64, String)>> {
+        let end = at.as_second() - at.as_second().rem_euclid(60);
+        let mut out: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
+        for l in &self.logs {
+            for i in l.at..l.until.unwrap_or(l.at + 1).min(minutes) {
+                let t = (end - (minutes - i) as i64 * 60 + 30) * 1000;
+                out.entry(l.role.clone()).or_default().push((t, l.text.clone()));
+            }
+        }
+        for lines in out.values_mut() {
+            lines.sort();
+        }
+        out
+    }
+
     /// Builds the Evidence an observer of this world would collect at `at` (the scenario's
     /// own time when `None`, so embedded scenarios are reproducible).
     pub fn evidence(&self, at: Option<jiff::Timestamp>) -> Evidence {
@@ -289,6 +329,18 @@ impl Scenario {
         let mut ev = Evidence::new(format!("scenario:{}", self.name), at);
         ev.metrics = self.series(at, 60);
         ev.config = Some(self.config.clone());
+        let names = crate::settings::Settings::default();
+        let mut lines = self.log_lines(at, 60);
+        for role in LOG_ROLES {
+            let lines = lines.remove(*role).unwrap_or_default();
+            let lines = lines
+                .into_iter()
+                .map(|(ms, text)| LogLine { at: jiff::Timestamp::from_millisecond(ms).unwrap_or(at), text })
+                .collect();
+            ev.logs
+                .insert(role.to_string(), LogGroupState { group: names.log_group(role), lines, ..Default::default() });
+        }
+        ev.model_ids = names.models.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
         let dlq = self.dlq_seed();
         for (role, q) in &self.queues {
             let mut attrs = q.attributes.clone();
@@ -346,6 +398,19 @@ impl Scenario {
         for k in self.metrics.keys() {
             parse_metric_key(k)
                 .ok_or_else(|| format!("scenario {}: metric key `{k}` is not `Namespace:Name`", self.name))?;
+        }
+        for l in &self.logs {
+            if !LOG_ROLES.contains(&l.role.as_str()) {
+                return Err(format!(
+                    "scenario {}: log role `{}` is unknown; use {}",
+                    self.name,
+                    l.role,
+                    LOG_ROLES.join(", ")
+                ));
+            }
+            if l.at >= 60 || l.until.is_some_and(|u| u <= l.at || u > 60) {
+                return Err(format!("scenario {}: a `{}` log line's minutes must lie in 0..60", self.name, l.role));
+            }
         }
         Ok(())
     }

@@ -39,6 +39,38 @@ pub fn capture_json(on: bool) -> Vec<serde_json::Value> {
     }
 }
 
+thread_local! {
+    /// What this thread's commands print, kept instead of written while a fan-out runs one
+    /// target on it (`masst diagnose --all-targets`): each target's output becomes a section.
+    static SINK: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The last `--output json` document a command on this thread built (see [`tap`]).
+    static TAPPED: std::cell::RefCell<Option<Option<serde_json::Value>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts keeping this thread's stdout (`true`), or stops and hands back what was kept, with
+/// the last document [`tap`]ped (`false`).
+pub fn keep_thread_output(on: bool) -> (String, Option<serde_json::Value>) {
+    if on {
+        SINK.with(|s| *s.borrow_mut() = Some(String::new()));
+        TAPPED.with(|t| *t.borrow_mut() = Some(None));
+        (String::new(), None)
+    } else {
+        let text = SINK.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let doc = TAPPED.with(|t| t.borrow_mut().take()).flatten();
+        (text, doc)
+    }
+}
+
+/// Hands the document a command's JSON output would print to a fan-out that keeps this
+/// thread's output, whatever the format: the summary over targets reads a target's verdicts
+/// from it. Built only when a fan-out is listening.
+pub fn tap(doc: impl FnOnce() -> serde_json::Value) {
+    if TAPPED.with(|t| t.borrow().is_some()) {
+        let d = doc();
+        TAPPED.with(|t| *t.borrow_mut() = Some(Some(d)));
+    }
+}
+
 /// Set once anything was written to stdout, so a failure in JSON mode knows whether its error
 /// document would be a second one.
 static STDOUT_USED: AtomicBool = AtomicBool::new(false);
@@ -125,6 +157,10 @@ impl Printer {
     /// command goes on to its own end, so a diagnosis keeps its exit status and an action can
     /// refuse to go ahead when its preview was not seen ([`Printer::stdout_open`]).
     pub fn out(&self, text: &str) {
+        let kept = SINK.with(|s| s.borrow_mut().as_mut().map(|k| k.push_str(text)).is_some());
+        if kept {
+            return;
+        }
         if DIVERTED.load(Ordering::Relaxed) {
             eprint!("{text}");
             return;
@@ -148,6 +184,9 @@ impl Printer {
     /// Writes a file's worth of output to stdout and says whether it arrived: for output that
     /// is the whole point of the command (a snapshot), where a lost write is a failure.
     pub fn out_checked(&self, text: &str) -> std::io::Result<()> {
+        if SINK.with(|s| s.borrow_mut().as_mut().map(|k| k.push_str(text)).is_some()) {
+            return Ok(());
+        }
         STDOUT_USED.store(true, Ordering::Relaxed);
         let mut o = std::io::stdout().lock();
         o.write_all(text.as_bytes()).and_then(|_| o.flush())
@@ -213,6 +252,7 @@ impl Printer {
             kept.push(serde_json::to_value(v).expect("serializable"));
             return;
         }
+        tap(|| serde_json::to_value(v).expect("serializable"));
         self.line(serde_json::to_string_pretty(v).expect("serializable"));
     }
 

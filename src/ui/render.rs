@@ -4,7 +4,7 @@
 use console::style;
 
 use crate::engine::expr::SigValue;
-use crate::engine::signal::Resolved;
+use crate::engine::signal::{Resolved, SeenLine};
 use crate::engine::walk::{Check, Diagnosis};
 use crate::engine::ActionCall;
 use crate::engine::Severity;
@@ -40,6 +40,11 @@ fn sev_label(s: Severity) -> String {
 }
 
 fn value_text(r: &Resolved) -> String {
+    if let (Some(l), Some(v)) = (&r.logs, &r.value) {
+        if l.at_least {
+            return style(format!("at least {}", v.display())).bold().to_string();
+        }
+    }
     match &r.value {
         Some(SigValue::List(v)) if v.len() > 8 => format!("[{} datapoints]", v.len()),
         Some(v) => style(v.display()).bold().to_string(),
@@ -56,6 +61,12 @@ fn mark(result: Option<bool>) -> String {
 }
 
 fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
+    input_lines_once(r, indent, out, &mut Vec::new());
+}
+
+/// Like [`input_lines`], printing a log's lines only once per check (two captures of one
+/// expression read the same lines).
+fn input_lines_once<'a>(r: &'a Resolved, indent: &str, out: &mut String, printed: &mut Vec<&'a [SeenLine]>) {
     // A metric input shows its window as a sparkline beside the value it was judged on.
     let spark =
         if r.series.len() > 1 { format!(" {}", crate::ui::board::window_spark(&r.series)) } else { String::new() };
@@ -65,16 +76,33 @@ fn input_lines(r: &Resolved, indent: &str, out: &mut String) {
             out.push_str(&format!("{indent}  {} {m}\n", style("missing:").red()));
         }
     }
+    if let Some(l) = &r.logs {
+        if !printed.contains(&l.lines.as_slice()) {
+            log_lines(l, &format!("{indent}  "), out);
+            printed.push(&l.lines);
+        }
+    }
     for p in &r.parts {
-        input_lines(p, &format!("{indent}  "), out);
+        input_lines_once(p, &format!("{indent}  "), out, printed);
+    }
+}
+
+/// The latest matching lines of a log, one per line with its time (UTC), already escaped by the
+/// engine and cut here to fit the 100 columns.
+pub fn log_lines(l: &crate::engine::signal::LogsSeen, indent: &str, out: &mut String) {
+    for line in &l.lines {
+        let at = line.at.strftime("%H:%M:%SZ").to_string();
+        let room = (crate::ui::width() as usize).saturating_sub(indent.chars().count() + at.len() + 2).max(10);
+        out.push_str(&format!("{indent}{}  {}\n", style(at).dim(), console::truncate_str(&line.text, room, "…")));
     }
 }
 
 fn check_lines(c: &Check, indent: &str, out: &mut String) {
     let says = c.says.as_deref().map(|s| format!("  {}", style(format!("({s})")).dim())).unwrap_or_default();
     out.push_str(&format!("{indent}{} {}{says}\n", mark(c.result), c.expr));
+    let mut printed = Vec::new();
     for i in &c.inputs {
-        input_lines(i, &format!("{indent}    "), out);
+        input_lines_once(i, &format!("{indent}    "), out, &mut printed);
     }
     if c.result.is_none() && c.inputs.iter().all(|i| i.missing.is_empty()) {
         if let Some(w) = &c.why_unknown {
@@ -158,6 +186,12 @@ fn path_lines(d: &Diagnosis, out: &mut String) {
         }
         for c in &s.checks {
             check_lines(c, &indent, out);
+        }
+        if !s.shown.is_empty() {
+            out.push_str(&format!("{indent}{}\n", style("shows:").dim()));
+        }
+        for r in &s.shown {
+            input_lines(r, &format!("{indent}    "), out);
         }
         match &s.next {
             Some(next) => out.push_str(&format!("{indent}→ {}\n", style(next).bold())),

@@ -52,6 +52,11 @@ pub fn audit_json(verdicts: &[Verdict]) -> serde_json::Value {
 /// The verdicts in the output format asked for: a table that fits the terminal (evidence
 /// sources with -v), one JSON document, SARIF or JUnit.
 pub fn audit(printer: &Printer, verdicts: &[Verdict]) {
+    audit_formats(printer, verdicts);
+    crate::ui::tap(|| audit_json(verdicts));
+}
+
+fn audit_formats(printer: &Printer, verdicts: &[Verdict]) {
     match printer.format {
         OutputFormat::Json => printer.json_value(&audit_json(verdicts)),
         OutputFormat::Sarif => {
@@ -360,4 +365,27 @@ pub fn verification(printer: &Printer, r: &Report) {
         r.every_s,
         r.timeout_s
     ));
+}
+
+/// The summary over targets (contract §10): target, account, region, the worst severity and
+/// the findings, or the error in one line; fitted to `width` columns (the error is cut with
+/// an ellipsis, its full paragraph is in the target's section above).
+pub fn targets(rows: &[[String; 5]], width: u16) -> String {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(["target", "account", "region", "worst", "findings / error"]);
+    // Borders and padding take 16 columns; the first four keep their widths.
+    let fixed: usize = (0..4).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0).max(8)).sum();
+    let room = (width as usize).saturating_sub(fixed + 16).max(12);
+    for r in rows {
+        let last: String = if r[4].chars().count() > room {
+            r[4].chars().take(room - 1).collect::<String>() + "…"
+        } else {
+            r[4].clone()
+        };
+        t.add_row([r[0].clone(), r[1].clone(), r[2].clone(), r[3].clone(), last]);
+    }
+    t.to_string()
 }

@@ -25,7 +25,22 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   command can start cleanly and meet them mid-run).
 * Service Quotas: moto knows VPC's default quotas only; `GetServiceQuota` of any other service
   answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
-* `/_masst/log` lists every call with its start and end time (for sequential depth).
+* CloudWatch Logs `FilterLogEvents`: moto reads a filter pattern as one term or one quoted
+  phrase and matches everything for a pattern it does not understand (`?a ?b`, or two
+  terms). The front reads term patterns as CloudWatch Logs does: every term must appear,
+  `"quoted phrases"` as written, `?term` any of them, `-term` none; JSON and space-delimited
+  patterns are refused. It pages as AWS does when events are many: `logs_page_size` events a
+  page (default 100, settable at `/_masst/settings`), and after every second full page one empty
+  page that still carries a `nextToken` (AWS's "still scanning"). A missing group is
+  `ResourceNotFoundException`.
+* `/_masst/log` lists every call with its start and end time and the account it was served
+  from (for sequential depth, and the operations a command used).
+* Accounts: moto keeps resources per account and serves an assumed role's key from the role's
+  account; the AppConfig state the bridge keeps is per account too. `/_masst/reset-account`
+  (POST `{"account": "111111111111"}`) forgets one account's resources (not its IAM or STS),
+  so `masst lab up` through three targets' roles builds three worlds side by side;
+  `{"deny_assume_role": [ARN, ...]}` in `/_masst/settings` refuses those roles' `AssumeRole`
+  with AccessDenied, as a trust policy that does not name the caller does.
 * `/_masst/calls` counts AWS calls by operation (GET; POST `/_masst/calls/reset`), so tests can
   check how many calls a command made; `/_masst/settings` (POST JSON) changes latency and faults
   (and `{"refuse_reset": true}` answers `/moto-api/reset` with 405, as an emulator without it).
@@ -177,12 +192,17 @@ class Bridge:
         # SendMessageBatch entries whose body contains this are refused (a test's poison).
         self.reject_marker = None
         self.refuse_reset = False
+        # Role ARNs whose sts:AssumeRole is refused with AccessDenied, as AWS refuses a caller
+        # the role's trust policy does not name (moto lets anyone assume anything).
+        self.denied_roles = set()
         # Applied Service Quotas values by service and quota code, set by tests.
         self.quotas = {}
         # How a fault answers (mixed, http-500, drop, hang), and from when (epoch seconds).
         self.fault_kind = "mixed"
         self.faults_from = 0.0
         self.hang_s = 600.0
+        # FilterLogEvents: events per page (an empty page follows every second full one).
+        self.logs_page_size = 100
         # Set when faults are turned off: releases every call held by a hang.
         self.unhang = threading.Event()
 
@@ -211,6 +231,11 @@ class Bridge:
                 return respond(start_response, 200, b"masst emulator ok\n", "text/plain")
         service, region = scope_of(auth)
         op = self.operation(environ, service, path, method)
+        if op == "POST /":
+            # The query protocol (STS, IAM) names its operation in the form body.
+            m = re.search(rb"(?:^|&)Action=([A-Za-z]+)", body)
+            op = m.group(1).decode() if m else op
+        account = account_of(environ)
         started = time.time()
         with self.lock:
             self.calls[f"{service}.{op}"] += 1
@@ -220,7 +245,7 @@ class Bridge:
             return self.serve(environ, start_response, body, path, method, service, region, op, fault, drop)
         finally:
             with self.lock:
-                self.log.append({"op": f"{service}.{op}", "start": started, "end": time.time()})
+                self.log.append({"op": f"{service}.{op}", "account": account, "start": started, "end": time.time()})
 
     def serve(self, environ, start_response, body, path, method, service, region, op, fault, drop):
         if self.latency_ms:
@@ -235,19 +260,32 @@ class Bridge:
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "4096")])
                 return [b'{"truncated": ']
             return respond(start_response, 500, b"<html><body>injected fault</body></html>", "text/html")
+        if service == "sts" and op == "AssumeRole" and self.denied_roles:
+            from urllib.parse import parse_qs
+
+            arn = parse_qs(body.decode("utf-8", "replace")).get("RoleArn", [""])[0]
+            if arn in self.denied_roles:
+                text = (
+                    "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: "
+                    f"arn:aws:iam::123456789012:user/testing is not authorized to perform: sts:AssumeRole on resource: {arn}"
+                    "</Message></Error><RequestId>masst-bridge</RequestId></ErrorResponse>"
+                )
+                return respond(start_response, 403, text.encode(), "text/xml")
         if environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor":
             return self.cbor(environ, body, op, start_response)
+        if service == "logs" and op == "FilterLogEvents":
+            return self.filter_log_events((account_of(environ), region), body, start_response)
         if service == "servicequotas" and op == "GetServiceQuota":
             handled = self.service_quota(body, start_response)
             if handled is not None:
                 return handled
         if service == "sqs" and op in ("SendMessage", "SendMessageBatch"):
-            handled = self.sqs_send(environ, region, body, op, start_response)
+            handled = self.sqs_send(environ, (account_of(environ), region), body, op, start_response)
             if handled is not None:
                 return handled
         if service == "appconfig":
             with self.appconfig_lock:
-                handled = self.appconfig(environ, region, method, path, body, start_response)
+                handled = self.appconfig(environ, (account_of(environ), region), method, path, body, start_response)
             if handled is not None:
                 return handled
         return self.moto(environ, start_response)
@@ -281,12 +319,15 @@ class Bridge:
             with self.lock:
                 data = list(self.log)
             return respond(start_response, 200, json.dumps(data).encode())
+        if path == "/_masst/reset-account" and method == "POST":
+            return self.reset_account(json.loads(body or b"{}").get("account"), start_response)
         if path == "/_masst/settings" and method == "POST":
             s = json.loads(body or b"{}")
             self.latency_ms = float(s.get("latency_ms", self.latency_ms))
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
             self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
             self.quotas = s.get("quotas", self.quotas)
+            self.logs_page_size = max(1, int(s.get("logs_page_size", self.logs_page_size)))
             kind = s.get("fault_kind", self.fault_kind)
             if kind not in ("mixed", "http-500", "drop", "hang"):
                 return respond(start_response, 400, b'{"message": "fault_kind: mixed, http-500, drop or hang"}')
@@ -298,8 +339,80 @@ class Bridge:
                 self.unhang.set()
                 self.unhang = threading.Event()
             self.refuse_reset = bool(s.get("refuse_reset", self.refuse_reset))
+            self.denied_roles = set(s.get("deny_assume_role", self.denied_roles))
             return respond(start_response, 200, b"{}")
         return respond(start_response, 404, b'{"message": "unknown control path"}')
+
+    # ------------------------------------------------------------------ CloudWatch Logs
+
+    def filter_log_events(self, where, body, start_response):
+        """`FilterLogEvents` as CloudWatch Logs answers it: the filter pattern's terms read as
+        AWS reads them (moto matches everything for most patterns), pages of
+        `logs_page_size` events, and an empty page with a token after every second full page."""
+        from moto.logs.models import logs_backends
+
+        account, region = where
+        req = json.loads(body or b"{}")
+        name = req.get("logGroupName", "")
+        group = logs_backends[account][region].groups.get(name)
+        if group is None:
+            return aws_json_error(start_response, "ResourceNotFoundException", "The specified log group does not exist.")
+        try:
+            match = filter_pattern(req.get("filterPattern", ""))
+        except ValueError as e:
+            return aws_json_error(start_response, "InvalidParameterException", str(e))
+        start, end = req.get("startTime"), req.get("endTime")
+        events = []
+        for stream in group.streams.values():
+            for e in stream.events:
+                if (start is None or e.timestamp >= start) and (end is None or e.timestamp <= end) and match(e.message):
+                    events.append((e.timestamp, e.event_id, stream.log_stream_name, e))
+        events.sort(key=lambda t: (t[0], t[1]))
+        size = min(self.logs_page_size, int(req.get("limit") or 10000))
+        token = req.get("nextToken")
+        at, page = 0, 0
+        if token:
+            try:
+                t = json.loads(base64.b64decode(token))
+                at, page = int(t["at"]), int(t["page"])
+            except (ValueError, KeyError):
+                return aws_json_error(start_response, "InvalidParameterException", "The specified nextToken is invalid.")
+        many = len(events) > size
+        if many and page % 3 == 2:
+            chunk = []  # AWS is still scanning: nothing this page, but go on.
+        else:
+            chunk = events[at : at + size]
+            at += len(chunk)
+        out = {
+            "events": [
+                {"logStreamName": sn, "timestamp": ts, "message": e.message, "ingestionTime": e.ingestion_time, "eventId": str(eid)}
+                for ts, eid, sn, e in chunk
+            ],
+            "searchedLogStreams": [{"logStreamName": n, "searchedCompletely": True} for n in group.streams],
+        }
+        if at < len(events):
+            out["nextToken"] = base64.b64encode(json.dumps({"at": at, "page": page + 1}).encode()).decode()
+        return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.1")
+    def reset_account(self, account, start_response):
+        """Forgets one account's resources (`masst lab up` through a target's role): every moto
+        backend of that account but IAM's and STS's, which hold the very credentials that
+        asked, and the AppConfig state the bridge keeps for it. The other accounts keep theirs."""
+        from moto.core.base_backend import BackendDict, backend_lock
+
+        if not (isinstance(account, str) and re.fullmatch(r"\d{12}", account)):
+            return respond(start_response, 400, b'{"message": "account: a 12-digit account id"}')
+        with backend_lock:
+            for backends in list(BackendDict._instances):
+                if backends.service_name in ("iam", "sts") or account not in backends:
+                    continue
+                for regional in list(backends[account].values()):
+                    regional.reset()
+        with self.appconfig_lock:
+            for state in (self.environments, self.strategies, self.deployments):
+                # Keys are (account, region), or start with it.
+                for key in [k for k in state if (k[0] if isinstance(k[0], tuple) else k)[0] == account]:
+                    del state[key]
+        return respond(start_response, 200, b"{}")
 
     # ------------------------------------------------------------------ Service Quotas
 
@@ -392,13 +505,13 @@ class Bridge:
         out["Failed"] = (out.get("Failed") or []) + failed
         return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.0")
 
-    def queue_limit(self, region, url):
+    def queue_limit(self, scope, url):
         """The `MaximumMessageSize` of the queue at `url` (SQS's 1 MiB when it is not known)."""
-        from moto.core import DEFAULT_ACCOUNT_ID
         from moto.sqs.models import sqs_backends
 
+        account, region = scope
         try:
-            queue = sqs_backends[DEFAULT_ACCOUNT_ID][region].get_queue(url.rstrip("/").rsplit("/", 1)[-1])
+            queue = sqs_backends[account][region].get_queue(url.rstrip("/").rsplit("/", 1)[-1])
             return min(int(queue.maximum_message_size), SQS_LIMIT)
         except Exception:
             return SQS_LIMIT
@@ -459,11 +572,13 @@ class Bridge:
 
     # ------------------------------------------------------------------ AppConfig gaps
 
-    def appconfig(self, environ, region, method, path, body, start_response):
+    def appconfig(self, environ, scope, method, path, body, start_response):
         from moto.appconfig.models import appconfig_backends
-        from moto.core import DEFAULT_ACCOUNT_ID
 
-        backend = appconfig_backends[DEFAULT_ACCOUNT_ID][region]
+        # The state the bridge keeps is per account and region, as moto keeps its own.
+        account, real_region = scope
+        backend = appconfig_backends[account][real_region]
+        region = scope
         try:
             req = json.loads(body) if body else {}
         except ValueError:
@@ -683,6 +798,34 @@ def message_bytes(entry):
     return size
 
 
+def filter_pattern(pattern):
+    """A CloudWatch Logs term pattern as a predicate over a message: every plain term and
+    `"quoted phrase"` must appear (case-sensitive), at least one `?term` when there are any,
+    no `-term`. An empty pattern matches everything."""
+    pattern = pattern.strip()
+    if pattern.startswith("{") or pattern.startswith("["):
+        raise ValueError("the masst bridge models term and phrase filter patterns only, not JSON or space-delimited ones")
+    terms = re.findall(r'([?-]?)(?:"((?:[^"\\]|\\.)*)"|(\S+))', pattern)
+    need, anyof, none = [], [], []
+    for sign, quoted, plain in terms:
+        word = quoted.replace('\\"', '"') if quoted or not plain else plain
+        {"?": anyof, "-": none}.get(sign, need).append(word)
+
+    def match(message):
+        return (
+            all(w in message for w in need)
+            and (not anyof or any(w in message for w in anyof))
+            and not any(w in message for w in none)
+        )
+
+    return match
+
+
+def aws_json_error(start_response, code, message):
+    body = json.dumps({"__type": code, "message": message}).encode()
+    return respond(start_response, 400, body, "application/x-amz-json-1.1")
+
+
 def sqs_error(start_response, code, message):
     body = json.dumps({"__type": f"com.amazonaws.sqs#{code}", "message": message}).encode()
     return respond(start_response, 400, body, "application/x-amz-json-1.0", extra=[("x-amzn-query-error", f"AWS.SimpleQueueService.{code};Sender")])
@@ -693,6 +836,15 @@ def respond(start_response, code, body, content_type="application/json", extra=(
     headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))] + list(extra)
     start_response(f"{code} {reason}", headers)
     return [body]
+
+
+def account_of(environ):
+    """The account moto serves a call from: the one its access key belongs to (an assumed
+    role's key belongs to the role's account), else moto's default."""
+    from moto.iam.models import get_account_id_from
+
+    m = re.search(r"Credential=([^/]+)/", environ.get("HTTP_AUTHORIZATION", ""))
+    return get_account_id_from(m.group(1)) if m else "123456789012"
 
 
 def scope_of(auth):

@@ -130,9 +130,21 @@ fn the_server_says_what_it_is_for_and_lists_every_tool_read_only_with_valid_sche
 
 /// In `scenario`'s world: `diagnose` gives exactly the command's results, every other tool its
 /// command's document, and nothing the server did changed anything.
+/// Waits, when less than `needed` is left of this wall-clock minute, for the next one to begin:
+/// a diagnosis reads the windows ending at its own minute, so two reads meant to agree must be
+/// made in the same minute.
+fn within_one_minute(needed: std::time::Duration) {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    let left = std::time::Duration::from_secs(60) - std::time::Duration::from_millis((now.as_millis() % 60_000) as u64);
+    if left < needed {
+        std::thread::sleep(left + std::time::Duration::from_millis(200));
+    }
+}
+
 fn the_tools_read_what_the_commands_read(scenario: &str) {
     let emu = Emulator::start();
     emu.lab_up(scenario);
+    within_one_minute(std::time::Duration::from_secs(30));
     let (_, cli_diagnosis) = json(emu.masst().args(["diagnose", "all"]));
     let (_, cli_status) = json(emu.masst().args(["status"]));
     let (_, cli_audit) = json(emu.masst().args(["audit"]));

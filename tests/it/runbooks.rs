@@ -90,7 +90,7 @@ fn each_kind_of_broken_runbook_is_refused_with_its_fix() {
         (
             "condition that does not parse",
             broken(THROTTLING, "when = \"circuit_max >= circuit_open\"", "when = \"circuit_max >= \""),
-            "node `circuit-breaker`, test 1: `circuit_max >= ` does not parse",
+            "node `circuit-breaker`, test 2: `circuit_max >= ` does not parse",
         ),
         (
             "condition of the wrong type",

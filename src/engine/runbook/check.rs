@@ -225,10 +225,14 @@ impl<'a> Checker<'a> {
                 self.err(format!("{here} has `else` but no tests; use `ask` with `yes` and `no`, or add tests"))
             );
         }
+        if let Some(u) = n.shows.iter().find(|s| !self.signals.contains_key(*s)) {
+            return Err(self.err(format!("{here} shows `{u}`, which is not a signal of this runbook; declare it")));
+        }
         let node = Node {
             id: n.id,
             title: n.title,
             tests,
+            shows: n.shows,
             otherwise: n.otherwise,
             ask: n.ask.map(|a| Ask { prompt: a.prompt, yes: a.yes, no: a.no }),
         };
@@ -295,6 +299,7 @@ pub(crate) fn signal_is_per_model(sig: &Signal) -> bool {
         Source::Metric { name, dims, .. } => uses_model(name) || dims.values().any(|v| uses_model(v)),
         Source::Config { path, .. } => uses_model(path),
         Source::Quota { model } => uses_model(model),
+        Source::Logs { filter, matches, .. } => uses_model(filter) || uses_model(matches) || matches.contains("{id}"),
         _ => false,
     }
 }
@@ -316,18 +321,24 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         s.alarms.is_some(),
         s.quota.is_some(),
         s.autoscaling.is_some(),
+        s.logs.is_some(),
     ]
     .iter()
     .filter(|b| **b)
     .count();
     if given != 1 {
         return Err(
-            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq`, `expr`, `alarms`, `quota` or `autoscaling`"
+            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq`, `expr`, `alarms`, `quota`, `autoscaling` \
+             or `logs`"
                 .into(),
         );
     }
     if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty()) {
         return Err("`stat`, `over` and `dims` only apply to a `metric` signal".into());
+    }
+    let log_fields = s.filter.is_some() || s.matches.is_some() || s.window.is_some() || s.capture.is_some();
+    if s.logs.is_none() && log_fields {
+        return Err("`filter`, `matches`, `window` and `capture` only apply to a `logs` signal".into());
     }
     if s.config.is_none() && s.queue.is_none() && s.default.is_some() {
         return Err("`default` only applies to a `config` or `queue` signal".into());
@@ -390,6 +401,8 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         (Source::Quota { model }, Kind::Number)
     } else if let Some(role) = s.autoscaling {
         (Source::Autoscaling { role }, Kind::Number)
+    } else if let Some(role) = s.logs {
+        (log_signal(role, s.filter, s.matches, s.window, s.capture)?, Kind::Number)
     } else if let Some(f) = s.dlq {
         if !["retryable", "non_retryable", "unknown", "sampled"].contains(&f.as_str()) {
             return Err(format!("dlq field `{f}` is unknown; use retryable, non_retryable, unknown or sampled"));
@@ -401,6 +414,45 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         (Source::Derived { expr }, s.kind.unwrap_or(Kind::Number))
     };
     Ok(Signal { name: name.to_string(), source, kind, label: s.label })
+}
+
+/// A `logs` signal: a known role, a filter pattern of literal words, an expression that
+/// compiles (with `{id}` and `{m}` standing in for the model), a window, a capture it has.
+fn log_signal(
+    role: String,
+    filter: Option<String>,
+    matches: Option<String>,
+    window: Option<String>,
+    capture: Option<usize>,
+) -> Result<Source, String> {
+    const ROLES: &[&str] = &["chat-api", "batch-worker", "controller"];
+    if !ROLES.contains(&role.as_str()) {
+        return Err(format!("log role `{role}` is unknown; use {}", ROLES.join(", ")));
+    }
+    let filter = filter.ok_or("a logs signal needs `filter`, the line's literal words (CloudWatch Logs filters)")?;
+    if filter.contains("{id}") {
+        return Err("`{id}` belongs in `matches`, not in `filter`: the filter is sent before the model is known".into());
+    }
+    let matches = matches.ok_or("a logs signal needs `matches`, the regular expression masst applies to each line")?;
+    let sample = crate::engine::signal::log_regex(&matches, "sonnet", "anthropic.claude-3-sonnet-20240229-v1:0")
+        .map_err(|e| format!("`matches` is not a regular expression: {e}"))?;
+    if let Some(n) = capture {
+        if n == 0 || n >= sample.captures_len() {
+            return Err(format!("`capture = {n}`: the expression has {} capture group(s)", sample.captures_len() - 1));
+        }
+    }
+    let minutes = match window {
+        None => 15,
+        Some(w) => {
+            let d = parse_duration(&w).map_err(|e| format!("window `{w}`: {e}"))?;
+            let m = d.as_secs() / 60;
+            if m == 0 || m > 24 * 60 || d.as_secs() % 60 != 0 {
+                return Err(format!("window `{w}` must be whole minutes, 1m to 24h"));
+            }
+            m as u32
+        }
+    };
+    Ok(Source::Logs { role, filter, matches, minutes, capture })
 }
 
 pub(crate) fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result<(), String> {

@@ -100,6 +100,8 @@ pub struct Node {
     pub id: String,
     pub title: String,
     pub tests: Vec<Test>,
+    /// Signals shown at the node as evidence (`shows`), read but never deciding.
+    pub shows: Vec<String>,
     pub otherwise: Option<String>,
     pub ask: Option<Ask>,
 }

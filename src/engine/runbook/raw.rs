@@ -104,6 +104,18 @@ pub(crate) struct RawSignal {
     pub(crate) quota: Option<String>,
     /// An ECS service role: how many Application Auto Scaling policies it has.
     pub(crate) autoscaling: Option<String>,
+    /// A log role (`chat-api`, `batch-worker`, `controller`): lines of its CloudWatch Logs group.
+    pub(crate) logs: Option<String>,
+    /// The CloudWatch Logs filter pattern sent with the read: the line's literal words.
+    pub(crate) filter: Option<String>,
+    /// masst's own regular expression over what comes back; `{id}` is the walked model's
+    /// Bedrock model id, `{m}` its key.
+    pub(crate) matches: Option<String>,
+    /// How far back a log signal looks (`15m`, the default).
+    pub(crate) window: Option<String>,
+    /// The value is the number the expression's capture group N holds in the latest matching
+    /// line, instead of the count of matching lines.
+    pub(crate) capture: Option<usize>,
     #[serde(rename = "type")]
     pub(crate) kind: Option<Kind>,
     pub(crate) label: Option<String>,
@@ -116,6 +128,9 @@ pub(super) struct RawNode {
     pub(crate) title: String,
     #[serde(default)]
     pub(crate) tests: Vec<RawTest>,
+    /// Signals shown at the node as evidence, never deciding it (a log's lines).
+    #[serde(default)]
+    pub(crate) shows: Vec<String>,
     #[serde(rename = "else")]
     pub(crate) otherwise: Option<String>,
     pub(crate) ask: Option<RawAsk>,

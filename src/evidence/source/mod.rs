@@ -7,6 +7,7 @@
 pub mod alarms;
 pub mod config;
 pub mod dlq_sample;
+pub mod logs;
 pub mod metrics;
 pub mod queues;
 pub mod quotas;
@@ -55,4 +56,5 @@ pub static SOURCES: &[&dyn Source] = &[
     &alarms::Alarms,
     &quotas::Quotas,
     &scaling::Scaling,
+    &logs::Logs,
 ];

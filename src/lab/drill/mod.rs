@@ -1,7 +1,8 @@
 //! `masst lab drill`, the pure part: a scenario's `[drill]` parameters, its world at the start,
-//! the model's minutes ([`model`]) and the score ([`score`]). The runner (src/commands/drill.rs,
-//! with its AWS calls in src/aws/drill.rs) only reads the world, calls these and writes.
+//! the model's minutes ([`model`]) and the score ([`score`]); [`live`] turns what the runner
+//! (src/commands/drill.rs, its AWS calls in src/aws/drill.rs) reads into the model's world.
 
+pub mod live;
 pub mod model;
 pub mod score;
 
