@@ -25,8 +25,9 @@ pub struct Settings {
     pub aws: AwsSettings,
     pub resources: Resources,
     pub appconfig: AppConfigNames,
-    /// Model key → Bedrock model id, in the order results are shown.
-    pub models: IndexMap<String, String>,
+    /// Model key → Bedrock model id (or a table with the id and the name its Service Quotas
+    /// quotas use), in the order results are shown.
+    pub models: IndexMap<String, ModelEntry>,
     pub metrics: MetricNames,
     pub quotas: Quotas,
     /// `[logs]`: log role (`chat-api`, `batch-worker`, `controller`) → the deployed CloudWatch
@@ -36,6 +37,55 @@ pub struct Settings {
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub targets: IndexMap<String, Target>,
 }
+
+/// One model of `[models]`: its Bedrock model id, written alone (`sonnet = "anthropic..."`) or
+/// as a table that also names the model as Service Quotas does (`[models.sonnet] id = "..."`,
+/// `quota_name = "Anthropic Claude 3 Sonnet"`) where masst's built-in name is not the one.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum ModelEntry {
+    Id(String),
+    Table {
+        id: String,
+        /// The model's name in `On-demand InvokeModel tokens per minute for <name>` (and the
+        /// requests quota), overriding the name masst knows for the model id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quota_name: Option<String>,
+    },
+}
+
+impl ModelEntry {
+    /// The Bedrock model id.
+    pub fn id(&self) -> &str {
+        match self {
+            ModelEntry::Id(id) | ModelEntry::Table { id, .. } => id,
+        }
+    }
+}
+
+impl From<&str> for ModelEntry {
+    fn from(id: &str) -> Self {
+        ModelEntry::Id(id.to_string())
+    }
+}
+
+/// The names Service Quotas gives the models masst knows, by model id prefix: quota names
+/// are stable where codes differ per model and region (contract §9).
+const QUOTA_MODEL_NAMES: &[(&str, &str)] = &[
+    ("anthropic.claude-3-5-sonnet-20241022", "Anthropic Claude 3.5 Sonnet V2"),
+    ("anthropic.claude-3-5-sonnet", "Anthropic Claude 3.5 Sonnet"),
+    ("anthropic.claude-3-5-haiku", "Anthropic Claude 3.5 Haiku"),
+    ("anthropic.claude-3-7-sonnet", "Anthropic Claude 3.7 Sonnet"),
+    ("anthropic.claude-3-sonnet", "Anthropic Claude 3 Sonnet"),
+    ("anthropic.claude-3-haiku", "Anthropic Claude 3 Haiku"),
+    ("anthropic.claude-3-opus", "Anthropic Claude 3 Opus"),
+    ("anthropic.claude-instant", "Anthropic Claude Instant"),
+    ("amazon.titan-text-express", "Amazon Titan Text Express"),
+    ("amazon.titan-text-lite", "Amazon Titan Text Lite"),
+    ("amazon.nova-pro", "Amazon Nova Pro"),
+    ("amazon.nova-lite", "Amazon Nova Lite"),
+    ("amazon.nova-micro", "Amazon Nova Micro"),
+];
 
 /// Where each model's Bedrock quota lives in Service Quotas (`[quotas]`), for the audit's
 /// `quota-propagated` check and `masst quota sync`.
@@ -145,7 +195,7 @@ impl Default for Settings {
                 ("haiku", "anthropic.claude-3-haiku-20240307-v1:0"),
             ]
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|(k, v)| (k.to_string(), ModelEntry::from(v)))
             .collect(),
             metrics: MetricNames::default(),
             quotas: Quotas::default(),
@@ -189,7 +239,7 @@ impl Settings {
     /// `[models]` maps to the Bedrock model id; any other value is as written.
     pub fn physical_dimension(&self, key: &str, value: String) -> String {
         if key == "ModelId" {
-            self.models.get(&value).cloned().unwrap_or(value)
+            self.models.get(&value).map(|m| m.id().to_string()).unwrap_or(value)
         } else {
             value
         }
@@ -198,6 +248,24 @@ impl Settings {
     /// A contract namespace in the deployment's name.
     pub fn physical_namespace(&self, namespace: &str) -> String {
         self.metrics.namespaces.get(namespace).cloned().unwrap_or_else(|| namespace.to_string())
+    }
+
+    /// The Bedrock model id of a model key, if `[models]` has it.
+    pub fn model_id(&self, key: &str) -> Option<&str> {
+        self.models.get(key).map(ModelEntry::id)
+    }
+
+    /// The model's name in its Service Quotas quota names: `[models.<key>] quota_name`, else
+    /// the name Service Quotas gives its model id, else `None` (its quotas cannot be found).
+    pub fn quota_model_name(&self, key: &str) -> Option<String> {
+        let entry = self.models.get(key)?;
+        if let ModelEntry::Table { quota_name: Some(n), .. } = entry {
+            return Some(n.clone());
+        }
+        let id = entry.id();
+        // Cross-region inference profiles (`us.anthropic...`) name the same model.
+        let bare = id.split_once('.').filter(|(p, _)| p.len() == 2 || *p == "apac").map(|(_, r)| r).unwrap_or(id);
+        QUOTA_MODEL_NAMES.iter().find(|(prefix, _)| bare.starts_with(prefix)).map(|(_, n)| n.to_string())
     }
 
     /// The model keys in display order.
@@ -335,6 +403,21 @@ mod tests {
         assert_eq!(s.resources.services["batch-worker"], "bw");
         assert_eq!(s.resources.services["chat-api"], "chat-api");
         assert_eq!(s.model_keys(), vec!["sonnet", "haiku"]);
+    }
+
+    #[test]
+    fn a_model_is_an_id_or_a_table_that_names_its_quotas() {
+        let s = Settings::parse(
+            "[models]\nsonnet = \"us.anthropic.claude-3-sonnet-20240229-v1:0\"\n\
+             [models.mini]\nid = \"acme.mini-v1\"\nquota_name = \"Acme Mini\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.model_id("mini"), Some("acme.mini-v1"));
+        assert_eq!(s.physical_dimension("ModelId", "mini".into()), "acme.mini-v1");
+        assert_eq!(s.quota_model_name("sonnet").as_deref(), Some("Anthropic Claude 3 Sonnet"));
+        assert_eq!(s.quota_model_name("mini").as_deref(), Some("Acme Mini"));
+        let unknown = Settings::parse("[models]\nx = \"acme.x-v1\"\n").unwrap();
+        assert_eq!(unknown.quota_model_name("x"), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod appconfig;
 pub mod cloudwatch;
 pub mod drill;
 pub mod ecs;
+pub mod health;
 pub mod lab;
 pub mod lab_reset;
 pub mod logs;
@@ -57,6 +58,8 @@ pub struct Clients {
     pub servicequotas: aws_sdk_servicequotas::Client,
     pub autoscaling: aws_sdk_applicationautoscaling::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    /// AWS Health, always in us-east-1 (its API has one endpoint for every region).
+    pub health: aws_sdk_health::Client,
     /// The endpoint in use, for messages (`None`: AWS's own).
     pub endpoint: Option<String>,
     pub region: String,
@@ -163,6 +166,9 @@ impl Clients {
             servicequotas: aws_sdk_servicequotas::Client::new(conf),
             autoscaling: aws_sdk_applicationautoscaling::Client::new(conf),
             logs: aws_sdk_cloudwatchlogs::Client::new(conf),
+            health: aws_sdk_health::Client::from_conf(
+                aws_sdk_health::config::Builder::from(conf).region(Region::new("us-east-1")).build(),
+            ),
             endpoint,
             region,
             target: None,
@@ -306,7 +312,12 @@ where
             })
         }
         SdkError::DispatchFailure(_) => Failure::Unreachable("the request could not be sent".into()),
-        SdkError::ResponseError(_) => Failure::BadResponse,
+        // An error status whose body no AWS protocol could parse (an HTML 500 from a proxy):
+        // the status is the one fact there is, so say it as a reply that is not AWS's.
+        SdkError::ResponseError(_) => match http_status(err) {
+            Some(status) if status >= 400 => Failure::NotAws { status: Some(status), message: String::new() },
+            _ => Failure::BadResponse,
+        },
         _ => Failure::Other("the request could not be built".into()),
     }
 }
@@ -477,6 +488,12 @@ pub(crate) fn mocked(cloudwatch: aws_sdk_cloudwatch::Client, sqs: aws_sdk_sqs::C
             aws_sdk_cloudwatchlogs::Config::builder()
                 .behavior_version(aws_sdk_cloudwatchlogs::config::BehaviorVersion::latest())
                 .region(aws_sdk_cloudwatchlogs::config::Region::new("us-east-1"))
+                .build(),
+        ),
+        health: aws_sdk_health::Client::from_conf(
+            aws_sdk_health::Config::builder()
+                .behavior_version(aws_sdk_health::config::BehaviorVersion::latest())
+                .region(aws_sdk_health::config::Region::new("us-east-1"))
                 .build(),
         ),
         endpoint: None,

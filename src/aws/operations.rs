@@ -89,6 +89,8 @@ pub const OPERATIONS: &[Operation] = &[
     op("appconfig.DeleteHostedConfigurationVersion", "appconfig:DeleteHostedConfigurationVersion", Lab),
     op("application-autoscaling.DescribeScalingPolicies", "application-autoscaling:DescribeScalingPolicies", Read),
     op("servicequotas.GetServiceQuota", "servicequotas:GetServiceQuota", Read),
+    op("servicequotas.ListServiceQuotas", "servicequotas:ListServiceQuotas", Read),
+    op("health.DescribeEvents", "health:DescribeEvents", Read),
     op("logs.FilterLogEvents", "logs:FilterLogEvents", Read),
     op("logs.CreateLogGroup", "logs:CreateLogGroup", Lab),
     op("logs.CreateLogStream", "logs:CreateLogStream", Lab),

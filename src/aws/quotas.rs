@@ -1,5 +1,6 @@
-//! Service Quotas and Application Auto Scaling: the applied value of each quota code, and
-//! how many scaling policies each ECS service has (the audit's evidence).
+//! Service Quotas and Application Auto Scaling: the applied value of each quota code, every
+//! quota of a service by name (Bedrock's codes differ per model and region, its names do not),
+//! and how many scaling policies each ECS service has (the audit's evidence).
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,40 @@ pub async fn applied_values(
         Ok((key.clone(), value))
     });
     Ok(try_join_all(reads).await?.into_iter().collect())
+}
+
+/// One quota as `ListServiceQuotas` gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub name: String,
+    pub code: String,
+    /// The applied value; `None` when Service Quotas gives none.
+    pub value: Option<f64>,
+}
+
+/// Every applied quota of `service`, every page read (one call per page).
+pub async fn list(clients: &Clients, service: &str) -> Result<Vec<Listed>, Error> {
+    let mut out = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let page = timed(
+            "servicequotas:ListServiceQuotas",
+            clients.servicequotas.list_service_quotas().service_code(service).set_next_token(token.clone()).send(),
+        )
+        .await
+        .map_err(|e| super::read_error(&e, "servicequotas:ListServiceQuotas", &format!("the {service} quotas")))?;
+        for q in page.quotas() {
+            out.push(Listed {
+                name: q.quota_name().unwrap_or("").to_string(),
+                code: q.quota_code().unwrap_or("").to_string(),
+                value: q.value(),
+            });
+        }
+        token = page.next_token().map(String::from);
+        if token.is_none() {
+            return Ok(out);
+        }
+    }
 }
 
 /// How many ECS scaling policies name each of `resource_ids` (`service/<cluster>/<name>`),

@@ -119,7 +119,7 @@ pub fn run(global: &Global, settings: &Settings, args: &DrillArgs, printer: &Pri
     };
     let journal = Journal::open(global.journal.as_deref())?;
     let models = settings.model_keys();
-    let ids: BTreeMap<String, String> = settings.models.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let ids: BTreeMap<String, String> = settings.models.iter().map(|(k, v)| (k.clone(), v.id().to_string())).collect();
     let endpoint = global.endpoint_url.clone().unwrap_or_default();
     // Before anything is built: the metric rewrite needs the bridge.
     crate::aws::drill::keep_latest(&endpoint, "{\"namespaces\": {}}")?;

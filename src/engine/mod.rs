@@ -10,6 +10,7 @@ pub mod alarm;
 pub mod audit;
 pub mod expr;
 pub mod needs;
+pub(crate) mod reads;
 pub mod runbook;
 pub mod signal;
 pub mod verify;
@@ -22,5 +23,7 @@ pub use walk::{walk, Answers, Diagnosis, Unknown, WalkContext};
 /// Loading errors are the error layer's type; re-exported where runbooks are loaded.
 pub use crate::error::LoadError;
 
+#[cfg(test)]
+mod bedrock_tests;
 #[cfg(test)]
 mod tests;

@@ -35,6 +35,7 @@ pub fn plan(runbooks: &[&Runbook], models: &[String]) -> Plan {
 /// The statistics the runbooks declare, added to a plan.
 fn with_statistics(mut p: Plan, runbooks: &[&Runbook]) -> Plan {
     for rb in runbooks {
+        // A key is a namespace, or `Namespace:Metric` for one metric of it (a percentile).
         for (ns, st) in &rb.statistics {
             p.statistics.entry(ns.clone()).or_insert_with(|| st.clone());
         }
@@ -58,12 +59,21 @@ pub fn plan_signals<'a>(signals: impl Iterator<Item = &'a Signal>, models: &[Str
     let mut p = Plan::default();
     for sig in signals {
         match &sig.source {
-            Source::Metric { namespace, name, dims, .. } => {
+            Source::Metric { namespace, name, dims, divided_by, .. } => {
                 for m in models {
-                    let d = dims.iter().map(|(k, v)| (k.clone(), expand_for(v, m))).collect();
-                    p.metrics.insert(crate::evidence::metric_key(namespace, &expand_for(name, m), &d));
+                    // `*` reads every model; a divisor is read with the same dimensions.
+                    let d = dims
+                        .iter()
+                        .map(|(k, v)| (k.clone(), if v == "*" { m.clone() } else { expand_for(v, m) }))
+                        .collect();
+                    for n in std::iter::once(name).chain(divided_by) {
+                        p.metrics.insert(crate::evidence::metric_key(namespace, &expand_for(n, m), &d));
+                    }
                 }
             }
+            Source::Health => p.health = true,
+            Source::NamedQuota { .. } => p.named_quotas = true,
+            Source::First { .. } | Source::Has { .. } => {}
             Source::Config { path, default } => {
                 p.config = true;
                 if default.is_none() {

@@ -81,6 +81,10 @@ pub enum Source {
         dims: BTreeMap<String, String>,
         stat: Stat,
         over: Option<usize>,
+        /// Metrics of the same namespace and dimensions whose sum divides this one minute by
+        /// minute (`divided_by = ["Invocations", "InvocationThrottles"]`: Bedrock's throttle
+        /// fraction); empty for a plain metric. A dimension written `*` sums every model.
+        divided_by: Vec<String>,
     },
     Config {
         path: String,
@@ -111,6 +115,24 @@ pub enum Source {
     /// An ECS service's Application Auto Scaling policies.
     Autoscaling {
         role: String,
+    },
+    /// How many open Bedrock events AWS Health shows in the deployment's region.
+    Health,
+    /// A model's on-demand quota found by name in Service Quotas: `tokens` or `requests`
+    /// per minute.
+    NamedQuota {
+        model: String,
+        per_minute: String,
+    },
+    /// The first of these signals that has a value: a view to fall back on when the first
+    /// is missing (Bedrock's throttle fraction when the app publishes no ThrottleRate).
+    First {
+        of: Vec<String>,
+    },
+    /// Whether another signal has a value: how a condition asks "do both views have data?"
+    /// without the missing one making it unknown.
+    Has {
+        of: String,
     },
     /// Lines of a log role's CloudWatch Logs group: those `filter` returns that `matches`
     /// (a regular expression; `{id}`/`{m}` the walked model) in the last `minutes`. The value is
@@ -146,6 +168,9 @@ pub struct Signal {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Resolved {
     pub name: String,
+    /// What kind of record it was read from: `metric`, `logs`, `queue`, `ecs`, `config`,
+    /// `health` or `quota` (contract §9); a derived signal takes its first input's.
+    pub kind: &'static str,
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<SigValue>,
@@ -162,6 +187,10 @@ pub struct Resolved {
     /// For a metric signal, its logical key in the evidence (for charts with times).
     #[serde(skip)]
     pub metric: Option<String>,
+    /// For a metric signal, its datapoints with their times (a series summed over models or
+    /// divided by others is not in the evidence under one key).
+    #[serde(skip)]
+    pub points: Vec<(i64, f64)>,
     /// A threshold of the runbook: a number stated in the file, not read from AWS.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub threshold: bool,
@@ -174,8 +203,6 @@ pub struct Resolved {
 /// be read), the latest lines (cut and escaped, safe to print) and the numbers they captured.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LogsSeen {
-    /// Always `logs`: the input's kind in `--output json`.
-    pub kind: &'static str,
     pub group: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
@@ -353,19 +380,25 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, sig: &Signal) -> Resolved {
         let r = Resolved {
             name: sig.name.clone(),
+            kind: kind_of(&sig.source),
             source: String::new(),
             value: None,
             missing: vec![],
             parts: vec![],
             series: vec![],
             metric: None,
+            points: vec![],
             threshold: false,
             logs: None,
         };
         match &sig.source {
-            Source::Metric { namespace, name, dims, stat, over } => {
-                self.read_metric(r, namespace, name, dims, stat, over)
+            Source::Metric { namespace, name, dims, stat, over, divided_by } => {
+                self.read_metric(r, namespace, name, dims, (stat, over), divided_by)
             }
+            Source::Health => self.read_health(r),
+            Source::NamedQuota { model, per_minute } => self.read_named_quota(r, model, per_minute),
+            Source::First { of } => self.read_first(r, of),
+            Source::Has { of } => self.read_has(r, of),
             Source::Config { path, default } => self.read_config(r, path, default),
             Source::Queue { role, attribute, default } => self.read_queue(r, role, attribute, default),
             Source::Ecs { role, field } => self.read_ecs(r, role, field),
@@ -393,8 +426,8 @@ impl<'a> Resolver<'a> {
         namespace: &str,
         name: &str,
         dims: &BTreeMap<String, String>,
-        stat: &Stat,
-        over: &Option<usize>,
+        (stat, over): (&Stat, &Option<usize>),
+        divided_by: &[String],
     ) -> Resolved {
         let ev = self.evidence;
         let ph = &self.placeholders;
@@ -410,13 +443,19 @@ impl<'a> Resolver<'a> {
             };
         }
         let key = metric_key(namespace, &name, &d);
-        r.source = format!("{key} · {}", stat.describe(*over));
+        let (what, points) = if divided_by.is_empty() && !d.values().any(|v| v == "*") {
+            (key.clone(), ev.metrics.get(&key).cloned().unwrap_or_default())
+        } else {
+            crate::engine::reads::combined(ev, namespace, &name, &d, divided_by)
+        };
+        r.source = format!("{what} · {}", stat.describe(*over));
         r.metric = Some(key.clone());
-        let all = ev.series(&key);
+        let all: Vec<f64> = points.iter().map(|(_, v)| *v).collect();
         if all.is_empty() {
-            r.missing.push(format!("metric {key} has no datapoints in the window"));
+            r.missing.push(format!("metric {what} has no datapoints in the window"));
             return r;
         }
+        r.points = points;
         let take = match stat {
             Stat::Value => Some(5),
             _ => *over,
@@ -566,26 +605,14 @@ impl<'a> Resolver<'a> {
         };
         let Some(st) = ev.logs.get(role) else {
             r.source = format!("{role} log · {what} last {minutes} min");
-            r.logs = Some(LogsSeen {
-                kind: "logs",
-                group: String::new(),
-                count: None,
-                at_least: false,
-                lines: vec![],
-                captures: vec![],
-            });
+            r.logs =
+                Some(LogsSeen { group: String::new(), count: None, at_least: false, lines: vec![], captures: vec![] });
             r.missing.push(format!("the {role} log was not read (this evidence has no log lines)"));
             return r;
         };
         r.source = format!("{} · {what} last {minutes} min", st.group);
-        let mut seen = LogsSeen {
-            kind: "logs",
-            group: st.group.clone(),
-            count: None,
-            at_least: false,
-            lines: vec![],
-            captures: vec![],
-        };
+        let mut seen =
+            LogsSeen { group: st.group.clone(), count: None, at_least: false, lines: vec![], captures: vec![] };
         if let Some(why) = &st.missing {
             r.missing.push(format!("log group {}: {why}", st.group));
             r.logs = Some(seen);
@@ -703,18 +730,49 @@ impl<'a> Resolver<'a> {
                 r.missing = if m.is_empty() { vec![why] } else { dedup(m) };
             }
         }
+        if let Some(first) = inputs.iter().find(|i| !i.threshold) {
+            r.kind = first.kind;
+        }
         r.parts = inputs;
         r
     }
 }
 
-fn fail(mut r: Resolved, source: String, why: String) -> Resolved {
+/// The kind of record a signal reads, for `--output json`'s `kind`.
+fn kind_of(source: &Source) -> &'static str {
+    match source {
+        Source::Metric { .. } | Source::Alarms => "metric",
+        Source::Config { .. } | Source::Threshold { .. } => "config",
+        Source::Queue { .. } | Source::Dlq { .. } => "queue",
+        Source::Ecs { .. } | Source::Autoscaling { .. } => "ecs",
+        Source::Quota { .. } | Source::NamedQuota { .. } => "quota",
+        Source::Health => "health",
+        Source::Logs { .. } => "logs",
+        // Filled from the inputs once they are read.
+        Source::Derived { .. } | Source::First { .. } | Source::Has { .. } => "config",
+    }
+}
+
+impl Source {
+    /// The other signals this one is computed from (a derived signal's names, a fallback's
+    /// list), for cycle checks and for what a verification must read.
+    pub fn deps(&self) -> Vec<String> {
+        match self {
+            Source::Derived { expr } => expr.identifiers(),
+            Source::First { of } => of.clone(),
+            Source::Has { of } => vec![of.clone()],
+            _ => vec![],
+        }
+    }
+}
+
+pub(crate) fn fail(mut r: Resolved, source: String, why: String) -> Resolved {
     r.source = source;
     r.missing.push(why);
     r
 }
 
-fn dedup(mut v: Vec<String>) -> Vec<String> {
+pub(crate) fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     v.retain(|s| seen.insert(s.clone()));
     v

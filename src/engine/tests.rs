@@ -127,6 +127,8 @@ fn throttling_reaches_every_outcome() {
         flat(ev, "MangaAssist/Analytics:ActiveConcurrency_Sonnet", 0.0);
         flat(ev, "MangaAssist/RealTime:ActiveConcurrency_Sonnet", 20.0);
         flat(ev, "MangaAssist/RealTime:ActiveConcurrency_Haiku", 10.0);
+        // Tokens well under Sonnet's tokens-per-minute quota too (Bedrock's own count).
+        flat(ev, "AWS/Bedrock:EstimatedTPMQuotaUsage{ModelId=sonnet}", 90_000.0);
     };
     let mut ev = world("flash-sale");
     below(&mut ev);
@@ -312,6 +314,8 @@ fn priority_inversion_reaches_every_outcome() {
         with(&|ev| {
             flat(ev, "MangaAssist/RealTime:ActiveConcurrency_Sonnet", 20.0);
             flat(ev, "MangaAssist/Analytics:ActiveConcurrency_Sonnet", 0.0);
+            // Nor does Bedrock count throttles of Sonnet.
+            flat(ev, "AWS/Bedrock:InvocationThrottles{ModelId=sonnet}", 0.0);
         }),
         "bedrock-latency-issue"
     );
@@ -385,6 +389,9 @@ fn a_dlq_that_could_not_be_sampled_is_unknown_at_error_mix() {
 fn a_trigger_that_cannot_be_evaluated_is_unknown_and_counts_as_a_finding() {
     let mut ev = world("healthy");
     drop_metric(&mut ev, "MangaAssist/Throughput:ThrottleRate");
+    // Neither the app's ThrottleRate nor Bedrock's own count to fall back on.
+    drop_metric(&mut ev, "AWS/Bedrock:InvocationThrottles{ModelId=sonnet}");
+    drop_metric(&mut ev, "AWS/Bedrock:InvocationThrottles{ModelId=haiku}");
     let d = result("throttling", &ev, None);
     assert_eq!(d.triggered, None);
     assert_eq!(d.unknown.as_ref().unwrap().node, "trigger");

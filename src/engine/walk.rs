@@ -43,6 +43,9 @@ pub struct Check {
     pub inputs: Vec<Resolved>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why_unknown: Option<String>,
+    /// An optional test whose inputs were missing: passed over, the node went on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub passed_over: bool,
 }
 
 /// One node visited.
@@ -109,6 +112,9 @@ pub struct Diagnosis {
     /// What the scores measure, in the runbook's words (`pick_says`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scores_say: Option<String>,
+    /// The signals the outcome shows as its evidence (`shows`), read for this walk.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shows: Vec<Resolved>,
     /// The runbook reads the DLQ sample, so a report shows the sample beside its verdict.
     #[serde(skip)]
     pub reads_dlq_sample: bool,
@@ -193,7 +199,11 @@ pub fn walk(rb: &Runbook, ev: &Evidence, cx: &WalkContext) -> Vec<Diagnosis> {
 fn model_has_data(rb: &Runbook, ev: &Evidence, model: &str) -> bool {
     let r = Resolver::new(&rb.signals, ev, Placeholders { model: Some(model.to_string()) });
     rb.signals.values().any(|s| match &s.source {
-        Source::Metric { name, dims, .. } if uses_model(name) || dims.values().any(|d| uses_model(d)) => {
+        // The app's own series say which models it runs; AWS's (`AWS/Bedrock`) exist for every
+        // model the account calls, so they alone do not make a model one to walk.
+        Source::Metric { namespace, name, dims, .. }
+            if !namespace.starts_with("AWS/") && (uses_model(name) || dims.values().any(|d| uses_model(d))) =>
+        {
             r.get(&s.name).value.is_some()
         }
         _ => false,
@@ -207,7 +217,7 @@ fn check(r: &Resolver<'_>, c: &Condition) -> Check {
         Eval::Value(v) => (None, Some(format!("`{}` gave {} instead of true/false", c.expr.source, v.display()))),
         Eval::Unknown(why) => (None, Some(why)),
     };
-    Check { expr: c.expr.source.clone(), says: c.says.clone(), result, inputs, why_unknown }
+    Check { expr: c.expr.source.clone(), says: c.says.clone(), result, inputs, why_unknown, passed_over: false }
 }
 
 fn worst_reachable(rb: &Runbook, from: &str) -> Option<Severity> {
@@ -241,6 +251,7 @@ fn walk_one(
         resolution: vec![],
         model_scores,
         scores_say: rb.pick_says.clone(),
+        shows: vec![],
         reads_dlq_sample: rb.signals.values().any(|s| matches!(s.source, Source::Dlq { .. })),
     };
     match d.triggered {
@@ -296,8 +307,9 @@ fn decide(r: &Resolver<'_>, node: &Node, answer: Option<bool>) -> (Step, Result<
         step.next = Some(if a { ask.yes.clone() } else { ask.no.clone() });
     } else {
         for t in &node.tests {
-            let c = check(r, &t.when);
+            let mut c = check(r, &t.when);
             let (result, why) = (c.result, c.why_unknown.clone());
+            c.passed_over = result.is_none() && t.optional;
             step.checks.push(c);
             match result {
                 Some(true) => {
@@ -305,6 +317,7 @@ fn decide(r: &Resolver<'_>, node: &Node, answer: Option<bool>) -> (Step, Result<
                     break;
                 }
                 Some(false) => {}
+                None if t.optional => {}
                 // Logs corroborate: a test only a missing log leaves undecided does not hold,
                 // and the node goes on to the tests that read metrics.
                 None if Resolved::missing_only_logs(&step.checks.last().expect("pushed").inputs) => {}
@@ -329,6 +342,7 @@ fn conclude(d: &mut Diagnosis, o: &Outcome, r: &Resolver<'_>, ev: &Evidence) {
     d.outcome_title = Some(o.title.clone());
     d.cause = Some(o.cause.clone());
     d.resolution = o.resolution.clone();
+    d.shows = o.shows.iter().map(|s| r.get(s)).collect();
     for a in &o.actions {
         d.actions.push(a.id.clone());
         d.calls.push(resolve_call(r, ev, a));

@@ -62,6 +62,13 @@ pub struct Evidence {
     /// Application Auto Scaling policies per ECS service role (audit).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub scaling_policies: BTreeMap<String, u32>,
+    /// AWS Health's open Bedrock events in the deployment's region, or why Health could not
+    /// be asked (throttling `service-health`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<HealthState>,
+    /// Each model's on-demand quotas as Service Quotas names them (found by name, not code).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub named_quotas: BTreeMap<String, ModelQuotas>,
     /// CloudWatch Logs by log role (`chat-api`, `batch-worker`, `controller`): the lines read,
     /// or why the group could not be (contract §9). Absent in snapshots older than logs.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -70,6 +77,57 @@ pub struct Evidence {
     /// carry the id (`Circuit OPEN for anthropic.claude-...`), runbooks name the key.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub model_ids: BTreeMap<String, String>,
+}
+
+/// What AWS Health said about Bedrock: its open events, or that it could not be asked. Kept
+/// apart from "no event", so an account without a support plan is never read as healthy.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct HealthState {
+    /// The region the events were asked for (the deployment's).
+    pub region: String,
+    /// Open events of the BEDROCK service there; empty when Health answered with none.
+    #[serde(default)]
+    pub events: Vec<HealthEvent>,
+    /// Why Health could not answer (`SubscriptionRequiredException`: no Business or
+    /// Enterprise support plan; a denied call); `None` when it answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
+}
+
+/// One AWS Health event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HealthEvent {
+    /// `AWS_BEDROCK_OPERATIONAL_ISSUE` and the like.
+    pub event_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<jiff::Timestamp>,
+    pub status: String,
+    #[serde(default)]
+    pub arn: String,
+}
+
+/// A model's on-demand InvokeModel quotas, each found by its name in `ListServiceQuotas`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ModelQuotas {
+    /// `On-demand InvokeModel tokens per minute for <model name>`.
+    pub tokens: NamedQuota,
+    /// `On-demand InvokeModel requests per minute for <model name>`.
+    pub requests: NamedQuota,
+}
+
+/// A quota looked up by name: the name asked for, and the code and value Service Quotas gave
+/// (`code` is `None` when no quota of that name exists for the account and region).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NamedQuota {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
 }
 
 /// What masst read of one log group: every line its filter patterns returned over their
@@ -162,6 +220,13 @@ impl Evidence {
                     return Err(format!(
                         "at `queues.{role}.attributes.RedrivePolicy`: maxReceiveCount `{n}` is not a whole number"
                     ));
+                }
+            }
+        }
+        for (model, q) in &self.named_quotas {
+            for (which, n) in [("tokens", &q.tokens), ("requests", &q.requests)] {
+                if n.value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+                    return Err(format!("at `named_quotas.{model}.{which}`: the value is not a non-negative number"));
                 }
             }
         }
@@ -264,6 +329,8 @@ impl Evidence {
             alarms: None,
             quotas: BTreeMap::new(),
             scaling_policies: BTreeMap::new(),
+            health: None,
+            named_quotas: BTreeMap::new(),
             logs: BTreeMap::new(),
             model_ids: BTreeMap::new(),
         }

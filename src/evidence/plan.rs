@@ -26,6 +26,10 @@ pub struct Plan {
     pub quotas: bool,
     /// ECS service roles whose scaling policies are read.
     pub autoscaling: BTreeSet<String>,
+    /// Whether AWS Health is asked for open Bedrock events (`DescribeEvents`).
+    pub health: bool,
+    /// Whether each model's on-demand quotas are found by name (`ListServiceQuotas`).
+    pub named_quotas: bool,
     /// CloudWatch Logs reads: log role → filter pattern → the widest window (minutes) a signal
     /// of it looks back over.
     pub logs: BTreeMap<String, BTreeMap<String, u32>>,

@@ -33,6 +33,11 @@ struct RawScenario {
     #[serde(default)]
     services: BTreeMap<String, ServiceSpec>,
     dlq_messages: Option<Vec<DlqBatch>>,
+    /// What AWS Health says about Bedrock in this world (none: no event, Health answers).
+    health: Option<HealthSpec>,
+    /// Each model's on-demand quotas as Service Quotas names them, by model key.
+    #[serde(default)]
+    service_quotas: BTreeMap<String, QuotaSpec>,
     /// Log lines of the world (`[[logs]]`), added to those of the scenario it extends.
     #[serde(default)]
     logs: Vec<LogSpec>,
@@ -142,6 +147,43 @@ fn default_kind() -> String {
     "catalog-enrichment".into()
 }
 
+/// AWS Health in a world: open Bedrock events, or the reason it cannot be asked.
+#[derive(Deserialize, Clone, Debug, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HealthSpec {
+    #[serde(default)]
+    pub events: Vec<HealthEventSpec>,
+    /// `SubscriptionRequiredException` (the account has no support plan with the Health API).
+    pub unavailable: Option<String>,
+}
+
+/// One open Health event: its type and how many minutes before the scenario's time it began.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HealthEventSpec {
+    #[serde(rename = "type")]
+    pub event_type: String,
+    pub minutes_ago: i64,
+}
+
+/// A model's applied on-demand quotas, per minute, and its name in their names.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaSpec {
+    /// The model's name as Service Quotas writes it (`Anthropic Claude 3 Sonnet`).
+    pub name: String,
+    pub tokens: Option<f64>,
+    pub requests: Option<f64>,
+}
+
+impl QuotaSpec {
+    /// The quota code a world gives a model's quota (`per`: `tokens` or `requests`); codes
+    /// differ per account and region, so a world's are its own.
+    pub fn code(model: &str, per: &str) -> String {
+        format!("L-{}-{}", model.to_uppercase(), if per == "tokens" { "TPM" } else { "RPM" })
+    }
+}
+
 /// A resolved scenario (its `extends` chain merged).
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -153,6 +195,8 @@ pub struct Scenario {
     pub queues: BTreeMap<String, QueueSpec>,
     pub services: BTreeMap<String, ServiceSpec>,
     pub dlq_messages: Vec<DlqBatch>,
+    pub health: Option<HealthSpec>,
+    pub service_quotas: BTreeMap<String, QuotaSpec>,
     /// The log lines of the world.
     pub logs: Vec<LogSpec>,
     /// The `[drill]` table, merged over the scenario it extends (read by `lab drill` only).
@@ -214,6 +258,8 @@ impl Scenario {
                 queues: BTreeMap::new(),
                 services: BTreeMap::new(),
                 dlq_messages: vec![],
+                health: None,
+                service_quotas: BTreeMap::new(),
                 logs: vec![],
                 drill: serde_json::json!({}),
             },
@@ -247,6 +293,10 @@ impl Scenario {
         if let Some(d) = raw.dlq_messages {
             base.dlq_messages = d;
         }
+        if raw.health.is_some() {
+            base.health = raw.health;
+        }
+        base.service_quotas.extend(raw.service_quotas);
         Ok(base)
     }
 
@@ -340,7 +390,7 @@ impl Scenario {
             ev.logs
                 .insert(role.to_string(), LogGroupState { group: names.log_group(role), lines, ..Default::default() });
         }
-        ev.model_ids = names.models.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        ev.model_ids = names.models.iter().map(|(k, v)| (k.clone(), v.id().to_string())).collect();
         let dlq = self.dlq_seed();
         for (role, q) in &self.queues {
             let mut attrs = q.attributes.clone();
@@ -390,7 +440,42 @@ impl Scenario {
                 })
                 .collect(),
         });
+        self.aws_view(&mut ev, at);
         ev
+    }
+
+    /// What AWS Health and Service Quotas say in this world, as a live read would record it.
+    fn aws_view(&self, ev: &mut Evidence, at: jiff::Timestamp) {
+        use crate::evidence::source::named_quotas::quota_name;
+        if let Some(h) = &self.health {
+            let events = h
+                .events
+                .iter()
+                .map(|e| crate::evidence::HealthEvent {
+                    event_type: e.event_type.clone(),
+                    start: jiff::Timestamp::from_second(at.as_second() - e.minutes_ago * 60).ok(),
+                    status: "open".into(),
+                    arn: format!("arn:aws:health:us-east-1::event/BEDROCK/{}", e.event_type),
+                })
+                .collect();
+            ev.health = Some(crate::evidence::HealthState {
+                region: "us-east-1".into(),
+                events,
+                unavailable: h.unavailable.clone(),
+            });
+        }
+        for (m, q) in &self.service_quotas {
+            let named = |per: &str, value: Option<f64>| crate::evidence::NamedQuota {
+                name: quota_name(per, &q.name),
+                code: value.map(|_| QuotaSpec::code(m, per)),
+                value,
+            };
+            let both = crate::evidence::ModelQuotas {
+                tokens: named("tokens", q.tokens),
+                requests: named("requests", q.requests),
+            };
+            ev.named_quotas.insert(m.clone(), both);
+        }
     }
 
     /// Checks that every metric key is a well-formed logical key.

@@ -43,7 +43,46 @@ pub async fn up(
         ecs_up(clients, settings, scenario),
         metrics_up(clients, settings, scenario, now),
     )?;
+    aws_view_up(clients, scenario, now).await;
     Ok(Report { scenario: scenario.name.clone(), queues, services, config_version, metric_series, datapoints })
+}
+
+/// What AWS Health and Service Quotas say in the world: neither can be written through their
+/// APIs (both are AWS's own records), so masst's emulator takes them on its settings route
+/// (each model's quotas under the names Service Quotas gives them, the open Health events and
+/// whether the account may ask). An emulator without that route has no Health API and no
+/// Bedrock quotas, and the world is built without them.
+async fn aws_view_up(clients: &Clients, s: &Scenario, now: jiff::Timestamp) {
+    use crate::evidence::scenario::QuotaSpec;
+    use crate::evidence::source::named_quotas::quota_name;
+    let Some(endpoint) = clients.endpoint.clone() else { return };
+    let (mut values, mut names) = (serde_json::Map::new(), serde_json::Map::new());
+    for (m, q) in &s.service_quotas {
+        for (per, v) in [("tokens", q.tokens), ("requests", q.requests)] {
+            if let Some(v) = v {
+                values.insert(QuotaSpec::code(m, per), v.into());
+                names.insert(QuotaSpec::code(m, per), quota_name(per, &q.name).into());
+            }
+        }
+    }
+    let health = s.health.clone().unwrap_or_default();
+    let events: Vec<serde_json::Value> = health
+        .events
+        .iter()
+        .map(|e| {
+            serde_json::json!({"eventTypeCode": e.event_type, "region": clients.region,
+                               "startTime": now.as_second() - e.minutes_ago * 60, "statusCode": "open"})
+        })
+        .collect();
+    let body = serde_json::json!({
+        "quotas": {"bedrock": values}, "quota_names": {"bedrock": names},
+        "health_events": events, "health_subscription": health.unavailable.is_none(),
+    })
+    .to_string();
+    let posted = tokio::task::spawn_blocking(move || crate::aws::lab_reset::post(&endpoint, "/_masst/settings", &body));
+    if !matches!(posted.await, Ok(Ok(200))) {
+        tracing::info!(target: "masst::lab", "the emulator takes no Health events or Bedrock quotas; built without them");
+    }
 }
 
 /// A seeded message as SQS carries it: its `error_type` (when the scenario gives one) as a

@@ -99,7 +99,13 @@ pub fn log_lines(l: &crate::engine::signal::LogsSeen, indent: &str, out: &mut St
 
 fn check_lines(c: &Check, indent: &str, out: &mut String) {
     let says = c.says.as_deref().map(|s| format!("  {}", style(format!("({s})")).dim())).unwrap_or_default();
-    out.push_str(&format!("{indent}{} {}{says}\n", mark(c.result), c.expr));
+    // An optional test without its inputs was passed over: the node went on without it.
+    let (mark, over) = if c.passed_over {
+        (style("–").dim().to_string(), format!("  {}", style("passed over").yellow()))
+    } else {
+        (mark(c.result), String::new())
+    };
+    out.push_str(&format!("{indent}{mark} {}{says}{over}\n", c.expr));
     let mut printed = Vec::new();
     for i in &c.inputs {
         input_lines_once(i, &format!("{indent}    "), out, &mut printed);
@@ -218,6 +224,12 @@ fn verdict_lines(d: &Diagnosis, out: &mut String) {
     }
     if let Some(c) = &d.cause {
         out.push_str(&format!("  {} {c}\n", style("Root cause:").bold()));
+    }
+    if !d.shows.is_empty() {
+        out.push_str(&format!("  {}\n", style("Evidence:").bold()));
+        for r in &d.shows {
+            input_lines(r, "    ", out);
+        }
     }
     if !d.resolution.is_empty() {
         out.push_str(&format!("  {}\n", style("Resolution:").bold()));

@@ -25,6 +25,18 @@ Test code, not product code. It runs moto's WSGI app in-process and puts a front
   command can start cleanly and meet them mid-run).
 * Service Quotas: moto knows VPC's default quotas only; `GetServiceQuota` of any other service
   answers from `{"quotas": {SERVICE: {CODE: VALUE}}}` posted to `/_masst/settings`.
+* Service Quotas by name: `ListServiceQuotas` of any service but VPC answers from the same
+  `quotas` setting, each quota named by `{"quota_names": {SERVICE: {CODE: NAME}}}`, in pages of
+  `quota_page_size` (default 100, AWS's largest) with a `NextToken`, so a test can put the
+  quota it needs on the second page.
+* AWS Health (moto has none): `DescribeEvents` answers from `{"health_events": [EVENT...]}`
+  (each `{"eventTypeCode", "region", "startTime", "statusCode"}`; service BEDROCK), filtered
+  by the request's services, regions and status codes as Health does, in pages of 10; with
+  `{"health_subscription": false}` it answers `SubscriptionRequiredException`, as AWS does for
+  an account without a Business or Enterprise support plan.
+* CloudWatch percentiles: moto computes Sum, Average, Minimum, Maximum and SampleCount only and
+  gives no value for `p99`; the front computes a percentile statistic (`pNN`) over the
+  period's raw values (nearest rank), as CloudWatch does for values put one by one.
 * CloudWatch Logs `FilterLogEvents`: moto reads a filter pattern as one term or one quoted
   phrase and matches everything for a pattern it does not understand (`?a ?b`, or two
   terms). The front reads term patterns as CloudWatch Logs does: every term must appear,
@@ -166,6 +178,28 @@ def patch_sqs_clock():
     sqs_models.SQSBackend.is_message_valid_based_on_retention_period = is_message_valid_based_on_retention_period
 
 
+def patch_cloudwatch_percentiles():
+    """moto answers a percentile statistic (`p99`) with no value; CloudWatch computes it over
+    the period's values. Nearest rank over the raw values put in the period."""
+    import math
+
+    from moto.cloudwatch.models import Statistics
+
+    plain = Statistics.get_statistics_for_type
+
+    def get_statistics_for_type(self, stat):
+        m = re.fullmatch(r"p(\d+(?:\.\d+)?)", stat or "")
+        if not m:
+            return plain(self, stat)
+        values = sorted(self.metric_single_values_list)
+        if not values:
+            return None
+        rank = max(1, math.ceil(float(m.group(1)) / 100.0 * len(values)))
+        return values[min(rank, len(values)) - 1]
+
+    Statistics.get_statistics_for_type = get_statistics_for_type
+
+
 def iso(ts):
     return datetime.datetime.fromtimestamp(ts, tz=UTC).isoformat().replace("+00:00", "Z")
 
@@ -197,6 +231,12 @@ class Bridge:
         self.denied_roles = set()
         # Applied Service Quotas values by service and quota code, set by tests.
         self.quotas = {}
+        # Quota names by service and code (ListServiceQuotas), and its page size.
+        self.quota_names = {}
+        self.quota_page_size = 100
+        # AWS Health's events, and whether the account may call its API.
+        self.health_events = []
+        self.health_subscription = True
         # How a fault answers (mixed, http-500, drop, hang), and from when (epoch seconds).
         self.fault_kind = "mixed"
         self.faults_from = 0.0
@@ -260,6 +300,8 @@ class Bridge:
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", "4096")])
                 return [b'{"truncated": ']
             return respond(start_response, 500, b"<html><body>injected fault</body></html>", "text/html")
+        if service == "health" and op == "DescribeEvents":
+            return self.health_describe_events(environ, body, start_response)
         if service == "sts" and op == "AssumeRole" and self.denied_roles:
             from urllib.parse import parse_qs
 
@@ -277,6 +319,10 @@ class Bridge:
             return self.filter_log_events((account_of(environ), region), body, start_response)
         if service == "servicequotas" and op == "GetServiceQuota":
             handled = self.service_quota(body, start_response)
+            if handled is not None:
+                return handled
+        if service == "servicequotas" and op == "ListServiceQuotas":
+            handled = self.list_service_quotas(body, start_response)
             if handled is not None:
                 return handled
         if service == "sqs" and op in ("SendMessage", "SendMessageBatch"):
@@ -327,6 +373,10 @@ class Bridge:
             self.fault_rate = float(s.get("fault_rate", self.fault_rate))
             self.reject_marker = s.get("reject_bodies_containing", self.reject_marker)
             self.quotas = s.get("quotas", self.quotas)
+            self.quota_names = s.get("quota_names", self.quota_names)
+            self.quota_page_size = int(s.get("quota_page_size", self.quota_page_size))
+            self.health_events = s.get("health_events", self.health_events)
+            self.health_subscription = bool(s.get("health_subscription", self.health_subscription))
             self.logs_page_size = max(1, int(s.get("logs_page_size", self.logs_page_size)))
             kind = s.get("fault_kind", self.fault_kind)
             if kind not in ("mixed", "http-500", "drop", "hang"):
@@ -456,6 +506,73 @@ class Bridge:
             return respond(start_response, 400, message, "application/x-amz-json-1.1")
         quota = {"ServiceCode": service, "ServiceName": service, "QuotaArn": f"arn:aws:servicequotas:us-east-1:123456789012:{service}/{code}", "QuotaCode": code, "QuotaName": code, "Value": float(value), "Unit": "None", "Adjustable": True, "GlobalQuota": False}
         return respond(start_response, 200, json.dumps({"Quota": quota}).encode(), "application/x-amz-json-1.1")
+
+    def list_service_quotas(self, body, start_response):
+        """Every quota of a service the test set (`quotas` values, `quota_names` names), a page
+        of `quota_page_size` at a time; the token is the next index."""
+        try:
+            req = json.loads(body or b"{}")
+        except ValueError:
+            return None
+        service = req.get("ServiceCode")
+        if service == "vpc":
+            return None
+        codes = sorted(self.quotas.get(service, {}).items())
+        start = int(req.get("NextToken") or 0)
+        size = min(int(req.get("MaxResults") or self.quota_page_size), self.quota_page_size)
+        names = self.quota_names.get(service, {})
+        page = []
+        for code, value in codes[start:start + size]:
+            page.append({"ServiceCode": service, "ServiceName": service, "QuotaArn": f"arn:aws:servicequotas:us-east-1:123456789012:{service}/{code}", "QuotaCode": code, "QuotaName": names.get(code, code), "Value": float(value), "Unit": "None", "Adjustable": True, "GlobalQuota": False})
+        out = {"Quotas": page}
+        if start + size < len(codes):
+            out["NextToken"] = str(start + size)
+        return respond(start_response, 200, json.dumps(out).encode(), "application/x-amz-json-1.1")
+
+    def health_describe_events(self, environ, body, start_response):
+        """AWS Health's DescribeEvents over the test's events, filtered as Health filters
+        (services, regions, status codes), ten a page; SubscriptionRequiredException when the
+        account has no support plan that includes the Health API. The SDK may speak Smithy RPC
+        v2 CBOR or AWS JSON 1.1 to it; the answer is in the protocol it asked in."""
+        import cbor2
+
+        is_cbor = environ.get("HTTP_SMITHY_PROTOCOL") == "rpc-v2-cbor"
+
+        def answer(status, doc):
+            if is_cbor:
+                out = cbor2.dumps(doc, datetime_as_timestamp=True)
+                headers = [("Content-Type", "application/cbor"), ("smithy-protocol", "rpc-v2-cbor"), ("Content-Length", str(len(out)))]
+                start_response(f"{status} {'OK' if status < 300 else 'Error'}", headers)
+                return [out]
+            return respond(start_response, status, json.dumps(doc, default=lambda d: d.timestamp()).encode(), "application/x-amz-json-1.1")
+
+        if not self.health_subscription:
+            return answer(400, {"__type": "SubscriptionRequiredException", "message": "The AWS Health API requires a Business, Enterprise On-Ramp, or Enterprise Support plan."})
+        if is_cbor:
+            if environ.get("HTTP_CONTENT_ENCODING") == "gzip":
+                body = gzip.decompress(body)
+            req = to_json(cbor2.loads(body)) if body else {}
+        else:
+            req = json.loads(body or b"{}")
+        f = req.get("filter") or {}
+        chosen = []
+        for i, e in enumerate(self.health_events):
+            e = dict({"service": "BEDROCK", "statusCode": "open", "eventTypeCategory": "issue"}, **e)
+            e.setdefault("arn", f"arn:aws:health:{e.get('region', 'us-east-1')}::event/{e['service']}/{e.get('eventTypeCode', 'X')}/{i}")
+            if f.get("services") and e["service"] not in f["services"]:
+                continue
+            if f.get("regions") and e.get("region") not in f["regions"]:
+                continue
+            if f.get("eventStatusCodes") and e["statusCode"] not in f["eventStatusCodes"]:
+                continue
+            if "startTime" in e:
+                e["startTime"] = datetime.datetime.fromtimestamp(float(e["startTime"]), tz=UTC)
+            chosen.append(e)
+        start = int(req.get("nextToken") or 0)
+        out = {"events": chosen[start:start + 10]}
+        if start + 10 < len(chosen):
+            out["nextToken"] = str(start + 10)
+        return answer(200, out)
 
     # ------------------------------------------------------------------ SQS limits as AWS has them
 
@@ -916,6 +1033,7 @@ def main():
     if not 0.0 <= a.fault_rate <= 1.0:
         ap.error("--fault-rate must be between 0 and 1")
     patch_sqs_clock()
+    patch_cloudwatch_percentiles()
     import logging
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

@@ -109,9 +109,11 @@ fn one_live_diagnosis_makes_only_the_planned_aws_calls() {
         "appconfig.GetHostedConfigurationVersion": 1,
         // One read per log role and filter pattern (contract §9), beside the others.
         "logs.FilterLogEvents": 6,
+        "health.DescribeEvents": 1,
+        "servicequotas.ListServiceQuotas": 1,
     });
     assert_eq!(calls["by_operation"], expected, "a healthy world (empty DLQ) needs no DLQ sample");
-    assert_eq!(calls["total"], 17);
+    assert_eq!(calls["total"], 19);
 
     // -v logs each call with its duration.
     let (_, _, err) = run(emu.masst().args(["-v", "diagnose", "dlq"]));
@@ -126,7 +128,8 @@ fn one_live_diagnosis_makes_only_the_planned_aws_calls() {
     let calls = emu.calls();
     assert!(calls["by_operation"]["sqs.ReceiveMessage"].as_u64().unwrap() <= 11, "{calls}");
     assert!(calls["by_operation"]["sqs.ChangeMessageVisibilityBatch"].as_u64().unwrap() <= 10, "{calls}");
-    assert!(calls["total"].as_u64().unwrap() <= 38, "{calls}");
+    // And AWS Health and the Service Quotas list, one call each.
+    assert!(calls["total"].as_u64().unwrap() <= 40, "{calls}");
 }
 
 #[test]

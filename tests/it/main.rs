@@ -2,6 +2,7 @@
 
 mod actions;
 mod audit;
+mod bedrock;
 mod cli;
 mod completions;
 mod dlq;

@@ -24,7 +24,7 @@ fn the_embedded_runbooks_validate() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runbooks");
     let (code, out, err) = run(masst().args(["runbook", "validate", dir.to_str().unwrap()]));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("5 runbook(s) valid"), "{out}");
+    assert!(out.contains("6 runbook(s) valid"), "{out}");
 }
 
 #[test]

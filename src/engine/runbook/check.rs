@@ -50,8 +50,16 @@ impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {
             _ => None,
         };
         const STATISTICS: &[&str] = &["Average", "Sum", "Minimum", "Maximum", "SampleCount"];
-        if let Some((ns, st)) = raw.statistics.iter().find(|(_, st)| !STATISTICS.contains(&st.as_str())) {
-            return Err(ck.err(format!("statistics: `{ns}` = `{st}` is not one of {}", STATISTICS.join(", "))));
+        // A percentile (`p99`, `p99.9`) is a CloudWatch statistic too.
+        let percentile =
+            |st: &str| st.strip_prefix('p').and_then(|n| n.parse::<f64>().ok()).is_some_and(|n| n > 0.0 && n < 100.0);
+        if let Some((ns, st)) =
+            raw.statistics.iter().find(|(_, st)| !STATISTICS.contains(&st.as_str()) && !percentile(st))
+        {
+            return Err(ck.err(format!(
+                "statistics: `{ns}` = `{st}` is not one of {} or a percentile such as p99",
+                STATISTICS.join(", ")
+            )));
         }
         let ids = ck.unique_ids(&raw.nodes, &raw.outcomes)?;
         let nodes = raw.nodes.into_iter().map(|n| ck.node(n, &ids)).collect::<Result<Vec<_>, _>>()?;
@@ -143,6 +151,19 @@ fn check_signals(
         }
         signals.insert(name, sig);
     }
+    // A fallback is of the kind of the view it reads first.
+    let firsts: Vec<(String, String)> = signals
+        .iter()
+        .filter_map(|(n, s)| match &s.source {
+            Source::First { of } => Some((n.clone(), of[0].clone())),
+            _ => None,
+        })
+        .collect();
+    for (name, first) in firsts {
+        if let Some(kind) = signals.get(&first).map(|s| s.kind) {
+            signals.get_mut(&name).expect("listed above").kind = kind;
+        }
+    }
     check_derived_cycles(&signals).map_err(err)?;
     Ok(signals)
 }
@@ -210,6 +231,7 @@ impl<'a> Checker<'a> {
             tests.push(Test {
                 when: Condition { expr: self.compile(&what, &t.when, Kind::Bool)?, says: t.says },
                 then: t.then,
+                optional: t.optional,
             });
         }
         if !tests.is_empty() && n.otherwise.is_none() {
@@ -261,7 +283,13 @@ impl<'a> Checker<'a> {
             }
             None => None,
         };
+        if let Some(s) = o.shows.iter().find(|s| !self.signals.contains_key(*s)) {
+            return Err(
+                self.err(format!("outcome `{id}` shows `{s}`, which is not a signal; declare it or fix the name"))
+            );
+        }
         Ok(Outcome {
+            shows: o.shows,
             id,
             title: o.title,
             severity: o.severity,
@@ -298,7 +326,7 @@ pub(crate) fn signal_is_per_model(sig: &Signal) -> bool {
     match &sig.source {
         Source::Metric { name, dims, .. } => uses_model(name) || dims.values().any(|v| uses_model(v)),
         Source::Config { path, .. } => uses_model(path),
-        Source::Quota { model } => uses_model(model),
+        Source::Quota { model } | Source::NamedQuota { model, .. } => uses_model(model),
         Source::Logs { filter, matches, .. } => uses_model(filter) || uses_model(matches) || matches.contains("{id}"),
         _ => false,
     }
@@ -321,6 +349,9 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         s.alarms.is_some(),
         s.quota.is_some(),
         s.autoscaling.is_some(),
+        s.health.is_some(),
+        s.first.is_some(),
+        s.has.is_some(),
         s.logs.is_some(),
     ]
     .iter()
@@ -328,13 +359,16 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
     .count();
     if given != 1 {
         return Err(
-            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq`, `expr`, `alarms`, `quota`, `autoscaling` \
-             or `logs`"
+            "give exactly one of `metric`, `config`, `queue`, `ecs`, `dlq`, `expr`, `alarms`, `quota`, `autoscaling`, \
+             `logs`, `health`, `first` or `has`"
                 .into(),
         );
     }
-    if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty()) {
-        return Err("`stat`, `over` and `dims` only apply to a `metric` signal".into());
+    if s.metric.is_none() && (s.stat.is_some() || s.over.is_some() || !s.dims.is_empty() || !s.divided_by.is_empty()) {
+        return Err("`stat`, `over`, `dims` and `divided_by` only apply to a `metric` signal".into());
+    }
+    if s.quota.is_none() && s.per_minute.is_some() {
+        return Err("`per_minute` only applies to a `quota` signal".into());
     }
     let log_fields = s.filter.is_some() || s.matches.is_some() || s.window.is_some() || s.capture.is_some();
     if s.logs.is_none() && log_fields {
@@ -354,7 +388,16 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
             return Err("`over = 0` reads no datapoints; use 1 or more, or leave it out for the whole window".into());
         }
         let kind = if stat == Stat::Series { Kind::List } else { Kind::Number };
-        (Source::Metric { namespace: ns.into(), name: metric.into(), dims: s.dims, stat, over: s.over }, kind)
+        if let Some(d) = s.divided_by.iter().find(|d| d.is_empty() || d.contains(':')) {
+            return Err(format!(
+                "divided_by `{d}`: name a metric of the same namespace ({ns}) by its name alone, e.g. `Invocations`"
+            ));
+        }
+        let divided_by = s.divided_by;
+        (
+            Source::Metric { namespace: ns.into(), name: metric.into(), dims: s.dims, stat, over: s.over, divided_by },
+            kind,
+        )
     } else if let Some(path) = s.config {
         let default = match s.default {
             None => None,
@@ -398,7 +441,24 @@ pub(crate) fn check_signal(name: &str, s: RawSignal) -> Result<Signal, String> {
         }
         (Source::Alarms, Kind::Number)
     } else if let Some(model) = s.quota {
-        (Source::Quota { model }, Kind::Number)
+        match s.per_minute.as_deref() {
+            None => (Source::Quota { model }, Kind::Number),
+            Some(p @ ("tokens" | "requests")) => (Source::NamedQuota { model, per_minute: p.into() }, Kind::Number),
+            Some(p) => return Err(format!("per_minute `{p}` is unknown; use `tokens` or `requests`")),
+        }
+    } else if let Some(h) = s.health {
+        if h != "open-events" {
+            return Err(format!("health `{h}` is unknown; use `open-events` (open Bedrock events in the region)"));
+        }
+        (Source::Health, Kind::Number)
+    } else if let Some(of) = s.first {
+        if of.len() < 2 {
+            return Err("`first` lists two signals or more: the view to read, then the ones to fall back on".into());
+        }
+        // The kind is checked against the listed signals once all are known.
+        (Source::First { of }, s.kind.unwrap_or(Kind::Number))
+    } else if let Some(of) = s.has {
+        (Source::Has { of }, Kind::Bool)
     } else if let Some(role) = s.autoscaling {
         (Source::Autoscaling { role }, Kind::Number)
     } else if let Some(role) = s.logs {
@@ -470,9 +530,9 @@ pub(crate) fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result
             cycle.push(name);
             return Err(format!("signals {} depend on each other in a loop; break the loop", cycle.join(" → ")));
         }
-        if let Some(Signal { source: Source::Derived { expr }, .. }) = signals.get(name) {
+        if let Some(sig) = signals.get(name) {
             stack.push(name);
-            for dep in expr.identifiers() {
+            for dep in sig.source.deps() {
                 if let Some((k, _)) = signals.get_key_value(&dep) {
                     visit(k, signals, stack, done)?;
                 }
@@ -490,6 +550,27 @@ pub(crate) fn check_derived_cycles(signals: &BTreeMap<String, Signal>) -> Result
     for sig in signals.values() {
         if let Source::Derived { expr } = &sig.source {
             type_check(expr, signals, sig.kind).map_err(|m| format!("signal `{}`: {m}", sig.name))?;
+        }
+        if let Source::Has { of } = &sig.source {
+            if !signals.contains_key(of) {
+                return Err(format!("signal `{}`: `has` names unknown signal `{of}`", sig.name));
+            }
+        }
+        if let Source::First { of } = &sig.source {
+            for name in of {
+                match signals.get(name) {
+                    None => return Err(format!("signal `{}`: `first` names unknown signal `{name}`", sig.name)),
+                    Some(o) if o.kind != sig.kind => {
+                        return Err(format!(
+                            "signal `{}`: `{name}` is a {:?}, the others a {:?}: `first` takes signals of one kind \
+                             (give `type`)",
+                            sig.name, o.kind, sig.kind
+                        )
+                        .to_lowercase())
+                    }
+                    Some(_) => {}
+                }
+            }
         }
     }
     Ok(())

@@ -111,6 +111,8 @@ pub struct Node {
 pub struct Test {
     pub when: Condition,
     pub then: String,
+    /// Passed over, not stopped at, when its inputs are missing.
+    pub optional: bool,
 }
 
 /// A question for the engineer, asked when the node's inputs are missing (or answered
@@ -133,6 +135,8 @@ pub struct Outcome {
     pub actions: Vec<ActionRef>,
     /// What recovery from this outcome looks like; `None`: the trigger no longer fires.
     pub recovery: Option<Recovery>,
+    /// Signals shown with the verdict as its evidence.
+    pub shows: Vec<String>,
 }
 
 /// What a fixed incident looks like, and how long the seed gives it.
@@ -198,9 +202,7 @@ impl Runbook {
             if !out.insert(id) {
                 continue;
             }
-            if let crate::engine::signal::Source::Derived { expr } = &sig.source {
-                todo.extend(expr.identifiers());
-            }
+            todo.extend(sig.source.deps());
         }
         out
     }

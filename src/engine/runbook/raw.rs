@@ -90,6 +90,9 @@ pub(crate) struct RawSignal {
     pub(crate) metric: Option<String>,
     #[serde(default)]
     pub(crate) dims: BTreeMap<String, String>,
+    /// Metrics of the same namespace whose sum divides this one, minute by minute.
+    #[serde(default)]
+    pub(crate) divided_by: Vec<String>,
     pub(crate) stat: Option<Stat>,
     pub(crate) over: Option<usize>,
     pub(crate) config: Option<String>,
@@ -102,8 +105,16 @@ pub(crate) struct RawSignal {
     pub(crate) alarms: Option<String>,
     /// A model key (or `{m}`): the applied Service Quotas value of its quota code.
     pub(crate) quota: Option<String>,
+    /// With `quota`: `tokens` or `requests`, the on-demand per-minute quota found by name.
+    pub(crate) per_minute: Option<String>,
     /// An ECS service role: how many Application Auto Scaling policies it has.
     pub(crate) autoscaling: Option<String>,
+    /// `open-events`: how many open Bedrock events AWS Health shows in the region.
+    pub(crate) health: Option<String>,
+    /// Signals to take the first value of (a fallback from one view to another).
+    pub(crate) first: Option<Vec<String>>,
+    /// A signal's name: true when it has a value (both views have data).
+    pub(crate) has: Option<String>,
     /// A log role (`chat-api`, `batch-worker`, `controller`): lines of its CloudWatch Logs group.
     pub(crate) logs: Option<String>,
     /// The CloudWatch Logs filter pattern sent with the read: the line's literal words.
@@ -142,6 +153,10 @@ pub(super) struct RawTest {
     pub(crate) when: String,
     pub(crate) then: String,
     pub(crate) says: Option<String>,
+    /// A test that corroborates: when its inputs are missing (AWS Health unavailable, a
+    /// metric AWS does not publish here) it is passed over and the node goes on.
+    #[serde(default)]
+    pub(crate) optional: bool,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +178,9 @@ pub(super) struct RawOutcome {
     #[serde(default)]
     pub(crate) actions: Vec<String>,
     pub(crate) recovery: Option<RawRecovery>,
+    /// Signals shown with the verdict as its evidence (Bedrock's latency beside the app's).
+    #[serde(default)]
+    pub(crate) shows: Vec<String>,
 }
 
 impl RawSignal {

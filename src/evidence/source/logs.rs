@@ -30,7 +30,7 @@ impl Source for Logs {
             }
             let groups = read_all(cx).await?;
             let ids: BTreeMap<String, String> =
-                cx.settings.models.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                cx.settings.models.iter().map(|(k, v)| (k.clone(), v.id().to_string())).collect();
             Ok(Box::new(move |ev: &mut Evidence| {
                 ev.logs = groups;
                 ev.model_ids = ids;

@@ -39,8 +39,8 @@ async fn metrics(
     let keys: Vec<&String> = plan.metrics.iter().collect();
     let mut queries = Vec::new();
     for key in &keys {
-        let (ns, name, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
-        let (namespace, name) = settings.physical_metric(&ns, &name);
+        let (ns, logical, dims) = parse_metric_key(key).ok_or_else(|| Error::Usage(format!("bad metric key {key}")))?;
+        let (namespace, name) = settings.physical_metric(&ns, &logical);
         let dimensions = dims
             .into_iter()
             .map(|(k, v)| {
@@ -49,7 +49,13 @@ async fn metrics(
             })
             .collect();
         // The app's gauges are published once a minute and averaged, unless a runbook says.
-        let stat = plan.statistics.get(&ns).cloned().unwrap_or_else(|| "Average".into());
+        // One metric's own statistic (`AWS/Bedrock:InvocationLatency` = `p99`) wins over its namespace's.
+        let stat = plan
+            .statistics
+            .get(&format!("{ns}:{logical}"))
+            .or_else(|| plan.statistics.get(&ns))
+            .cloned()
+            .unwrap_or_else(|| "Average".into());
         queries.push(cloudwatch::MetricQuery { namespace, name, dimensions, stat });
     }
     let series = cloudwatch::metric_data(clients, &queries, start, end).await?;

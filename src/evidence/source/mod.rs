@@ -7,8 +7,10 @@
 pub mod alarms;
 pub mod config;
 pub mod dlq_sample;
+pub mod health;
 pub mod logs;
 pub mod metrics;
+pub mod named_quotas;
 pub mod queues;
 pub mod quotas;
 pub mod scaling;
@@ -56,5 +58,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &alarms::Alarms,
     &quotas::Quotas,
     &scaling::Scaling,
+    &health::Health,
+    &named_quotas::NamedQuotas,
     &logs::Logs,
 ];

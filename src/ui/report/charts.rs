@@ -87,7 +87,9 @@ pub fn charts(ev: &Evidence, d: &Diagnosis) -> Vec<Chart> {
         .into_iter()
         .map(|(r, checks)| {
             let key = r.metric.clone().unwrap_or_default();
-            let points = ev.metrics.get(&key).cloned().unwrap_or_default();
+            // A series summed over models or divided by others is the signal's, not one key's.
+            let points =
+                if r.points.is_empty() { ev.metrics.get(&key).cloned().unwrap_or_default() } else { r.points.clone() };
             Chart {
                 name: r.name.clone(),
                 source: r.source.clone(),
