@@ -58,6 +58,7 @@ mod tests {
             "commands::act",
             "act::",
             "run_call",
+            "runner::",
             "Family",
             ".apply(",
             "::apply(",

@@ -422,3 +422,30 @@ async fn journaled<F: Family>(
     }
     Ok((entry, result, journaled))
 }
+
+#[cfg(test)]
+mod tests {
+    /// Commands never call commands: an offered action (`diagnose --apply`) and a fix (`audit
+    /// --fix`) reach AWS only as an `ActionCall` handed to this runner, and the redrive has no
+    /// journal path of its own.
+    #[test]
+    fn offers_and_fixes_are_handed_to_the_runner_never_to_another_command() {
+        let sources = [
+            ("diagnose.rs", include_str!("../../commands/diagnose.rs")),
+            ("audit.rs", include_str!("../../commands/audit.rs")),
+            ("dlq.rs", include_str!("../../commands/dlq.rs")),
+        ];
+        for (file, text) in sources {
+            let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+            for word in ["act::", "dlq::run", "run_call", "Journal::open", ".begin(", ".append("] {
+                assert!(
+                    !code.contains(word),
+                    "src/commands/{file} names `{word}`: a change goes through actions::runner"
+                );
+            }
+        }
+        for (file, text) in &sources[..2] {
+            assert!(text.contains("actions::runner::call("), "src/commands/{file} hands its offers to runner::call");
+        }
+    }
+}
