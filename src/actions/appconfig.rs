@@ -21,7 +21,6 @@ use crate::aws::appconfig::{AppConfigIds, Done};
 use crate::aws::{self, Clients};
 use crate::engine::{ActionInfo, Arg, Param};
 use crate::error::Error;
-use crate::evidence::collect;
 use crate::settings::Settings;
 
 /// The AppConfig document family.
@@ -164,10 +163,9 @@ impl Family for Doc {
     async fn read(cx: &Ctx<'_>, req: &DocRequest) -> Result<DocState, Error> {
         let mut state = read_doc(cx.clients, cx.settings).await?;
         if *req == DocRequest::QuotaSync {
-            let plan = collect::Plan { quotas: true, ..Default::default() };
-            let quotas = collect::quotas(cx.clients, cx.settings, &plan).await?;
-            let values = quotas.into_iter().map(|(m, q)| (m, q.value)).collect();
-            state.quotas = Some(values);
+            // What the plan needs, read at the edge: the family does not re-enter collection.
+            let q = &cx.settings.quotas;
+            state.quotas = Some(aws::quotas::applied_values(cx.clients, &q.service, &q.codes).await?);
         }
         Ok(state)
     }

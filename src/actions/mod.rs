@@ -4,9 +4,10 @@
 //! A family (AppConfig document keys, ECS desired counts, queue attributes, alarms, the DLQ
 //! redrive) reads the state it changes, plans a change from it without I/O (so every guard is
 //! unit-tested), applies the plan, and plans its own undo from the journal entry it wrote.
-//! Nothing here draws on a terminal: progress goes out through [`Run::progress`], and the
-//! command layer (`commands::act`) owns preview, confirmation and the journal. Adding an action
-//! is one family file (or one more id in a family) plus its CLI arguments.
+//! Nothing here draws on a terminal: progress goes out through [`Run::progress`], and every
+//! change goes through the one [`runner`] (plan, preview, confirm, journal, apply, read back,
+//! verify), which shows and asks through the [`runner::Console`] it is given. Adding a family
+//! is one file implementing [`Family`] and one line in [`FAMILIES`].
 
 pub mod alarms;
 pub mod appconfig;
@@ -16,6 +17,7 @@ pub mod journal;
 pub mod preview;
 pub mod queue;
 pub mod redrive;
+pub mod runner;
 
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, LazyLock};
@@ -24,7 +26,7 @@ use serde_json::Value;
 
 use crate::aws::Clients;
 pub use crate::engine::action::{ActionCall, ActionInfo, Arg, Param};
-use crate::error::Error;
+use crate::error::{Error, Outcome};
 use crate::settings::Settings;
 use journal::Entry;
 
@@ -67,13 +69,17 @@ pub struct Plan<C> {
 
 /// A family of actions: one trait, one file each (see the module comment).
 ///
-/// Static dispatch only, on masst's single-threaded runtime, so the futures need no `Send`.
+/// On masst's single-threaded runtime, so the futures need no `Send`; [`runner::Of`] puts a
+/// family behind `dyn` for the registry. The last four items have defaults that fit a change
+/// applied in one go; a family that streams (the redrive) overrides them.
 #[allow(async_fn_in_trait)]
 pub trait Family {
     /// The family's name in the journal (`family`), which picks the undo of an entry.
     const NAME: &'static str;
     /// The contract ids this family implements.
     const ACTIONS: &'static [ActionInfo];
+    /// How the runner carries the change: in one go, or as a stream of items.
+    const SHAPE: runner::Shape = runner::Shape::Change;
     /// What a verb asks for, typed.
     type Request;
     /// What `read` finds in AWS, for a plan.
@@ -116,22 +122,50 @@ pub trait Family {
         settings: &Settings,
         force: bool,
     ) -> Result<Plan<Self::Change>, Error>;
+    /// The question the engineer answers before the change.
+    fn question(label: &str, plan: &Plan<Self::Change>) -> String {
+        format!("Apply {label} to {}?", plan.target)
+    }
+    /// A dry run that reads more than the plan did (the redrive counts what would move), shown
+    /// through `console`; `None` when the preview is the whole dry run.
+    async fn rehearse(
+        _cx: &Ctx<'_>,
+        _plan: &Plan<Self::Change>,
+        _console: &dyn runner::Console,
+    ) -> Result<Option<Outcome>, Error> {
+        Ok(None)
+    }
+    /// How many items the apply will report moving, for the bar; `None`: a deployment's percent.
+    fn expected(_plan: &Plan<Self::Change>) -> Option<u64> {
+        None
+    }
+    /// A stream's end, once journaled: shows its report and says its exit. Unused for a
+    /// [`runner::Shape::Change`], whose document the runner prints.
+    fn report(
+        _done: Self::Done,
+        _plan: &Plan<Self::Change>,
+        _entry: &Entry,
+        _secs: f64,
+        _console: &dyn runner::Console,
+    ) -> Result<Outcome, Error> {
+        Ok(Outcome::Clear)
+    }
 }
 
-/// Every family, once, with its actions: the catalogue and `family_of` derive from this list
-/// (and `commands::act` dispatches on the names in it).
-pub const FAMILIES: &[(&str, &[ActionInfo])] = &[
-    (appconfig::Doc::NAME, appconfig::Doc::ACTIONS),
-    (ecs::Ecs::NAME, ecs::Ecs::ACTIONS),
-    (queue::Queue::NAME, queue::Queue::ACTIONS),
-    (redrive::Redrive::NAME, redrive::Redrive::ACTIONS),
-    (alarms::Alarms::NAME, alarms::Alarms::ACTIONS),
+/// Every family, once: the registry. The catalogue, `family_of`, the runner's dispatch of an
+/// offered action or an undo, and the read-only preview all derive from this list.
+pub static FAMILIES: &[&dyn runner::Registered] = &[
+    &runner::Of::<appconfig::Doc>::FAMILY,
+    &runner::Of::<ecs::Ecs>::FAMILY,
+    &runner::Of::<queue::Queue>::FAMILY,
+    &runner::Of::<redrive::Redrive>::FAMILY,
+    &runner::Of::<alarms::Alarms>::FAMILY,
 ];
 
 /// Every action id, from the families, in contract §7 order.
 pub fn catalog() -> &'static [ActionInfo] {
     static CATALOG: LazyLock<Vec<ActionInfo>> = LazyLock::new(|| {
-        let mut all: Vec<ActionInfo> = FAMILIES.iter().flat_map(|(_, actions)| actions.iter().copied()).collect();
+        let mut all: Vec<ActionInfo> = FAMILIES.iter().flat_map(|f| f.actions().iter().copied()).collect();
         // The contract lists the document actions, the ECS ones, then queue, DLQ and alarms;
         // quota.sync (added since) goes last.
         let rank = |id: &str| CONTRACT_ORDER.iter().position(|c| *c == id).unwrap_or(usize::MAX);
@@ -166,9 +200,19 @@ pub fn info(id: &str) -> Option<&'static ActionInfo> {
     catalog().iter().find(|a| a.id == id)
 }
 
-/// The family that implements `id`.
+/// The name of the family that implements `id`.
 pub fn family_of(id: &str) -> Option<&'static str> {
-    FAMILIES.iter().find(|(_, actions)| actions.iter().any(|a| a.id == id)).map(|(name, _)| *name)
+    family(id).map(|f| f.name())
+}
+
+/// The family that implements `id`.
+pub fn family(id: &str) -> Option<&'static dyn runner::Registered> {
+    FAMILIES.iter().copied().find(|f| f.actions().iter().any(|a| a.id == id))
+}
+
+/// The family of this journal name.
+pub fn family_named(name: &str) -> Option<&'static dyn runner::Registered> {
+    FAMILIES.iter().copied().find(|f| f.name() == name)
 }
 
 /// What applying a change did, filled in as it goes.

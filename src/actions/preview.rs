@@ -5,8 +5,7 @@
 
 use serde::Serialize;
 
-use super::{alarms::Alarms, appconfig::Doc, ecs::Ecs, family_of, queue::Queue, redrive::Redrive};
-use super::{ActionCall, Ctx, Family};
+use super::{ActionCall, Ctx};
 use crate::error::Error;
 
 /// An action's preview, or why it would be refused.
@@ -33,13 +32,9 @@ pub async fn preview(cx: &Ctx<'_>, call: &ActionCall) -> Preview {
     let planned = if !call.runnable() {
         Err(Error::Action(format!("`{command}` needs a value masst could not compute from the evidence")))
     } else {
-        match family_of(&call.id) {
-            Some(Doc::NAME) => plan::<Doc>(cx, call).await,
-            Some(Ecs::NAME) => plan::<Ecs>(cx, call).await,
-            Some(Queue::NAME) => plan::<Queue>(cx, call).await,
-            Some(Alarms::NAME) => plan::<Alarms>(cx, call).await,
-            Some(Redrive::NAME) => plan::<Redrive>(cx, call).await,
-            _ => Err(Error::Usage(format!("`{}` is not an action this masst has", call.id))),
+        match super::family(&call.id) {
+            Some(family) => family.preview(cx, call).await,
+            None => Err(Error::Usage(format!("`{}` is not an action this masst has", call.id))),
         }
     };
     match planned {
@@ -48,15 +43,6 @@ pub async fn preview(cx: &Ctx<'_>, call: &ActionCall) -> Preview {
         }
         Err(e) => Preview { command, target: None, preview: None, noop: false, refused: Some(e.to_string()) },
     }
-}
-
-/// The family's read and plan: (target, preview, noop).
-async fn plan<F: Family>(cx: &Ctx<'_>, call: &ActionCall) -> Result<(String, String, bool), Error> {
-    let req = F::request(&call.id, &call.args)?;
-    F::check(&req, cx.settings)?;
-    let state = F::read(cx, &req).await?;
-    let p = F::plan(&req, state, cx.settings, false)?;
-    Ok((p.target, p.preview, p.noop))
 }
 
 #[cfg(test)]

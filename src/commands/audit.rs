@@ -115,13 +115,18 @@ pub fn run(global: &Global, args: &AuditArgs, printer: &Printer) -> Result<Outco
         // Fixes refused, declined or failed are named, and the run exits 4 (contract §7).
         // The fixes print their previews; with one document on stdout, they go to stderr.
         crate::ui::divert_stdout(printer.format != OutputFormat::Human);
+        let watcher = super::watcher(global, printer);
         for (id, call) in &fixes {
             if done.contains(&call) {
                 continue; // queue.fix mends two checks at once
             }
             printer.note(format!("{id}: {}", command_line(call)));
             let flags = super::ChangeFlags::offered(args.yes, args.dry_run, format!("audit/{id}"));
-            match super::act::run_call(global, printer, &flags, call) {
+            // The fix is handed to the action runner as data: its id and arguments.
+            let ran = super::desk(global).and_then(|desk| {
+                crate::actions::runner::call(&desk, printer, &watcher, &flags.options(String::new()), call)
+            });
+            match ran {
                 Ok(_) => done.push(call),
                 Err(e) => {
                     printer.note(format!("masst: {e}"));

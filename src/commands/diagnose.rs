@@ -376,14 +376,17 @@ fn offer_flags(args: &DiagnoseArgs, yes: bool, diag: &str) -> ChangeFlags {
     }
 }
 
-/// Runs an offered action directly (no command line in between), every global option as
-/// given. With one document on stdout (the diagnosis), the action's own output goes to stderr.
+/// Hands an offered action to the action runner (no command line in between), every global
+/// option as given. With one document on stdout (the diagnosis), the action's own output goes to stderr.
 fn run_offered(global: &Global, printer: &Printer, call: &ActionCall, flags: ChangeFlags) -> Result<()> {
     if !printer.json() {
         printer.line(format!("→ {}", crate::ui::render::command_line(call)));
     }
     crate::ui::divert_stdout(printer.format != crate::ui::OutputFormat::Human);
-    let ran = super::act::run_call(global, printer, &flags, call).map(|_| ());
+    let ran = super::desk(global).and_then(|desk| {
+        let watcher = super::watcher(global, printer);
+        crate::actions::runner::call(&desk, printer, &watcher, &flags.options(String::new()), call)
+    });
     crate::ui::divert_stdout(false);
-    ran
+    ran.map(|_| ())
 }

@@ -1,13 +1,9 @@
 //! `masst dlq inspect|redrive`: the DLQ as the on-call engineer of scenario 5 needs it.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-
 use super::ChangeFlags;
 use super::Global;
-use crate::actions::journal::{Entry, Journal, State};
 use crate::actions::redrive::{self, Inspection, Options, Redrive, RedriveRequest, Selection};
-use crate::actions::{Applied, Ctx, Family, Run};
+use crate::actions::runner::{self, Ask};
 use crate::aws::sqs::queue_url;
 use crate::error::{Error, Outcome, Result};
 use crate::settings::Settings;
@@ -159,137 +155,12 @@ fn request(args: &RedriveArgs) -> RedriveRequest {
     }
 }
 
-/// `masst dlq redrive`.
+/// `masst dlq redrive`: through the runner like every change (preview, confirm or the dry
+/// run's count of what would move, journal ahead, stream, report what moved and what was left);
+/// exit 0 only when every selected message moved.
 pub fn redrive(global: &Global, args: &RedriveArgs, printer: &Printer) -> Result<Outcome> {
-    let command = std::env::args().collect::<Vec<_>>().join(" ");
-    run(global, printer, &args.flags, request(args), command)
-}
-
-/// A redrive as asked for (typed, or offered by a diagnosis): preview, confirm (or the dry
-/// run's count of what would move), journal ahead, stream, report what moved and what was
-/// left, and exit 0 only when every selected message moved.
-pub fn run(
-    global: &Global,
-    printer: &Printer,
-    flags: &ChangeFlags,
-    req: RedriveRequest,
-    command: String,
-) -> Result<Outcome> {
-    let settings = Settings::load(global.config.as_deref())?.settings;
-    let journal = Journal::open(global.journal.as_deref())?;
-    super::block_on(async {
-        let clients = super::clients(global, &settings).await?;
-        let runbooks = super::runbooks(global)?;
-        let cx = Ctx { clients: &clients, settings: &settings, journal: &[], runbooks: &runbooks };
-        // A read that fails on the way to a change is a failed action (exit 4), not a failed look.
-        let route = Redrive::read(&cx, &req).await.map_err(Error::during_change)?;
-        let plan = Redrive::plan(&req, route, &settings, flags.force)?;
-        printer.note(format!("dlq.redrive: {}", plan.preview));
-        let route = &plan.change.route;
-        if flags.dry_run {
-            return dry_run(&clients, printer, &req, route).await;
-        }
-        printer
-            .confirm(flags.yes, &format!("Move {} from {} to {}?", req.described, route.dlq_name, route.dest_name))?;
-        let pending = Entry {
-            diagnosis: flags.diagnosis.clone(),
-            ..Entry::record(
-                &clients,
-                Redrive::NAME,
-                &plan.action,
-                command,
-                &plan.target,
-                plan.before.clone(),
-                plan.after.clone(),
-            )
-        };
-        journal.begin(&pending)?;
-        let started = std::time::Instant::now();
-        let mut out = Applied::default();
-        let (report, fatal) = stream(&cx, printer, &req, &plan, &pending.id, &mut out).await?;
-        let secs = started.elapsed().as_secs_f64();
-        // Every run is accounted for, also one that ended early: what moved is journaled.
-        let entry = Entry {
-            account: clients.account().await,
-            state: if out.sent { State::Applied } else { State::Failed },
-            after: out.after,
-            notes: out.notes,
-            ..pending
-        };
-        let journaled = journal.append(&entry);
-        crate::ui::tables::redrive_report(printer, &report, secs, &entry.id);
-        if let Some(e) = fatal {
-            // Once the run has begun it is a change: a fault that cuts it short is a failed
-            // action (exit 4, the counts above), never a failed look.
-            let e = e.during_change();
-            return Err(match journaled {
-                Ok(()) => e,
-                Err(j) => Error::Action(format!("{e}\n{j}")),
-            });
-        }
-        journaled?;
-        finished(&report, &route.dlq_name)
-    })
-}
-
-/// `--dry-run`: reads the DLQ as the redrive would and counts what would move.
-async fn dry_run(
-    clients: &crate::aws::Clients,
-    printer: &Printer,
-    req: &RedriveRequest,
-    route: &redrive::Route,
-) -> Result<Outcome> {
-    let max = req.options.max.map(|m| m as usize);
-    let ins = redrive::inspect(clients, &route.dlq_url, &route.dlq_name, max, 0, Some(&req.options.selection)).await?;
-    let n = ins.would_move.unwrap_or(0);
-    if printer.json() {
-        printer.json_value(&serde_json::json!({"dry_run": true, "would_move": n, "inspection": ins}));
-    } else {
-        crate::ui::tables::dlq_inspection(printer, &ins);
-        printer.line(format!(
-            "dry run: {n} of {} message(s) would move to {}; nothing was moved",
-            ins.messages, route.dest_name
-        ));
-    }
-    Ok(Outcome::Clear)
-}
-
-/// Runs the redrive with a progress bar on a terminal, stopping cleanly on Ctrl-C.
-async fn stream(
-    cx: &Ctx<'_>,
-    printer: &Printer,
-    req: &RedriveRequest,
-    plan: &crate::actions::Plan<redrive::Move>,
-    who: &str,
-    out: &mut Applied,
-) -> Result<(redrive::Report, Option<Error>)> {
-    let route = &plan.change.route;
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
-    let ctrl_c = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            flag.store(true, Ordering::SeqCst);
-        }
-    });
-    let bar = printer.action_bar(Some(req.options.max.unwrap_or(route.depth).min(route.depth)));
-    let progress = |s: crate::actions::Step<'_>| crate::ui::show_step(bar.as_ref(), s);
-    let run = Run { who, wait: true, progress: &progress, stop };
-    let done = Redrive::apply(cx, plan, &run, out).await;
-    ctrl_c.abort();
-    done
-}
-
-/// The exit of a redrive that ran to its end: 0 only when every selected message moved.
-fn finished(report: &redrive::Report, dlq: &str) -> Result<Outcome> {
-    if report.interrupted {
-        return Err(Error::Interrupted);
-    }
-    let short = report.shortfall(dlq);
-    if !short.is_empty() {
-        return Err(Error::Action(format!(
-            "the redrive did not finish: {}. Fix the cause and re-run; re-running is always safe",
-            short.join("; ")
-        )));
-    }
-    Ok(Outcome::Clear)
+    let desk = super::desk(global)?;
+    let watcher = super::watcher(global, printer);
+    let opts = args.flags.options(runner::typed());
+    runner::change::<Redrive>(&desk, printer, &watcher, &opts, Ask::Do(request(args)))
 }

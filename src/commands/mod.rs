@@ -17,6 +17,7 @@ pub mod status;
 pub mod verify;
 pub mod watch;
 
+use crate::actions::runner;
 use crate::aws::{AwsOptions, Clients};
 
 use crate::engine::{self, Runbook, RunbookSet};
@@ -121,6 +122,35 @@ impl ChangeFlags {
             verify_every: std::time::Duration::from_secs(30),
         }
     }
+
+    /// The runner's options for a change run with these flags, journaled as `command`.
+    pub fn options(&self, command: String) -> runner::Options {
+        runner::Options {
+            yes: self.yes,
+            dry_run: self.dry_run,
+            force: self.force,
+            wait: !self.no_wait,
+            diagnosis: self.diagnosis.clone(),
+            verify: self.verify.then_some((self.verify_timeout, self.verify_every)),
+            command,
+        }
+    }
+}
+
+/// What the action runner starts every change from: the settings, the journal and the
+/// runbooks the global options name, and where AWS is.
+pub fn desk(global: &Global) -> Result<runner::Desk> {
+    Ok(runner::Desk {
+        settings: Settings::load(global.config.as_deref())?.settings,
+        journal: crate::actions::journal::Journal::open(global.journal.as_deref())?,
+        runbooks: runbooks(global)?,
+        aws: aws_options(global),
+    })
+}
+
+/// The watch the runner's `--verify` runs: `masst verify`'s loop, with the global options.
+pub fn watcher<'a>(global: &'a Global, printer: &'a Printer) -> verify::Watcher<'a> {
+    verify::Watcher { global, printer }
 }
 
 /// A duration such as `30s`, `6m` or `1h` (1 s to 24 h), checked by clap.

@@ -64,6 +64,26 @@ pub fn verify(
     super::block_on(watch(global, settings, runbooks, only, opts, printer))
 }
 
+/// `masst verify`'s loop as the action runner's `--verify` step: the options it reads AWS
+/// with, and the printer its progress goes to.
+pub struct Watcher<'a> {
+    pub global: &'a Global,
+    pub printer: &'a Printer,
+}
+
+impl crate::actions::runner::Verifier for Watcher<'_> {
+    fn watch(
+        &self,
+        settings: &Settings,
+        runbooks: &[&Runbook],
+        only: Option<(&str, Option<&str>)>,
+        timeout: Option<Duration>,
+        every: Duration,
+    ) -> Result<Report> {
+        verify(self.global, settings, runbooks, only, Options { timeout, every }, self.printer)
+    }
+}
+
 /// The loop of [`verify`], async: with a zero timeout it is one reading (`masst mcp`'s
 /// `verify_once`), awaited under the server's deadline.
 pub async fn watch(

@@ -7,6 +7,7 @@ pub mod drill;
 pub mod fit;
 pub mod render;
 pub mod report;
+mod runner;
 pub mod tables;
 
 use std::io::{IsTerminal, Write};

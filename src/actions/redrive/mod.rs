@@ -18,11 +18,12 @@ mod select;
 mod send;
 
 use super::journal::Entry;
+use super::runner::{Console, Shape, Shown};
 use super::{not_mine, Applied, Ctx, Family, Plan, Run, Step};
 use crate::aws::sqs::{self, queue_url, receive, release, Outgoing, Received};
 use crate::aws::Clients;
 use crate::engine::{ActionInfo, Arg};
-use crate::error::Error;
+use crate::error::{Error, Outcome};
 use crate::evidence::collect::{parse_message, scan};
 use crate::evidence::dlq::{Class, Parsed};
 use crate::settings::Settings;
@@ -71,11 +72,12 @@ impl RedriveRequest {
     }
 }
 
-/// A planned redrive: the route and the options.
+/// A planned redrive: the route, the options, and the selection in words.
 #[derive(Debug, Clone)]
 pub struct Move {
     pub route: Route,
     pub options: Options,
+    pub described: String,
 }
 
 impl Family for Redrive {
@@ -90,6 +92,7 @@ impl Family for Redrive {
     type State = Route;
     type Change = Move;
     type Done = (Report, Option<Error>);
+    const SHAPE: Shape = Shape::Stream;
 
     fn request(id: &str, _args: &[Arg]) -> Result<RedriveRequest, Error> {
         match id {
@@ -127,12 +130,12 @@ impl Family for Redrive {
             after: serde_json::json!({}),
             // How much moves is known only by moving: the count is approximate, the run exact.
             noop: false,
-            change: Move { route, options: o.clone() },
+            change: Move { route, options: o.clone(), described: req.described.clone() },
         })
     }
 
     async fn apply(cx: &Ctx<'_>, plan: &Plan<Move>, run: &Run<'_>, out: &mut Applied) -> Result<Self::Done, Error> {
-        let Move { route, options } = &plan.change;
+        let Move { route, options, .. } = &plan.change;
         let batches = |r: &Report| {
             (run.progress)(Step::Moving {
                 moved: r.moved,
@@ -158,6 +161,52 @@ impl Family for Redrive {
 
     fn plan_undo(e: &Entry, _route: Route, _settings: &Settings, _force: bool) -> Result<Plan<Move>, Error> {
         Err(no_undo(e))
+    }
+
+    fn question(_label: &str, plan: &Plan<Move>) -> String {
+        let m = &plan.change;
+        format!("Move {} from {} to {}?", m.described, m.route.dlq_name, m.route.dest_name)
+    }
+
+    /// `--dry-run` reads the DLQ as the redrive would and counts what would move.
+    async fn rehearse(cx: &Ctx<'_>, plan: &Plan<Move>, console: &dyn Console) -> Result<Option<Outcome>, Error> {
+        let Move { route, options, .. } = &plan.change;
+        let max = options.max.map(|m| m as usize);
+        let ins = inspect(cx.clients, &route.dlq_url, &route.dlq_name, max, 0, Some(&options.selection)).await?;
+        console.show(Shown::Rehearsal { inspection: &ins, dest: &route.dest_name });
+        Ok(Some(Outcome::Clear))
+    }
+
+    fn expected(plan: &Plan<Move>) -> Option<u64> {
+        let Move { route, options, .. } = &plan.change;
+        Some(options.max.unwrap_or(route.depth).min(route.depth))
+    }
+
+    /// Shows what moved and what was left; exits 0 only when every selected message moved.
+    fn report(
+        (report, fatal): Self::Done,
+        plan: &Plan<Move>,
+        entry: &Entry,
+        secs: f64,
+        console: &dyn Console,
+    ) -> Result<Outcome, Error> {
+        console.show(Shown::Moved { report: &report, secs, entry: &entry.id });
+        if let Some(e) = fatal {
+            // Once the run has begun it is a change: a fault that cuts it short is a failed
+            // action (exit 4, the counts above), never a failed look.
+            return Err(e.during_change());
+        }
+        if report.interrupted {
+            return Err(Error::Interrupted);
+        }
+        let short = report.shortfall(&plan.change.route.dlq_name);
+        if !short.is_empty() {
+            return Err(Error::Action(format!(
+                "the redrive did not finish: {}. Fix the cause and re-run; re-running is always safe",
+                short.join("; ")
+            )));
+        }
+        Ok(Outcome::Clear)
     }
 }
 
