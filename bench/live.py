@@ -3,8 +3,10 @@
 
 Starts the bridged emulator with --latency-ms 25 (an in-region round trip), builds the
 flash-sale world with `masst lab up`, then times each side as whole processes and counts the
-AWS calls each made. Target: masst at least 20x faster.
-Usage: bench/live.py [--runs N] [--latency-ms 25]
+AWS calls each made. Target: masst at least 20x faster. Then CloudWatch Logs (contract §9): the
+same `diagnose all` with the three log groups absent and with 2,000 matching lines in each;
+target: at most one more sequential round trip and at most 1.3x the wall time.
+Usage: bench/live.py [--runs N] [--latency-ms 25] [--binary target/debug/masst]
 Installs the AWS CLI into bench/.venv on first use.
 """
 import argparse
@@ -63,13 +65,58 @@ def shape(port, cmd, env):
     return len(log), depth(log), log
 
 
+LOG_GROUPS = {
+    "/ecs/mangaassist/chat-api": "Circuit OPEN for anthropic.claude-3-sonnet-20240229-v1:0: throttle_rate=0.12 >= 0.10",
+    "/ecs/mangaassist/batch-worker": "Worker 2: OutOfMemoryError, exit code 137",
+    "/mangaassist/concurrency-controller": "concurrency sonnet: p99=600ms < target=1200ms, growing 15 -> 15",
+}
+
+
+def logs_world(ep, env, lines):
+    """Deletes the three log groups, or (lines > 0) writes `lines` matching lines into each, in
+    the last 10 minutes, with the emulator's boto3."""
+    script = (
+        "import boto3,sys,time,json;c=boto3.client('logs',endpoint_url=sys.argv[1]);n=int(sys.argv[2]);"
+        "g=json.loads(sys.argv[3]);now=int(time.time()*1000)\n"
+        "for name,text in g.items():\n"
+        "  try: c.delete_log_group(logGroupName=name)\n"
+        "  except c.exceptions.ResourceNotFoundException: pass\n"
+        "  if n:\n"
+        "    c.create_log_group(logGroupName=name);c.create_log_stream(logGroupName=name,logStreamName='bench')\n"
+        "    ev=[{'timestamp':now-600000+i*(600000//n),'message':f'{text} #{i}'} for i in range(n)]\n"
+        "    c.put_log_events(logGroupName=name,logStreamName='bench',logEvents=ev)\n"
+    )
+    py = os.path.join(ROOT, "tests", "emulator", ".venv", "bin", "python")
+    subprocess.run([py, "-c", script, ep, str(lines), json.dumps(LOG_GROUPS)], env=env, check=True)
+
+
+def logs_bench(binary, ep, port, env, runs):
+    """`diagnose all` without log groups and with 2,000 lines in each: wall time and depth."""
+    # One page holds what AWS's holds (10,000 events), so paging is what AWS would do.
+    body = json.dumps({"logs_page_size": 10000}).encode()
+    urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/_masst/settings", data=body, method="POST"))
+    cmd = [binary, "--endpoint-url", ep, "diagnose", "all"]
+    logs_world(ep, env, 0)
+    without_s = timed(cmd, env, runs)
+    n0, d0, _ = shape(port, cmd, env)
+    logs_world(ep, env, 2000)
+    with_s = timed(cmd, env, runs)
+    n1, d1, _ = shape(port, cmd, env)
+    print(f"diagnose all, no log groups:             {without_s * 1000:6.0f} ms  {n0:3d} calls, sequential depth {d0}")
+    print(f"diagnose all, 3 groups x 2,000 lines:    {with_s * 1000:6.0f} ms  {n1:3d} calls, sequential depth {d1}")
+    ratio = with_s / without_s
+    print(f"logs cost {d1 - d0:+d} sequential round trips (target: at most +1), {ratio:.2f}x the wall time (target: 1.3x)")
+    return d1 - d0 <= 1 and ratio <= 1.3
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--latency-ms", type=float, default=25)
     ap.add_argument("--binary")
+    ap.add_argument("--logs-only", action="store_true", help="only the CloudWatch Logs comparison (no AWS CLI)")
     a = ap.parse_args()
-    if not os.path.exists(os.path.join(VENV, "bin", "aws")):
+    if not a.logs_only and not os.path.exists(os.path.join(VENV, "bin", "aws")):
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
         subprocess.run([os.path.join(VENV, "bin", "pip"), "install", "-q", "awscli==1.46.2"], check=True)
     binary = a.binary
@@ -90,6 +137,8 @@ def main():
                    AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true", NO_COLOR="1",
                    PATH=os.path.join(VENV, "bin") + os.pathsep + os.environ["PATH"])
         subprocess.run([binary, "--endpoint-url", ep, "lab", "up", "--scenario", "flash-sale"], env=env, check=True, stdout=subprocess.DEVNULL)
+        if a.logs_only:
+            return 0 if logs_bench(binary, ep, port, env, a.runs) else 1
         snap = json.loads(subprocess.run([binary, "snapshot", "capture", "--scenario", "flash-sale"], capture_output=True, check=True).stdout)
         queries = []
         for i, key in enumerate(sorted(snap["metrics"])):
@@ -142,7 +191,8 @@ def main():
         print(f"a verify/watch refresh:                  {len(refresh):3d} calls, sequential depth {depth(refresh)}")
         n, d, _ = shape(port, [binary, "--endpoint-url", ep, "audit"], env)
         print(f"masst audit (one call per service):      {n:3d} calls, sequential depth {d}")
-        return 0 if ratio >= 20 else 1
+        logs_ok = logs_bench(binary, ep, port, env, a.runs)
+        return 0 if ratio >= 20 and logs_ok else 1
     finally:
         emu.terminate()
         emu.wait()

@@ -77,6 +77,17 @@ pub async fn filter_events(
 /// The stream masst writes its lines to in each group.
 pub const STREAM: &str = "masst-drill";
 
+/// Creates `group` unless it exists: `lab up` makes every group of contract §9, so a world
+/// with no lines in one reads as "no matching lines", not as a group that is not there.
+pub async fn create_group(clients: &Clients, group: &str) -> Result<(), Error> {
+    if let Err(e) = timed("logs:CreateLogGroup", clients.logs.create_log_group().log_group_name(group).send()).await {
+        if e.as_service_error().and_then(|s| s.code()) != Some("ResourceAlreadyExistsException") {
+            return Err(change_error(&e, "logs:CreateLogGroup", &format!("the log group {group}")));
+        }
+    }
+    Ok(())
+}
+
 /// Appends `lines` (epoch milliseconds, text) to `group`, creating the group and its stream on
 /// first use. Lines go in time order, as PutLogEvents requires.
 pub async fn put_lines(clients: &Clients, group: &str, lines: &[(i64, String)]) -> Result<(), Error> {
@@ -84,11 +95,7 @@ pub async fn put_lines(clients: &Clients, group: &str, lines: &[(i64, String)]) 
         return Ok(());
     }
     let what = format!("the log group {group}");
-    if let Err(e) = timed("logs:CreateLogGroup", clients.logs.create_log_group().log_group_name(group).send()).await {
-        if e.as_service_error().and_then(|s| s.code()) != Some("ResourceAlreadyExistsException") {
-            return Err(change_error(&e, "logs:CreateLogGroup", &what));
-        }
-    }
+    create_group(clients, group).await?;
     let stream = clients.logs.create_log_stream().log_group_name(group).log_stream_name(STREAM).send();
     if let Err(e) = timed("logs:CreateLogStream", stream).await {
         if e.as_service_error().and_then(|s| s.code()) != Some("ResourceAlreadyExistsException") {

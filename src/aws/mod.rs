@@ -312,7 +312,12 @@ where
             })
         }
         SdkError::DispatchFailure(_) => Failure::Unreachable("the request could not be sent".into()),
-        SdkError::ResponseError(_) => Failure::BadResponse,
+        // An error status whose body no AWS protocol could parse (an HTML 500 from a proxy):
+        // the status is the one fact there is, so say it as a reply that is not AWS's.
+        SdkError::ResponseError(_) => match http_status(err) {
+            Some(status) if status >= 400 => Failure::NotAws { status: Some(status), message: String::new() },
+            _ => Failure::BadResponse,
+        },
         _ => Failure::Other("the request could not be built".into()),
     }
 }

@@ -93,6 +93,15 @@ pub fn run(global: &Global, cmd: &LabCommand, printer: &Printer) -> Result<Outco
                     "  metrics: {} series, {} datapoints over the last hour",
                     report.metric_series, report.datapoints
                 ));
+                printer.line(format!(
+                    "  logs: {} lines in {}",
+                    report.log_lines,
+                    crate::evidence::scenario::LOG_ROLES
+                        .iter()
+                        .map(|r| settings.log_group(r))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
                 printer.line(format!("Next: masst --endpoint-url {url} diagnose all"));
             }
         }

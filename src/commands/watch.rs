@@ -49,6 +49,9 @@ struct Source<'a> {
     /// Each result's state on the first, full reading: a refresh reads only what the triggers
     /// need, so a firing trigger keeps the cause the full walk found.
     first_states: BTreeMap<String, String>,
+    /// The latest log line a walk matched (kept from the full reading: a refresh reads only
+    /// the triggers), for the line under the board.
+    latest_log: Option<(jiff::Timestamp, String)>,
 }
 
 impl Source<'_> {
@@ -78,6 +81,14 @@ impl Source<'_> {
         };
         let cx = WalkContext { models, answers: Answers::default() };
         let results = walk_all(self.runbooks.iter().copied(), &ev, &cx);
+        let latest = results
+            .iter()
+            .flat_map(crate::ui::logs::of_diagnosis)
+            .flat_map(|(_, l)| l.lines.iter().map(move |x| (x.at, format!("{}: {}", l.group, x.text))))
+            .max_by_key(|(at, _)| *at);
+        if latest.is_some() {
+            self.latest_log = latest;
+        }
         let mut rows = board::rows(&results, prev);
         for r in &mut rows {
             match self.first_states.get(&r.result) {
@@ -98,6 +109,15 @@ impl Source<'_> {
             every.as_secs()
         );
         Ok((rows, head))
+    }
+}
+
+impl Source<'_> {
+    /// The line under the board: the latest matching log line, fitted to `width`.
+    fn log_line(&self, width: u16) -> Option<String> {
+        let (at, text) = self.latest_log.as_ref()?;
+        let line = format!("latest log {}", crate::ui::logs::line_text(at, text));
+        Some(console::truncate_str(&line, width as usize, "…").into_owned())
     }
 }
 
@@ -127,6 +147,7 @@ pub fn run(global: &Global, args: &WatchArgs, printer: &Printer) -> Result<Outco
         rt,
         clients: None,
         first_states: BTreeMap::new(),
+        latest_log: None,
     };
     let every = args.every;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stdout()) && printer.interactive;
@@ -160,6 +181,9 @@ fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -
         } else {
             printer.line(crate::ui::wrap(&head));
             printer.line(board::table(&rows, crate::ui::width(), printer.verbose > 0));
+            if let Some(l) = src.log_line(crate::ui::width()) {
+                printer.line(l);
+            }
         }
         if once {
             return Ok(Outcome::Clear);
@@ -182,7 +206,8 @@ fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outc
         let width = terminal.size().map(|s| s.width).unwrap_or(100).saturating_sub(2);
         let table = board::table(&rows, width, printer.verbose > 0);
         let title = format!(" masst watch · {} · q to quit ", head);
-        let footer = failure.clone().unwrap_or_default();
+        let logs = src.log_line(width).map(|l| format!("{l}\n")).unwrap_or_default();
+        let footer = format!("{logs}{}", failure.clone().unwrap_or_default());
         let drawn = terminal.draw(|f| {
             let text = format!("{table}\n{footer}");
             f.render_widget(Paragraph::new(text).block(Block::bordered().title(title.clone())), f.area());

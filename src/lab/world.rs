@@ -26,6 +26,8 @@ pub struct Report {
     pub config_version: i32,
     pub metric_series: usize,
     pub datapoints: usize,
+    /// Log lines written, over every group of contract §9 (each group is created).
+    pub log_lines: usize,
 }
 
 /// Creates the scenario's world at `now`: an empty emulator first, then every service's part
@@ -37,14 +39,16 @@ pub async fn up(
     now: jiff::Timestamp,
 ) -> Result<Report, Error> {
     crate::aws::lab_reset::start_empty(clients, settings).await?;
-    let (queues, config_version, services, (metric_series, datapoints)) = tokio::try_join!(
+    let (queues, config_version, services, (metric_series, datapoints), log_lines) = tokio::try_join!(
         queues_up(clients, settings, scenario),
         appconfig_up(clients, settings, scenario),
         ecs_up(clients, settings, scenario),
         metrics_up(clients, settings, scenario, now),
+        logs_up(clients, settings, scenario, now),
     )?;
     aws_view_up(clients, scenario, now).await;
-    Ok(Report { scenario: scenario.name.clone(), queues, services, config_version, metric_series, datapoints })
+    let name = scenario.name.clone();
+    Ok(Report { scenario: name, queues, services, config_version, metric_series, datapoints, log_lines })
 }
 
 /// What AWS Health and Service Quotas say in the world: neither can be written through their
@@ -150,6 +154,22 @@ async fn ecs_up(clients: &Clients, settings: &Settings, s: &Scenario) -> Result<
         out.insert(role.clone(), spec.desired);
     }
     Ok(out)
+}
+
+/// Every log group of contract §9 (by `[logs]`' names), with the scenario's lines in the hour
+/// ending `now`.
+async fn logs_up(clients: &Clients, settings: &Settings, s: &Scenario, now: jiff::Timestamp) -> Result<usize, Error> {
+    let mut lines = s.log_lines(now, 60);
+    let writes = crate::evidence::scenario::LOG_ROLES.iter().map(|role| {
+        let group = settings.log_group(role);
+        let lines = lines.remove(*role).unwrap_or_default();
+        async move {
+            crate::aws::logs::create_group(clients, &group).await?;
+            crate::aws::logs::put_lines(clients, &group, &lines).await?;
+            Ok::<_, Error>(lines.len())
+        }
+    });
+    Ok(futures::future::try_join_all(writes).await?.into_iter().sum())
 }
 
 async fn metrics_up(

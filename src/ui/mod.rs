@@ -5,6 +5,7 @@ pub mod board;
 pub mod ci;
 pub mod drill;
 pub mod fit;
+pub mod logs;
 pub mod render;
 pub mod report;
 mod runner;

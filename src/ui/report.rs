@@ -417,6 +417,17 @@ fn section_html(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], h: &mut S
                 esc(&inputs)
             );
         }
+        for (name, l) in crate::ui::logs::of_step(s) {
+            let lines: Vec<String> = l.lines.iter().map(|x| esc(&crate::ui::logs::line_text(&x.at, &x.text))).collect();
+            let _ = write!(
+                h,
+                "<li class=\"logs\"><code>{}</code> {} ({})<pre>{}</pre></li>",
+                esc(name),
+                esc(&l.group),
+                esc(&crate::ui::logs::count_text(l)),
+                lines.join("\n")
+            );
+        }
         if let Some(a) = s.answer {
             let _ = write!(h, "<li>answered by the engineer: {}</li>", if a { "yes" } else { "no" });
         }
@@ -648,6 +659,22 @@ fn section_md(ev: &Evidence, d: &Diagnosis, marks: &[(i64, String)], m: &mut Str
     }
     let end = d.outcome.clone().unwrap_or_else(|| "unknown".into());
     let _ = writeln!(m, "  out((\"{}\"))\n```", mermaid(&end));
+    for s in &d.steps {
+        for (name, l) in crate::ui::logs::of_step(s) {
+            let _ = writeln!(
+                m,
+                "\nLog lines at `{}`: `{name}`, {} ({}):\n",
+                s.node,
+                md(&l.group),
+                crate::ui::logs::count_text(l)
+            );
+            let lines: Vec<String> =
+                l.lines.iter().map(|x| crate::ui::logs::line_text(&x.at, &x.text).replace("```", "` ` `")).collect();
+            if !lines.is_empty() {
+                let _ = writeln!(m, "```text\n{}\n```", lines.join("\n"));
+            }
+        }
+    }
     if let Some(cause) = &d.cause {
         let _ = writeln!(m, "\n**Root cause.** {}", md(cause));
     }

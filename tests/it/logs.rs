@@ -28,6 +28,12 @@ fn log(emu: &Emulator, group: &str, lines: &[(f64, &str)]) {
     masst::commands::block_on(masst::aws::logs::put_lines(&clients, group, &lines)).expect("PutLogEvents");
 }
 
+/// Deletes a group `lab up` made, as a deployment without it would be.
+fn drop_group(emu: &Emulator, group: &str) {
+    let clients = emu.clients();
+    masst::commands::block_on(clients.logs.delete_log_group().log_group_name(group).send()).expect("DeleteLogGroup");
+}
+
 fn result<'a>(doc: &'a Value, runbook: &str, model: Option<&str>) -> &'a Value {
     doc["results"]
         .as_array()
@@ -128,6 +134,8 @@ fn oom_lines_in_batch_worker_make_workers_crashing_though_ecs_counts_them_health
 fn the_controller_growing_15_to_15_is_shown_under_ceiling_too_low_as_pinned_at_its_ceiling() {
     let emu = Emulator::start();
     emu.lab_up("conservative-limits");
+    // Only the test's own lines: the scenario's are replaced.
+    drop_group(&emu, "/mangaassist/concurrency-controller");
     log(
         &emu,
         "/mangaassist/concurrency-controller",
@@ -161,6 +169,7 @@ fn the_controller_growing_15_to_15_is_shown_under_ceiling_too_low_as_pinned_at_i
 fn a_log_group_that_does_not_exist_is_missing_and_the_metrics_decide() {
     let emu = Emulator::start();
     emu.lab_up("conservative-limits");
+    drop_group(&emu, "/mangaassist/concurrency-controller");
     let (code, doc) = json(emu.masst().args(["diagnose", "all"]));
     assert_eq!(code, 1, "a missing log alone never makes a run exit 3");
     let r = result(&doc, "underutilization", Some("sonnet"));
@@ -214,4 +223,21 @@ fn a_healthy_world_with_ordinary_log_lines_gives_no_finding() {
     let (code, doc) = json(emu.masst().args(["diagnose", "all"]));
     assert_eq!(code, 0, "{doc}");
     assert!(crate::cli::findings(&doc).is_empty(), "{doc}");
+}
+
+#[test]
+fn a_snapshot_keeps_the_log_lines_and_replays_to_the_same_verdict() {
+    let emu = Emulator::start();
+    let _w = world(&emu, BACKLOG_WITH_HEALTHY_TASKS);
+    log(&emu, "/ecs/mangaassist/batch-worker", &[(3.0, "Killed process 4242 (java)")]);
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("incident.json");
+    let (code, _, err) = run(emu.masst().args(["snapshot", "capture", "-o", snap.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    let kept = std::fs::read_to_string(&snap).unwrap();
+    assert!(kept.contains("/ecs/mangaassist/batch-worker") && kept.contains("Killed process 4242"), "{kept}");
+    let (_, live) = json(emu.masst().args(["diagnose", "all"]));
+    let (_, replay) = json(crate::cli::masst().args(["diagnose", "all", "--from", snap.to_str().unwrap()]));
+    assert_eq!(crate::live::verdicts(&replay), crate::live::verdicts(&live));
+    assert_eq!(result(&replay, "batch-backlog", None)["outcome"], "workers-crashing");
 }

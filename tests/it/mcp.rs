@@ -79,17 +79,16 @@ fn ok(step: &Value) -> &Value {
 
 /// Calls that read nothing but change nothing either: reads, and the DLQ sample handing its
 /// messages back (a visibility of 0, as `diagnose` does).
+/// The calls that are not reads by masst's own operations list (`aws::operations`, the list
+/// `iam-policy --read-only` is built from): a look at the DLQ receives and hands back, which
+/// the list counts as reading; an unlisted call counts as a change.
 fn changing_calls(calls: &Value) -> Vec<String> {
-    let reads = ["Get", "List", "Describe"];
-    let hand_back = ["sqs.ReceiveMessage", "sqs.ChangeMessageVisibilityBatch", "sqs.ChangeMessageVisibility"];
+    use masst::aws::operations::{find, Access};
     calls["by_operation"]
         .as_object()
         .unwrap()
         .keys()
-        .filter(|op| {
-            let name = op.split_once('.').map(|(_, n)| n).unwrap_or(op);
-            !reads.iter().any(|r| name.starts_with(r)) && !hand_back.contains(&op.as_str())
-        })
+        .filter(|op| find(op).map(|o| o.access) != Some(Access::Read))
         .cloned()
         .collect()
 }
