@@ -8,6 +8,7 @@
 
 mod check;
 mod raw;
+mod signals;
 
 pub(crate) use check::{check_derived_cycles, check_signal, parse_action, signal_is_per_model, type_check};
 use raw::RawRunbook;
