@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::raw::*;
 use super::*;
 use crate::engine::action::{check_offer, ActionInfo};
-use crate::engine::expr::{Expr, SigValue};
-use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
+use crate::engine::expr::Expr;
+use crate::engine::signal::{Kind, Signal, Source};
 use crate::engine::LoadError;
 use crate::text::parse_duration;
 
+use super::signals::type_check_kinds;
 pub(crate) use super::signals::{check_derived_cycles, check_signal, signal_is_per_model, type_check};
 
 impl TryFrom<(&str, RawRunbook, &[ActionInfo])> for Runbook {

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::raw::*;
-use super::*;
 use crate::engine::expr::{Expr, SigValue};
 use crate::engine::signal::{uses_model, Kind, Signal, Source, Stat};
 use crate::text::parse_duration;
@@ -273,7 +272,7 @@ pub(crate) fn type_check(expr: &Expr, signals: &BTreeMap<String, Signal>, want: 
     type_check_kinds(expr, &kinds, want)
 }
 
-fn type_check_kinds(expr: &Expr, kinds: &BTreeMap<String, Kind>, want: Kind) -> Result<(), String> {
+pub(super) fn type_check_kinds(expr: &Expr, kinds: &BTreeMap<String, Kind>, want: Kind) -> Result<(), String> {
     let vars: BTreeMap<String, SigValue> = kinds.iter().map(|(k, kind)| (k.clone(), kind.sample())).collect();
     match expr.eval(&vars) {
         Ok(v) => {
@@ -299,4 +298,3 @@ fn type_check_kinds(expr: &Expr, kinds: &BTreeMap<String, Kind>, want: Kind) -> 
         )),
     }
 }
-

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use crate::engine::expr::{Eval, Expr, SigValue};
 
 mod resolve;
-pub use resolve::Resolver;
+use crate::evidence::{dlq::Class, metric_key, Evidence};
 #[cfg(test)]
 use resolve::reduce;
-use crate::evidence::{dlq::Class, metric_key, Evidence};
+pub use resolve::Resolver;
 
 /// How a metric series is reduced to a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]

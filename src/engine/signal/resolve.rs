@@ -480,4 +480,3 @@ pub(super) fn reduce(stat: Stat, pts: &[f64], all: &[f64]) -> SigValue {
         Stat::Series => return SigValue::List(pts.to_vec()),
     })
 }
-
