@@ -245,7 +245,7 @@ fn report_with(
             if printer.quiet && d.triggered == Some(false) {
                 continue;
             }
-            printer.out(&render::diagnosis(d));
+            printer.out(&crate::ui::wrap_lines(&render::diagnosis(d)));
             printer.line("");
         }
         printer.line(render::summary(results, fail_on));

@@ -92,15 +92,26 @@ pub fn wrap(text: &str) -> String {
 }
 
 /// Text of many lines wrapped to the terminal's width, each line keeping its indentation and
-/// its continuation indented two more (a runbook's tree stays a tree at 100 columns).
+/// its continuation indented two more (a runbook's tree stays a tree at 100 columns). The
+/// indentation includes a walk's tree bars (`│`), so a wrapped evidence line stays inside
+/// its branch.
 pub fn wrap_lines(text: &str) -> String {
     let w = width() as usize;
     let mut out = String::new();
     for line in text.lines() {
-        let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+        if textwrap::core::display_width(line) <= w {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '│').collect();
         let more = format!("{indent}  ");
-        let opts = textwrap::Options::new(w).initial_indent(&indent).subsequent_indent(&more);
-        out.push_str(&textwrap::fill(line.trim_start(), opts));
+        let opts = textwrap::Options::new(w)
+            .initial_indent(&indent)
+            .subsequent_indent(&more)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        out.push_str(&textwrap::fill(&line[indent.len()..], opts));
         out.push('\n');
     }
     out

@@ -60,3 +60,23 @@ fn runbook_list_keeps_words_whole_at_80_columns() {
         assert!(whole(&out, name), "{out}");
     }
 }
+
+#[test]
+fn every_embedded_diagnosis_fits_100_columns_with_its_outcome_ids_and_commands_whole() {
+    for scenario in
+        ["flash-sale", "batch-backlog", "priority-inversion", "conservative-limits", "dlq-retryable", "healthy"]
+    {
+        let (_, json, _) = run(masst().args(["diagnose", "all", "--scenario", scenario, "--output", "json"]));
+        let doc: Value = serde_json::from_str(&json).unwrap();
+        let out = at(100, &["diagnose", "all", "--scenario", scenario]);
+        for r in doc["results"].as_array().unwrap() {
+            if let Some(outcome) = r["outcome"].as_str() {
+                assert!(whole(&out, outcome), "{scenario}: the outcome id {outcome} is broken:\n{out}");
+            }
+            for c in r["commands"].as_array().into_iter().flatten() {
+                let c = c.as_str().unwrap();
+                assert!(c.len() > 96 || whole(&out, c), "{scenario}: `{c}` is not on one line:\n{out}");
+            }
+        }
+    }
+}
