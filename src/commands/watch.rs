@@ -52,6 +52,8 @@ struct Source<'a> {
     /// The latest log line a walk matched (kept from the full reading: a refresh reads only
     /// the triggers), for the line under the board.
     latest_log: Option<(jiff::Timestamp, String)>,
+    /// Bedrock's view beside the app's in the latest reading.
+    bedrock: Option<crate::ui::bedrock::View>,
 }
 
 impl Source<'_> {
@@ -89,6 +91,7 @@ impl Source<'_> {
         if latest.is_some() {
             self.latest_log = latest;
         }
+        self.bedrock = crate::ui::bedrock::view(&ev, 5);
         let mut rows = board::rows(&results, prev);
         for r in &mut rows {
             match self.first_states.get(&r.result) {
@@ -113,6 +116,13 @@ impl Source<'_> {
 }
 
 impl Source<'_> {
+    /// The line of Bedrock's view beside the app's, fitted to `width` (none without Bedrock
+    /// series in this reading).
+    fn bedrock_line(&self, width: u16) -> Option<String> {
+        let line = crate::ui::bedrock::line(self.bedrock.as_ref()?);
+        Some(console::truncate_str(&line, width as usize, "…").into_owned())
+    }
+
     /// The line under the board: the latest matching log line, fitted to `width`.
     fn log_line(&self, width: u16) -> Option<String> {
         let (at, text) = self.latest_log.as_ref()?;
@@ -148,6 +158,7 @@ pub fn run(global: &Global, args: &WatchArgs, printer: &Printer) -> Result<Outco
         clients: None,
         first_states: BTreeMap::new(),
         latest_log: None,
+        bedrock: None,
     };
     let every = args.every;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stdout()) && printer.interactive;
@@ -181,6 +192,9 @@ fn plain(src: &mut Source<'_>, once: bool, every: Duration, printer: &Printer) -
         } else {
             printer.line(crate::ui::wrap(&head));
             printer.line(board::table(&rows, crate::ui::width(), printer.verbose > 0));
+            if let Some(l) = src.bedrock_line(crate::ui::width()) {
+                printer.line(l);
+            }
             if let Some(l) = src.log_line(crate::ui::width()) {
                 printer.line(l);
             }
@@ -206,7 +220,8 @@ fn live(src: &mut Source<'_>, every: Duration, printer: &Printer) -> Result<Outc
         let width = terminal.size().map(|s| s.width).unwrap_or(100).saturating_sub(2);
         let table = board::table(&rows, width, printer.verbose > 0);
         let title = format!(" masst watch · {} · q to quit ", head);
-        let logs = src.log_line(width).map(|l| format!("{l}\n")).unwrap_or_default();
+        let logs: String =
+            [src.bedrock_line(width), src.log_line(width)].into_iter().flatten().map(|l| format!("{l}\n")).collect();
         let footer = format!("{logs}{}", failure.clone().unwrap_or_default());
         let drawn = terminal.draw(|f| {
             let text = format!("{table}\n{footer}");

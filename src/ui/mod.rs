@@ -1,6 +1,7 @@
 //! Everything the user sees goes through here: one [`Printer`] decides colour, quietness,
 //! JSON vs human output and whether progress or prompts may appear at all.
 
+pub mod bedrock;
 pub mod board;
 pub mod ci;
 pub mod drill;

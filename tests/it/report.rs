@@ -235,3 +235,30 @@ fn the_format_follows_the_extension_and_any_other_is_refused() {
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!doctype html>"));
 }
+
+#[test]
+fn bedrocks_own_view_stands_beside_the_apps_and_no_data_is_said_not_zero() {
+    let html = report(&["--scenario", "flash-sale"], "html");
+    let doc = Html::parse_document(&html);
+    let rows: Vec<Vec<String>> = doc
+        .select(&sel("h2 + p + table tr"))
+        .map(|tr| tr.select(&sel("td")).map(|td| td.text().collect()).collect())
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect();
+    assert!(html.contains("<h2>Bedrock's view</h2>"), "{html}");
+    assert!(html.contains("the app&#39;s ThrottleRate 12 %") || html.contains("the app's ThrottleRate 12 %"));
+    let sonnet = rows.iter().find(|r| r[0] == "sonnet").expect("a sonnet row");
+    assert_eq!(sonnet[1], "12 %", "Bedrock counts the flash sale's throttles: {rows:?}");
+    // Bedrock's latency gone from the snapshot: said, never a zero.
+    let dir = tempfile::tempdir().unwrap();
+    let path = snapshot_file(&dir, "flash-sale", |v| {
+        v["metrics"].as_object_mut().unwrap().remove("AWS/Bedrock:InvocationLatency{ModelId=sonnet}");
+    });
+    let md = report(&["--from", path.to_str().unwrap()], "md");
+    assert!(md.contains("| sonnet | 12 % | 10225 | no data |"), "{md}");
+    // A world with no Bedrock series (an old snapshot) has no such section.
+    let path = snapshot_file(&dir, "healthy", |v| {
+        v["metrics"].as_object_mut().unwrap().retain(|k, _| !k.starts_with("AWS/Bedrock:"));
+    });
+    assert!(!report(&["--from", path.to_str().unwrap()], "md").contains("Bedrock's view"));
+}

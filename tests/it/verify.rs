@@ -133,6 +133,9 @@ fn watch_once_fits_100_columns_with_a_sparkline_per_metric_signal() {
     for line in out.lines() {
         assert!(console::measure_text_width(line) <= 100, "{} columns: {line}", console::measure_text_width(line));
     }
+    // Bedrock's own view stands under the board beside the app's.
+    let bedrock = out.lines().find(|l| l.starts_with("throttled: app ")).unwrap_or_else(|| panic!("{out}"));
+    assert!(bedrock.starts_with("throttled: app 12 % · Bedrock ") && bedrock.contains("sonnet 12 %"), "{bedrock}");
     let (_, json, _) = run(w.emu.masst().args(["watch", "--once", "--output", "json"]));
     let doc: Value = serde_json::from_str(&json).unwrap();
     let throttling = doc["rows"].as_array().unwrap().iter().find(|r| r["result"] == "throttling (sonnet)").unwrap();

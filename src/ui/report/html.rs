@@ -36,6 +36,7 @@ pub fn html(input: &Input<'_>) -> String {
         env!("CARGO_PKG_VERSION")
     );
     verdicts_html(input, &mut h);
+    bedrock_html(ev, &mut h);
     let marks = markers(&input.entries);
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
         section_html(ev, d, &marks, &mut h);
@@ -43,6 +44,23 @@ pub fn html(input: &Input<'_>) -> String {
     actions_html(input, &mut h);
     evidence_html(input, &mut h);
     h
+}
+
+/// Bedrock's own view beside the app's, when the evidence has it.
+pub(super) fn bedrock_html(ev: &Evidence, h: &mut String) {
+    let Some(v) = crate::ui::bedrock::view(ev, 5) else { return };
+    let _ = write!(
+        h,
+        "<h2>Bedrock's view</h2>\n<p>What AWS/Bedrock counted over the last {} minutes, beside {}.</p>\n\
+         <table><tr><th>model</th><th>throttled</th><th>calls</th><th>latency p99</th><th>tokens/min</th></tr>\n",
+        v.minutes,
+        esc(&crate::ui::bedrock::app_text(&v))
+    );
+    for r in crate::ui::bedrock::rows(&v) {
+        let cells: String = r.iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
+        let _ = writeln!(h, "<tr>{cells}</tr>");
+    }
+    h.push_str("</table>\n");
 }
 
 /// The verdicts table: every result that is not clear.

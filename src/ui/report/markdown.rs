@@ -39,6 +39,18 @@ pub fn markdown(input: &Input<'_>) -> String {
             md(&outcome)
         );
     }
+    if let Some(v) = crate::ui::bedrock::view(ev, 5) {
+        let _ = writeln!(
+            m,
+            "\n## Bedrock's view\n\nWhat AWS/Bedrock counted over the last {} minutes, beside {}.\n\n\
+             | model | throttled | calls | latency p99 | tokens/min |\n|---|---|---|---|---|",
+            v.minutes,
+            md(&crate::ui::bedrock::app_text(&v))
+        );
+        for r in crate::ui::bedrock::rows(&v) {
+            let _ = writeln!(m, "| {} |", r.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+        }
+    }
     let marks = markers(&input.entries);
     for d in input.results.iter().filter(|d| d.triggered != Some(false)) {
         section_md(ev, d, &marks, &mut m);
