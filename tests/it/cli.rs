@@ -13,6 +13,12 @@ pub fn masst() -> Command {
 }
 
 /// Runs and returns (exit code, stdout, stderr).
+/// Human output with its wrapping undone: every run of spaces, line breaks and tree bars is
+/// one space, so a test can look for a sentence wherever the 100-column layout broke it.
+pub fn flat(out: &str) -> String {
+    out.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ")
+}
+
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let out = cmd.output().expect("masst runs");
     (

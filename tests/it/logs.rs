@@ -158,6 +158,7 @@ fn the_controller_growing_15_to_15_is_shown_under_ceiling_too_low_as_pinned_at_i
     let (_, out, _) = run(emu.masst().args(["diagnose", "underutilization"]));
     let at = out.find("ceiling-too-low").unwrap();
     let tree = &out[..at];
+    let tree = crate::cli::flat(tree);
     assert!(tree.contains("pinned at its ceiling"), "{out}");
     assert!(tree.contains("concurrency sonnet: p99=600ms < target=1200ms, growing 15 -> 15"), "{out}");
     for line in out.lines().filter(|l| l.contains("Z  concurrency")) {
@@ -182,7 +183,10 @@ fn a_log_group_that_does_not_exist_is_missing_and_the_metrics_decide() {
     assert!(why.contains("/mangaassist/concurrency-controller does not exist"), "{why}");
 
     let (_, out, _) = run(emu.masst().args(["diagnose", "underutilization"]));
-    assert!(out.contains("the log group /mangaassist/concurrency-controller does not exist"), "{out}");
+    assert!(
+        crate::cli::flat(&out).contains("the log group /mangaassist/concurrency-controller does not exist"),
+        "{out}"
+    );
 }
 
 #[test]
